@@ -1,0 +1,74 @@
+//go:build pending
+
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/triad-mmm/triad/internal/pipeline"
+)
+
+func addSamplerFlags(f *pflag.FlagSet) {
+	f.String("out", "", "output directory (output.dir)")
+	f.Uint64("seed", 0, "random seed (sampler.seed)")
+	f.Int("chains", 0, "number of chains (sampler.chains)")
+	f.Int("warmup", 0, "warmup iterations per chain (sampler.warmup)")
+	f.Int("draws", 0, "draws per chain after warmup (sampler.draws)")
+	f.String("method", "", "inference: nuts or laplace (sampler.method)")
+}
+
+func newRunCommand(g *globalOptions) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "run",
+		Short: "Fit the MMM, calibrate it with lift tests, reconcile with MTA and write the report",
+		Long: `Fit the MMM, calibrate it with lift tests, reconcile with MTA and write the report.
+
+Without --config, triad runs on its embedded demo world and writes ./triad-out/.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runRun(cmd, g, cmd.OutOrStdout())
+		},
+	}
+	addSamplerFlags(cmd.Flags())
+	return cmd
+}
+
+func runRun(cmd *cobra.Command, g *globalOptions, stdout io.Writer) error {
+	cfg, cleanup, err := loadRunConfig(g, cmd.Flags())
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	res, err := pipeline.Run(cmd.Context(), cfg, runOptions(g))
+	if err != nil {
+		return err
+	}
+	for _, f := range res.Files {
+		fmt.Fprintln(stdout, f)
+	}
+	return nil
+}
+
+// runOptions connects the pipeline's callbacks to the logger and the
+// progress bars.
+func runOptions(g *globalOptions) pipeline.Options {
+	return pipeline.Options{
+		Notify: func(n pipeline.Notice) {
+			if n.Warning {
+				g.log.Warn(n.Msg)
+			} else {
+				g.log.Info(n.Msg)
+			}
+		},
+		Progress: func(label string) pipeline.Progress {
+			if b := newChainBars(label, g.quiet); b != nil {
+				return b
+			}
+			return nil
+		},
+	}
+}

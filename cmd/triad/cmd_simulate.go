@@ -1,0 +1,58 @@
+//go:build pending
+
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/triad-mmm/triad/internal/simulate"
+)
+
+type simulateOptions struct {
+	seed   uint64
+	out    string
+	format string
+	weeks  int
+}
+
+func newSimulateCommand(g *globalOptions) *cobra.Command {
+	o := &simulateOptions{}
+	cmd := &cobra.Command{
+		Use:   "simulate",
+		Short: "Write a synthetic world with known truth: panel, lift tests, MTA export, truth.json and a config",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runSimulate(o, cmd.OutOrStdout())
+		},
+	}
+	f := cmd.Flags()
+	f.Uint64Var(&o.seed, "seed", 1, "random seed of the world")
+	f.StringVar(&o.out, "out", "", "directory to write the world into (required)")
+	f.StringVar(&o.format, "format", "csv", "file format: csv or parquet")
+	f.IntVar(&o.weeks, "weeks", 156, "number of weekly periods")
+	return cmd
+}
+
+func runSimulate(o *simulateOptions, stdout io.Writer) error {
+	if o.out == "" {
+		return usageError{"simulate: --out DIR is required"}
+	}
+	if o.format != "csv" && o.format != "parquet" {
+		return usageError{fmt.Sprintf("simulate: --format %q: want csv or parquet", o.format)}
+	}
+	if o.weeks < 60 {
+		return usageError{fmt.Sprintf("simulate: --weeks %d: want at least 60", o.weeks)}
+	}
+	w, err := simulate.Generate(simulate.Options{Seed: o.seed, Weeks: o.weeks})
+	if err != nil {
+		return err
+	}
+	if err := w.WriteFiles(o.out, o.format); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(stdout, "wrote a %d-week world (seed %d) to %s\n", o.weeks, o.seed, o.out)
+	return err
+}

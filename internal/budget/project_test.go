@@ -1,0 +1,84 @@
+package budget
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestProjectIsTheEuclideanProjection(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 1))
+	for range 500 {
+		n := 1 + rng.IntN(8)
+		y, lo, hi, x := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
+		var sLo, sHi float64
+		for i := range n {
+			lo[i] = 1e5 * rng.Float64()
+			hi[i] = lo[i] + 1e5*rng.Float64()*float64(rng.IntN(2)) // some fixed channels
+			y[i] = 3e5 * (rng.Float64() - 0.3)
+			sLo += lo[i]
+			sHi += hi[i]
+		}
+		total := sLo + rng.Float64()*(sHi-sLo)
+		project(x, y, lo, hi, total)
+		requireFeasible(t, x, lo, hi, total)
+		// KKT: x = clip(y − τ), so y − x is one shift τ on every channel
+		// strictly inside its bounds, ≥ τ at a maximum and ≤ τ at a minimum.
+		var shifts []float64
+		for i := range n {
+			if x[i] > lo[i]+1e-6 && x[i] < hi[i]-1e-6 { // fixSum may nudge a bound by an ulp
+				shifts = append(shifts, y[i]-x[i])
+			}
+		}
+		if len(shifts) == 0 {
+			continue
+		}
+		tau := shifts[0]
+		for _, s := range shifts {
+			require.InDelta(t, tau, s, 1e-6)
+		}
+		for i := range n {
+			if x[i] == hi[i] && hi[i] > lo[i] {
+				require.GreaterOrEqual(t, y[i]-x[i], tau-1e-6)
+			}
+			if x[i] == lo[i] && hi[i] > lo[i] {
+				require.LessOrEqual(t, y[i]-x[i], tau+1e-6)
+			}
+		}
+	}
+}
+
+func TestFixSumMeetsTotalExactly(t *testing.T) {
+	x := []float64{0.1, 0.2, 0.3}
+	lo := []float64{0, 0, 0}
+	hi := []float64{1, 0.2, 1}
+	fixSum(x, lo, hi, 1)
+	assert.Equal(t, 1.0, x[0]+x[1]+x[2])
+	assert.Equal(t, 0.2, x[1])
+}
+
+func TestSummarize(t *testing.T) {
+	// 0..100: quantiles 0.05 and 0.95 are 5 and 95 exactly.
+	x := make([]float64, 101)
+	for i := range x {
+		x[i] = float64(100 - i)
+	}
+	iv := summarize(x, 0.9)
+	assert.Equal(t, 50.0, iv.Mean)
+	assert.InDelta(t, 5, iv.Lo, 1e-12)
+	assert.InDelta(t, 95, iv.Hi, 1e-12)
+	assert.Equal(t, 100.0, x[0], "input left unsorted")
+	// Interpolation between order statistics, as R's quantile type 7.
+	s := []float64{1, 2, 4, 8}
+	assert.InDelta(t, 1.3, sortedQuantile(s, 0.1), 1e-15)
+	assert.InDelta(t, 6.8, sortedQuantile(s, 0.9), 1e-15)
+	assert.Equal(t, 8.0, sortedQuantile(s, 1))
+	one := summarize([]float64{3}, 0.9)
+	assert.Equal(t, Interval{3, 3, 3}, one)
+	assert.True(t, slices.IsSorted(s))
+	assert.False(t, math.IsNaN(summarize([]float64{1, 1}, 0.5).Lo))
+}

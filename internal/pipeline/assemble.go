@@ -1,0 +1,139 @@
+//go:build pending
+
+package pipeline
+
+import (
+	"math"
+
+	"github.com/triad-mmm/triad/calibrate"
+	"github.com/triad-mmm/triad/report"
+)
+
+// The report speaks in report.Interval; reconciliation in calibrate.Interval.
+func riv(iv calibrate.Interval) report.Interval {
+	return report.Interval{Mean: iv.Mean, Lo: iv.Lo, Hi: iv.Hi}
+}
+
+func rivp(iv *calibrate.Interval) *report.Interval {
+	if iv == nil {
+		return nil
+	}
+	r := riv(*iv)
+	return &r
+}
+
+func rivOrUnknown(iv *calibrate.Interval) report.Interval {
+	if iv == nil {
+		return report.Unknown
+	}
+	return riv(*iv)
+}
+
+func flags(fs []calibrate.Flag) []report.Flag {
+	out := make([]report.Flag, 0, len(fs))
+	for _, f := range fs {
+		out = append(out, report.Flag{Code: f.Code, Message: f.Message})
+	}
+	return out
+}
+
+func estimates(e calibrate.Estimates, mroi report.Interval) report.ChannelEstimates {
+	return report.ChannelEstimates{
+		ROI:          rivOrUnknown(e.ROI),
+		MROI:         mroi,
+		Contribution: riv(e.Contribution),
+		CPIK:         rivp(e.CPIK),
+	}
+}
+
+// reconciledChannels maps the reconciliation's channels into the report.
+// mroi[k][c] is the marginal ROI of channel c in fit k (0: alone, 1: calibrated).
+func reconciledChannels(rec *calibrate.Result, offline []bool, mroiAlone, mroiCal []report.Interval) []report.Channel {
+	out := make([]report.Channel, len(rec.Channels))
+	for c, ch := range rec.Channels {
+		rc := report.Channel{
+			Name:    ch.Name,
+			Offline: offline[c],
+			Spend:   ch.Spend,
+			MMM:     estimates(ch.MMM, mroiAlone[c]),
+			Flags:   flags(ch.Flags),
+		}
+		if ch.Calibrated != nil {
+			e := estimates(*ch.Calibrated, mroiCal[c])
+			rc.Calibrated = &e
+		}
+		if ch.MTA != nil {
+			m := &report.MTAEstimates{Attributed: ch.MTA.Attributed, ROAS: math.NaN(), IncrementalityFactor: rivOrUnknown(ch.MTA.IF)}
+			if ch.MTA.ROAS != nil {
+				m.ROAS = *ch.MTA.ROAS
+			}
+			rc.MTA = m
+		}
+		for _, q := range ch.Quarters {
+			qr := report.QuarterRow{
+				Quarter:                q.Quarter,
+				Spend:                  q.Spend,
+				MMMContribution:        riv(q.MMM),
+				CalibratedContribution: rivp(q.Calibrated),
+				MTAAttributed:          math.NaN(),
+				IncrementalityFactor:   rivp(q.IF),
+			}
+			if q.MTAAttributed != nil {
+				qr.MTAAttributed = *q.MTAAttributed
+			}
+			rc.Quarters = append(rc.Quarters, qr)
+		}
+		out[c] = rc
+	}
+	return out
+}
+
+func reconciledExperiments(rec *calibrate.Result) []report.Experiment {
+	out := make([]report.Experiment, 0, len(rec.Experiments))
+	for _, e := range rec.Experiments {
+		re := report.Experiment{
+			TestID:          e.TestID,
+			Channel:         e.Channel,
+			TestType:        e.Type,
+			Start:           e.Start,
+			End:             e.End,
+			Spend:           e.Spend,
+			MeasuredIROAS:   riv(e.Measured),
+			MeasuredIncremental: riv(e.Measured).Scale(e.Spend),
+			MMMIROAS:        rivOrUnknown(e.MMM),
+			CalibratedIROAS: rivp(e.Calibrated),
+			Z:               e.Z,
+			Used:            e.Used,
+		}
+		if e.IF != nil {
+			v := report.Point(*e.IF)
+			re.IncrementalityFactor = &v
+		}
+		if e.Disagrees {
+			re.Flags = append(re.Flags, report.Flag{Code: calibrate.FlagExperimentDisagrees,
+				Message: "the test disagrees with the MMM alone (|z| > 2)"})
+		}
+		if e.Stale {
+			re.Flags = append(re.Flags, report.Flag{Code: calibrate.FlagStaleTest,
+				Message: "older than the half-life"})
+		}
+		out = append(out, re)
+	}
+	return out
+}
+
+func suggestions(rec *calibrate.Result) []report.TestSuggestion {
+	out := make([]report.TestSuggestion, 0, len(rec.TestNext))
+	for _, s := range rec.TestNext {
+		out = append(out, report.TestSuggestion{
+			Channel:      s.Channel,
+			Rank:         s.Rank,
+			Score:        s.Score,
+			Reason:       s.Reason,
+			HoldoutShare: s.HoldoutShare,
+			Weeks:        s.Weeks,
+			ExpectedSE:   s.ExpectedSE,
+		})
+	}
+	return out
+}

@@ -1,0 +1,152 @@
+//go:build pending
+
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/triad-mmm/triad/calibrate"
+	"github.com/triad-mmm/triad/internal/sampler"
+	"github.com/triad-mmm/triad/mmm"
+)
+
+// fitted holds the MMM alone and, when lift tests are used, the MMM
+// calibrated by them.
+type fitted struct {
+	data       mmm.Data
+	alone      *mmm.Posterior
+	calibrated *mmm.Posterior // nil without calibration
+	mode       string         // counterfactual | roi_prior | none
+	aloneSecs  float64
+	calSecs    float64
+	// obs are the model terms of every test (included or not), so both
+	// fits can predict every test; used[k] says whether test k entered
+	// the calibrated fit.
+	obs        []mmm.LiftObs
+	obsOK      []bool
+	priorNotes []calibrate.PriorNote
+}
+
+// final is the fit the report's answer rests on.
+func (f *fitted) final() *mmm.Posterior {
+	if f.calibrated != nil {
+		return f.calibrated
+	}
+	return f.alone
+}
+
+func (in *Inputs) calendar() calibrate.Calendar {
+	p := in.Panel
+	return calibrate.Calendar{Dates: p.Dates, StepDays: p.StepDays, Channels: p.Channels, Spend: p.Spend}
+}
+
+// fitModels fits the MMM without the lift tests and, when tests are given
+// and calibration is on, with them. The two fits run concurrently; each is
+// deterministic for its seed, so running them together changes no result.
+func fitModels(ctx context.Context, in *Inputs, opts Options) (*fitted, error) {
+	cfg := in.Config
+	f := &fitted{data: modelData(in.Panel), mode: cfg.CalibrationMode()}
+	base, err := modelSpec(cfg, f.data)
+	if err != nil {
+		return nil, err
+	}
+	aloneModel, err := mmm.NewModel(f.data, base)
+	if err != nil {
+		return nil, asInput(err)
+	}
+
+	var calModel *mmm.Model
+	cal := in.calendar()
+	for _, t := range in.Tests {
+		c, _ := cal.Channel(t.Channel)
+		o, warns, err := calibrate.Observation(t, cal, c)
+		for _, w := range warns {
+			opts.warn(w)
+		}
+		f.obs = append(f.obs, o)
+		f.obsOK = append(f.obsOK, err == nil)
+		if err != nil {
+			opts.warn(fmt.Sprintf("lift test %s cannot be predicted by the model: %v", t.ID, err))
+		}
+	}
+	if f.mode != "none" && len(in.Tests) > 0 {
+		spec := base
+		spec.Channels = slices.Clone(base.Channels)
+		switch f.mode {
+		case "counterfactual":
+			for k, t := range in.Tests {
+				if t.Include && f.obsOK[k] {
+					spec.Lifts = append(spec.Lifts, f.obs[k])
+				}
+			}
+			spec.LiftTau = cfg.Calibration.Tau
+		case "roi_prior":
+			priors, notes, err := calibrate.ROIPriors(in.Tests, cal, func(c int) []float64 {
+				return priorAdstock(aloneModel.Spec().Channels[c])
+			}, calibrate.PriorOptions{HalfLifeWeeks: cfg.Calibration.HalfLifeWeeks})
+			if err != nil {
+				return nil, asInput(err)
+			}
+			for c, p := range priors {
+				spec.Channels[c].ROI = p
+			}
+			f.priorNotes = notes
+		}
+		if calModel, err = mmm.NewModel(f.data, spec); err != nil {
+			return nil, asInput(err)
+		}
+	}
+
+	var wg sync.WaitGroup
+	var errAlone, errCal error
+	run := func(m *mmm.Model, label string, dst **mmm.Posterior, secs *float64, errp *error) {
+		defer wg.Done()
+		start := time.Now()
+		var prog sampler.Progress
+		if opts.Progress != nil {
+			if p := opts.Progress(label); p != nil {
+				prog = p
+			}
+		}
+		*dst, *errp = mmm.Fit(ctx, m, fitConfig(cfg, prog))
+		*secs = time.Since(start).Seconds()
+	}
+	opts.info(fmt.Sprintf("fitting the MMM (%s, %d chains × %d+%d)", cfg.Sampler.Method, cfg.Sampler.Chains, cfg.Sampler.Warmup, cfg.Sampler.Draws))
+	wg.Add(1)
+	go run(aloneModel, "mmm alone ", &f.alone, &f.aloneSecs, &errAlone)
+	if calModel != nil {
+		opts.info(fmt.Sprintf("fitting the MMM calibrated by %d lift tests (%s) alongside", countIncluded(in), f.mode))
+		wg.Add(1)
+		go run(calModel, "calibrated", &f.calibrated, &f.calSecs, &errCal)
+	}
+	wg.Wait()
+	if errAlone != nil {
+		return nil, fmt.Errorf("fitting the MMM: %w", errAlone)
+	}
+	if errCal != nil {
+		return nil, fmt.Errorf("fitting the calibrated MMM: %w", errCal)
+	}
+	for _, p := range []*mmm.Posterior{f.alone, f.calibrated} {
+		if p == nil {
+			continue
+		}
+		for _, w := range p.Diagnostics().Warnings {
+			opts.warn(w)
+		}
+	}
+	return f, nil
+}
+
+func countIncluded(in *Inputs) int {
+	n := 0
+	for _, t := range in.Tests {
+		if t.Include {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,250 @@
+package pipeline
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/triad-mmm/triad/internal/config"
+	"github.com/triad-mmm/triad/internal/panel"
+	"github.com/triad-mmm/triad/internal/tabular"
+	"github.com/triad-mmm/triad/lift"
+	"github.com/triad-mmm/triad/mta"
+)
+
+// Inputs are the three inputs, read and validated against each other.
+type Inputs struct {
+	Config   *config.Config
+	Panel    *panel.Panel
+	Tests    []lift.Test
+	Findings []lift.Finding
+	MTA      *mta.Aggregate // nil without an MTA export
+	Mapping  mta.Mapping
+	// Offline[c] reports whether channel c is invisible to MTA.
+	Offline  []bool
+	Warnings []string
+}
+
+// Load reads and validates every input named by cfg. It writes nothing.
+// Problems with the data come back as errors that IsInputError recognises.
+func Load(cfg *config.Config) (*Inputs, error) {
+	in := &Inputs{Config: cfg}
+	p, warn, err := panel.Load(cfg.Data.Panel, panelSpec(cfg))
+	if err != nil {
+		return nil, asInput(err)
+	}
+	in.Panel = p
+	in.Warnings = append(in.Warnings, warn...)
+
+	if cfg.Data.LiftTests != "" {
+		if err := in.loadTests(); err != nil {
+			return nil, asInput(err)
+		}
+	}
+	if cfg.Data.MTA != "" {
+		if err := in.loadMTA(); err != nil {
+			return nil, asInput(err)
+		}
+	}
+	in.Offline = make([]bool, len(p.Channels))
+	for c, ch := range cfg.Model.Channels {
+		switch {
+		case ch.Offline != nil:
+			in.Offline[c] = *ch.Offline
+		case in.MTA != nil:
+			in.Offline[c] = sum(in.MTA.Attributed[c]) == 0
+		}
+	}
+	return in, nil
+}
+
+func panelSpec(cfg *config.Config) panel.Spec {
+	s := panel.Spec{Date: cfg.Model.Date, KPI: cfg.Model.KPI, Controls: cfg.Model.Controls, Geo: cfg.Model.Geo}
+	for _, ch := range cfg.Model.Channels {
+		s.Channels = append(s.Channels, panel.ChannelColumn{Name: ch.Name, Spend: ch.Spend, Impressions: ch.Impressions})
+	}
+	return s
+}
+
+func (in *Inputs) loadTests() error {
+	cfg := in.Config
+	format, err := lift.ParseFormat(cfg.Calibration.Format)
+	if err != nil {
+		return err
+	}
+	path := cfg.Data.LiftTests
+	t, err := tabular.Read(path, lift.Columns(format))
+	if err != nil {
+		return err
+	}
+	tests, warn, err := lift.Parse(t, format, lift.ParseOptions{
+		PanelStart: in.Panel.Dates[0],
+		PanelEnd:   in.Panel.End(),
+		StepDays:   in.Panel.StepDays,
+		RelativeSE: cfg.Calibration.RelativeSE,
+		KPI:        cfg.Model.KPI,
+		KPIType:    cfg.Model.KPIType,
+	})
+	if err != nil {
+		return err
+	}
+	in.Warnings = append(in.Warnings, warn...)
+	findings := lift.Check(tests, in.Panel, lift.CheckOptions{
+		Source:        path,
+		HalfLifeWeeks: cfg.Calibration.HalfLifeWeeks,
+	})
+	var errs []string
+	for _, f := range findings {
+		switch f.Severity {
+		case lift.Error:
+			errs = append(errs, f.Message)
+		case lift.Warning:
+			in.Warnings = append(in.Warnings, f.Message)
+		}
+	}
+	if len(errs) > 0 {
+		return inputErrorf("%s: %s", path, strings.Join(errs, "; "))
+	}
+	in.Tests, in.Findings = tests, findings
+	return nil
+}
+
+func (in *Inputs) loadMTA() error {
+	cfg := in.Config
+	var pairs []mta.MapEntry
+	for _, m := range cfg.MTA.ChannelMap {
+		pairs = append(pairs, mta.MapEntry{MTA: m.MTA, Channel: m.Channel})
+	}
+	m, err := mta.NewMapping(pairs, in.Panel.Channels)
+	if err != nil {
+		return &config.Error{Problems: []string{err.Error()}}
+	}
+	agg, warn, err := mta.AggregateFile(cfg.Data.MTA, mtaSpec(cfg), m, in.Panel)
+	if err != nil {
+		return err
+	}
+	in.Warnings = append(in.Warnings, warn...)
+	in.MTA, in.Mapping = agg, m
+	return nil
+}
+
+func mtaSpec(cfg *config.Config) mta.Spec {
+	return mta.Spec{
+		Date: cfg.MTA.Date, Channel: cfg.MTA.Channel, Campaign: cfg.MTA.Campaign,
+		Value: cfg.MTA.Value, Spend: cfg.MTA.Spend, Model: cfg.MTA.Model, UseModel: cfg.MTA.UseModel,
+	}
+}
+
+// asInput marks data errors (those that point into a file) as input errors.
+func asInput(err error) error {
+	var cell *tabular.CellError
+	if errors.As(err, &cell) || config.IsError(err) || IsInputError(err) {
+		return &InputError{Err: err}
+	}
+	return err
+}
+
+func sum(v []float64) float64 {
+	s := 0.0
+	for _, x := range v {
+		s += x
+	}
+	return s
+}
+
+// Summary describes the inputs for `triad validate`: what a user checks
+// before spending time on a fit.
+func (in *Inputs) Summary() string {
+	var b strings.Builder
+	p := in.Panel
+	fmt.Fprintf(&b, "panel     %s\n", p.Source)
+	fmt.Fprintf(&b, "period    %s .. %s, %d %s periods\n", p.Dates[0], p.End(), len(p.Dates), p.Grain())
+	fmt.Fprintf(&b, "kpi       %s, total %s\n", p.KPIName, human(sum(p.KPI)))
+	fmt.Fprintf(&b, "channels  %d\n", len(p.Channels))
+	for c, name := range p.Channels {
+		kind := "online"
+		if in.Offline[c] {
+			kind = "offline"
+		}
+		fmt.Fprintf(&b, "  %-16s spend %12s  %s", name, human(sum(p.Spend[c])), kind)
+		if in.MTA != nil {
+			fmt.Fprintf(&b, "  mta attributed %s", human(sum(in.MTA.Attributed[c])))
+		}
+		b.WriteString("\n")
+	}
+	if len(p.ControlNames) > 0 {
+		fmt.Fprintf(&b, "controls  %s\n", strings.Join(p.ControlNames, ", "))
+	}
+	if in.Config.Data.LiftTests != "" {
+		used := 0
+		for _, t := range in.Tests {
+			if t.Include {
+				used++
+			}
+		}
+		fmt.Fprintf(&b, "tests     %d lift tests (%d used in the fit), calibration %s\n", len(in.Tests), used, in.Config.CalibrationMode())
+		for _, t := range in.Tests {
+			fmt.Fprintf(&b, "  %-12s %-10s %s .. %s  spend %s  incremental %s ± %s (%s)\n", t.ID, t.Channel, t.Start, t.End,
+				human(t.Spend), human(t.Incremental), human(t.SE), t.SESource)
+		}
+	} else {
+		b.WriteString("tests     none (the MMM is not calibrated)\n")
+	}
+	if in.MTA != nil {
+		a := in.MTA
+		fmt.Fprintf(&b, "mta       %s: %d rows, %d campaigns, %d channels mapped, %d unmapped\n",
+			in.Config.Data.MTA, a.Rows, a.Campaigns, mappedChannels(a), len(a.Unmapped))
+		for _, u := range a.Unmapped {
+			fmt.Fprintf(&b, "  unmapped %-16s %d rows, attributed %s\n", u.Name, u.Rows, human(u.Attributed))
+		}
+		if a.OutsideRows > 0 {
+			fmt.Fprintf(&b, "  %d rows (attributed %s) fall outside the panel's dates and are not used\n", a.OutsideRows, human(a.OutsideAttributed))
+		}
+	} else {
+		b.WriteString("mta       none\n")
+	}
+	if len(in.Warnings) > 0 {
+		fmt.Fprintf(&b, "warnings  %d (see the log)\n", len(in.Warnings))
+	}
+	return b.String()
+}
+
+func mappedChannels(a *mta.Aggregate) int {
+	n := 0
+	for _, v := range a.Attributed {
+		if sum(v) != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// human formats a number with thousands separators and no more precision
+// than a reader needs.
+func human(x float64) string {
+	neg := x < 0
+	if neg {
+		x = -x
+	}
+	var s string
+	switch {
+	case x >= 1000:
+		s = fmt.Sprintf("%.0f", x)
+		var out []byte
+		for i := range len(s) {
+			if i > 0 && (len(s)-i)%3 == 0 {
+				out = append(out, ',')
+			}
+			out = append(out, s[i])
+		}
+		s = string(out)
+	case x >= 1:
+		s = fmt.Sprintf("%.2f", x)
+	default:
+		s = fmt.Sprintf("%.3g", x)
+	}
+	if neg {
+		return "-" + s
+	}
+	return s
+}

@@ -1,0 +1,108 @@
+package sampler
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+)
+
+// Config controls NUTS. Zero fields take the defaults noted.
+type Config struct {
+	Chains       int     // default 4
+	Warmup       int     // default 1000; 0 only with NoWarmup
+	Draws        int     // default 1000
+	Seed         uint64  // chain c uses rand.NewPCG(Seed, c+1)
+	MaxTreeDepth int     // default 10
+	TargetAccept float64 // default 0.8
+	// InitRadius draws each coordinate uniform(-r, r), Stan-style, when Init is nil. Default 2.
+	InitRadius float64
+	// Init, if set, writes the starting point of chain into dst using the
+	// chain's own random stream. It is retried if the point has no finite density.
+	Init func(chain int, dst []float64, rng *rand.Rand)
+	// Workers bounds the goroutines; default runtime.GOMAXPROCS(0). Results
+	// do not depend on it.
+	Workers  int
+	Progress Progress // may be nil
+
+	// StepSize, if positive, is the initial step size before the
+	// heuristic search (Stan's default 1).
+	StepSize float64
+	// InvMetric, if set, is the initial diagonal inverse metric (default all 1).
+	InvMetric []float64
+	// NoWarmup accepts Warmup 0: the chain then samples with the initial
+	// step size and metric, unadapted.
+	NoWarmup bool
+}
+
+const (
+	maxInitTries = 100
+	maxDeltaH    = 1000.0
+)
+
+func (c Config) withDefaults() Config {
+	if c.Chains == 0 {
+		c.Chains = 4
+	}
+	if c.Warmup == 0 && !c.NoWarmup {
+		c.Warmup = 1000
+	}
+	if c.Draws == 0 {
+		c.Draws = 1000
+	}
+	if c.MaxTreeDepth == 0 {
+		c.MaxTreeDepth = 10
+	}
+	if c.TargetAccept == 0 {
+		c.TargetAccept = 0.8
+	}
+	if c.InitRadius == 0 {
+		c.InitRadius = 2
+	}
+	if c.Workers <= 0 {
+		c.Workers = runtime.GOMAXPROCS(0)
+	}
+	if c.StepSize == 0 {
+		c.StepSize = 1
+	}
+	return c
+}
+
+func (c Config) validate(dim int) error {
+	switch {
+	case dim <= 0:
+		return fmt.Errorf("sampler: target dimension %d, want > 0", dim)
+	case c.Chains < 0:
+		return fmt.Errorf("sampler: %d chains, want > 0", c.Chains)
+	case c.Warmup < 0:
+		return fmt.Errorf("sampler: warmup %d, want >= 0", c.Warmup)
+	case c.Draws < 0:
+		return fmt.Errorf("sampler: draws %d, want > 0", c.Draws)
+	case c.MaxTreeDepth < 0 || c.MaxTreeDepth > 30:
+		return fmt.Errorf("sampler: max tree depth %d, want 1..30", c.MaxTreeDepth)
+	case !(c.TargetAccept > 0 && c.TargetAccept < 1):
+		return fmt.Errorf("sampler: target acceptance %g, want in (0, 1)", c.TargetAccept)
+	case !(c.InitRadius >= 0) || c.InitRadius > 1e300:
+		return fmt.Errorf("sampler: init radius %g, want >= 0", c.InitRadius)
+	case !(c.StepSize > 0) || c.StepSize > 1e7:
+		return fmt.Errorf("sampler: step size %g, want in (0, 1e7]", c.StepSize)
+	}
+	if c.InvMetric != nil {
+		if len(c.InvMetric) != dim {
+			return fmt.Errorf("sampler: inverse metric has length %d, target dimension %d", len(c.InvMetric), dim)
+		}
+		for i, v := range c.InvMetric {
+			if !(v > 0) || v > 1e300 {
+				return fmt.Errorf("sampler: inverse metric element %d is %g, want positive and finite", i, v)
+			}
+		}
+	}
+	return nil
+}
+
+var errNilTarget = errors.New("sampler: newTarget returned nil")
+
+var (
+	errNoDraws     = errors.New("sampler: no chains or no draws requested")
+	errDimMismatch = errors.New("sampler: newTarget returned targets of different dimensions")
+)

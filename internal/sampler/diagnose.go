@@ -1,0 +1,119 @@
+package sampler
+
+import (
+	"fmt"
+	"math"
+)
+
+// Thresholds behind Diagnose's warnings.
+const (
+	RHatWarn       = 1.05 // R-hat above this: chains disagree
+	ESSPerChain    = 100  // bulk or tail ESS below this many per chain: too few effective draws
+	EBFMIWarn      = 0.3  // E-BFMI below this: poor exploration of the energy distribution
+	defaultMaxTree = 10
+)
+
+// ParamDiag holds the convergence diagnostics of one parameter; all NaN for
+// a constant parameter.
+type ParamDiag struct {
+	RHat, ESSBulk, ESSTail float64
+}
+
+// Diagnostics summarises convergence over all parameters.
+type Diagnostics struct {
+	RHatMax, ESSBulkMin, ESSTailMin float64 // over parameters (ignoring constant ones); NaN if none
+	Divergences                     int
+	TreeDepthHits                   int // transitions that hit MaxTreeDepth
+	EBFMIMin                        float64
+	// Warnings are human-readable, e.g. "R-hat 1.08 > 1.05 for parameter 3".
+	Warnings []string
+	// Params holds the per-parameter values, indexed like the Target's coordinates.
+	Params []ParamDiag
+}
+
+// Diagnose computes the diagnostics of r. maxTreeDepth is the limit the
+// sampler ran with (0 means the default 10). Laplace results have no
+// sampler statistics, so only the per-parameter values apply to them.
+func Diagnose(r *Result, maxTreeDepth int) Diagnostics {
+	if maxTreeDepth <= 0 {
+		maxTreeDepth = defaultMaxTree
+	}
+	d := Diagnostics{
+		RHatMax: math.NaN(), ESSBulkMin: math.NaN(), ESSTailMin: math.NaN(), EBFMIMin: math.NaN(),
+		Params: make([]ParamDiag, r.Dim),
+	}
+	worstRHat, worstBulk, worstTail := -1, -1, -1
+	var nRHat, nBulk, nTail int
+	essWarn := float64(ESSPerChain * len(r.Chains))
+	for i := range r.Dim {
+		col := r.Column(i)
+		p := ParamDiag{RHat: math.NaN(), ESSBulk: math.NaN(), ESSTail: math.NaN()}
+		if !unusable(col) {
+			p = diagnoseParam(col, true)
+		}
+		d.Params[i] = p
+		if p.RHat > RHatWarn {
+			nRHat++
+		}
+		if p.ESSBulk < essWarn {
+			nBulk++
+		}
+		if p.ESSTail < essWarn {
+			nTail++
+		}
+		if !math.IsNaN(p.RHat) && !(p.RHat <= d.RHatMax) {
+			d.RHatMax, worstRHat = p.RHat, i
+		}
+		if !math.IsNaN(p.ESSBulk) && !(p.ESSBulk >= d.ESSBulkMin) {
+			d.ESSBulkMin, worstBulk = p.ESSBulk, i
+		}
+		if !math.IsNaN(p.ESSTail) && !(p.ESSTail >= d.ESSTailMin) {
+			d.ESSTailMin, worstTail = p.ESSTail, i
+		}
+	}
+	more := func(n int) string {
+		if n > 1 {
+			return fmt.Sprintf(" (and %d more)", n-1)
+		}
+		return ""
+	}
+	if nRHat > 0 {
+		d.Warnings = append(d.Warnings, fmt.Sprintf("R-hat %.3g > %.3g for parameter %d%s", d.RHatMax, RHatWarn, worstRHat, more(nRHat)))
+	}
+	if nBulk > 0 {
+		d.Warnings = append(d.Warnings, fmt.Sprintf("bulk ESS %.0f < %.0f for parameter %d%s", d.ESSBulkMin, essWarn, worstBulk, more(nBulk)))
+	}
+	if nTail > 0 {
+		d.Warnings = append(d.Warnings, fmt.Sprintf("tail ESS %.0f < %.0f for parameter %d%s", d.ESSTailMin, essWarn, worstTail, more(nTail)))
+	}
+
+	for c, ch := range r.Chains {
+		for _, dv := range ch.Divergent {
+			if dv {
+				d.Divergences++
+			}
+		}
+		for _, td := range ch.TreeDepth {
+			if td >= maxTreeDepth {
+				d.TreeDepthHits++
+			}
+		}
+		if len(ch.Energy) == 0 {
+			continue
+		}
+		e := EBFMI(ch.Energy)
+		if !math.IsNaN(e) && !(e >= d.EBFMIMin) {
+			d.EBFMIMin = e
+		}
+		if e < EBFMIWarn {
+			d.Warnings = append(d.Warnings, fmt.Sprintf("E-BFMI %.2g < %.2g in chain %d", e, EBFMIWarn, c))
+		}
+	}
+	if d.Divergences > 0 {
+		d.Warnings = append(d.Warnings, fmt.Sprintf("%d divergent transitions", d.Divergences))
+	}
+	if d.TreeDepthHits > 0 {
+		d.Warnings = append(d.Warnings, fmt.Sprintf("%d transitions hit the maximum tree depth %d", d.TreeDepthHits, maxTreeDepth))
+	}
+	return d
+}

@@ -1,0 +1,84 @@
+package simulate
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// ConfigYAML returns a triad configuration that runs on the world's files
+// written with extension ext ("csv" or "parquet") in the same directory.
+// Offline channels are marked as such and TV, bought in flights with a
+// lagged response, is given delayed adstock, as an analyst would.
+func (w *World) ConfigYAML(ext string) string {
+	var b strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	p("# triad configuration for a simulated world (seed %d, %d weeks from %s).\n", w.Options.Seed, len(w.Dates), w.Dates[0])
+	p("# Written by `triad simulate`; truth.json beside it holds the true values.\n")
+	p("data:\n")
+	p("  panel: %s\n", q("panel."+ext))
+	p("  lift_tests: %s\n", q("lift_tests."+ext))
+	p("  mta: %s\n", q("mta."+ext))
+	p("model:\n")
+	p("  kpi: %s\n", q(colKPI))
+	p("  kpi_type: revenue\n")
+	p("  date: %s\n", q(colDate))
+	p("  channels:\n")
+	for _, c := range w.Channels {
+		p("    - name: %s\n", q(c.Name))
+		p("      spend: %s\n", q(SpendColumn(c.Name)))
+		if c.Offline {
+			p("      offline: true\n")
+		}
+		if c.Response.Adstock.Kind == "delayed" {
+			p("      adstock: delayed\n")
+		}
+	}
+	p("  controls: [%s]\n", qlist(w.ControlNames))
+	p("sampler:\n")
+	p("  chains: 4\n  warmup: 1000\n  draws: 1000\n  seed: %d\n", w.Options.Seed)
+	p("calibration:\n")
+	p("  mode: counterfactual\n")
+	p("mta:\n")
+	p("  value: %s\n", q(colAttributed))
+	p("  date: %s\n", q(colDate))
+	p("  channel: channel\n")
+	p("  campaign: campaign\n")
+	p("  spend: spend\n")
+	p("  channel_map:\n")
+	for _, c := range w.Channels {
+		if c.Platform != "" {
+			p("    - {mta: %s, channel: %s}\n", q(c.Platform), q(c.Name))
+		}
+	}
+	p("  # %s is deliberately left unmapped: triad reports it.\n", unmappedPlatform)
+	p("output:\n")
+	p("  dir: triad-out\n")
+	return b.String()
+}
+
+// q quotes a YAML scalar when it is not a plain identifier. Go's quoting
+// is valid YAML for the printable ASCII names used here.
+func q(s string) string {
+	for _, r := range s {
+		if !(r == '_' || r == '.' || r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return strconv.Quote(s)
+		}
+	}
+	switch strings.ToLower(s) {
+	case "true", "false", "yes", "no", "on", "off", "y", "n", "null":
+		return strconv.Quote(s)
+	}
+	if s == "" || strings.ContainsAny(s[:1], "-.0123456789") {
+		return strconv.Quote(s)
+	}
+	return s
+}
+
+func qlist(v []string) string {
+	out := make([]string, len(v))
+	for i, s := range v {
+		out[i] = q(s)
+	}
+	return strings.Join(out, ", ")
+}

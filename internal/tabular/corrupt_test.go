@@ -1,0 +1,117 @@
+package tabular
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/apache/arrow/go/v17/arrow/memory"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// readBytes writes data to a file named name and reads every fixture column
+// from it. A panic here fails the test run: that is the property tested.
+func readBytes(t *testing.T, dir, name string, data []byte, cols []Column) error {
+	path := filepath.Join(dir, name)
+	require.NoError(t, os.WriteFile(path, data, 0o644))
+	err := scan(path, cols, math.MaxInt, memory.NewGoAllocator(), func(*Table) error { return nil })
+	if _, herr := Header(path); herr == nil && err != nil {
+		// Header reads less than a scan; it may well succeed.
+		_ = herr
+	}
+	return err
+}
+
+func corruptionCases(t *testing.T) map[string][]byte {
+	out := map[string][]byte{}
+	for name, path := range fixtureFiles(t) {
+		data, err := os.ReadFile(path)
+		require.NoError(t, err)
+		out[name] = data
+	}
+	// Also files written by Write: snappy-compressed Parquet, plain IPC.
+	dir := t.TempDir()
+	for _, ext := range []string{"parquet", "arrow"} {
+		path := filepath.Join(dir, "w."+ext)
+		require.NoError(t, Write(path, sampleTable()))
+		data, err := os.ReadFile(path)
+		require.NoError(t, err)
+		out["written "+ext] = data
+	}
+	return out
+}
+
+var corruptCols = []Column{
+	{Name: "d32", Kind: Date, Optional: true}, {Name: "ts_ms_tz", Kind: Date, Optional: true},
+	{Name: "dstr", Kind: Date, Optional: true}, {Name: "i64", Kind: Float, Optional: true},
+	{Name: "dec", Kind: Float, Optional: true}, {Name: "flag", Kind: Bool, Optional: true},
+	{Name: "date", Kind: Date, Optional: true}, {Name: "value", Kind: Float, Optional: true},
+	{Name: "channel", Kind: String, Optional: true}, {Name: "include", Kind: Bool, Optional: true},
+}
+
+func extFor(name string) string {
+	switch name {
+	case "parquet", "written parquet":
+		return "x.parquet"
+	case "arrow stream":
+		return "x.arrows"
+	}
+	return "x.arrow"
+}
+
+func TestCorruptEmpty(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"x.parquet", "x.arrow", "x.csv", "x.csv.gz"} {
+		err := readBytes(t, dir, name, nil, corruptCols)
+		require.Error(t, err, name)
+		var ce *CellError
+		assert.ErrorAs(t, err, &ce, name)
+	}
+	err := readBytes(t, dir, "y.parquet", []byte("PAR1 this is not parquet PAR1"), corruptCols)
+	assert.EqualError(t, err, "y.parquet: not a valid Parquet file: footer length 1920098592 does not fit a file of 29 bytes")
+	err = readBytes(t, dir, "y.arrow", []byte("a,b\n1,2\n"), corruptCols)
+	assert.EqualError(t, err, "y.arrow: not a valid Arrow IPC file: no ARROW1 magic and no IPC stream header")
+}
+
+// TestCorruptTruncated cuts each file at every length: every result must be
+// an error (not a crash), except where the cut leaves a complete stream.
+func TestCorruptTruncated(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range corruptionCases(t) {
+		step := 1
+		if testing.Short() {
+			step = 7
+		}
+		for n := 0; n < len(data); n += step {
+			err := readBytes(t, dir, extFor(name), data[:n], corruptCols)
+			if name != "arrow stream" {
+				require.Error(t, err, "%s cut at %d of %d", name, n, len(data))
+			}
+		}
+	}
+}
+
+// TestCorruptFlipped flips bytes throughout each file. The reader may
+// succeed (a flipped value byte is still a value) but must not crash.
+func TestCorruptFlipped(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range corruptionCases(t) {
+		failures := 0
+		step := 1
+		if testing.Short() {
+			step = 5
+		}
+		for i := 0; i < len(data); i += step {
+			for _, mask := range []byte{0xff, 0x80, 0x01} {
+				bad := append([]byte(nil), data...)
+				bad[i] ^= mask
+				if readBytes(t, dir, extFor(name), bad, corruptCols) != nil {
+					failures++
+				}
+			}
+		}
+		t.Logf("%s: %d bytes, %d of the flips detected", name, len(data), failures)
+	}
+}

@@ -1,0 +1,169 @@
+package tabular
+
+import (
+	"encoding/binary"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/apache/arrow/go/v17/arrow"
+	"github.com/apache/arrow/go/v17/arrow/ipc"
+	"github.com/apache/arrow/go/v17/arrow/memory"
+)
+
+// arrowFile is an open Arrow IPC file, in the file format (random access,
+// "ARROW1" magic) or the stream format.
+type arrowFile struct {
+	source string
+	f      *os.File
+	file   *ipc.FileReader // file format
+	stream *ipc.Reader     // stream format
+	i      int             // next record of file
+}
+
+func (a *arrowFile) Close() error {
+	if a.file != nil {
+		a.file.Close()
+	}
+	if a.stream != nil {
+		a.stream.Release()
+	}
+	return a.f.Close()
+}
+
+func (a *arrowFile) schema() *arrow.Schema {
+	if a.file != nil {
+		return a.file.Schema()
+	}
+	return a.stream.Schema()
+}
+
+// next returns the next record batch, owned by the caller, or io.EOF.
+func (a *arrowFile) next() (arrow.Record, error) {
+	if a.file != nil {
+		if a.i >= a.file.NumRecords() {
+			return nil, io.EOF
+		}
+		a.i++
+		return a.file.RecordAt(a.i - 1)
+	}
+	if !a.stream.Next() {
+		if err := a.stream.Err(); err != nil {
+			return nil, err
+		}
+		return nil, io.EOF
+	}
+	rec := a.stream.Record()
+	rec.Retain()
+	return rec, nil
+}
+
+const arrowMagic = "ARROW1"
+
+func openArrow(path string, mem memory.Allocator) (*arrowFile, error) {
+	source := sourceName(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	a, err := checkArrow(source, f, mem)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
+func checkArrow(source string, f *os.File, mem memory.Allocator) (*arrowFile, error) {
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	size := st.Size()
+	notArrow := func(why string) error {
+		return &CellError{File: source, Msg: "not a valid Arrow IPC file: " + why}
+	}
+	var head [8]byte
+	if size < int64(len(head)) {
+		return nil, notArrow(fmt.Sprintf("only %d bytes long", size))
+	}
+	if _, err := f.ReadAt(head[:], 0); err != nil {
+		return nil, err
+	}
+	lim := limitAlloc{Allocator: mem, max: allocLimit(size)}
+	a := &arrowFile{source: source, f: f}
+	switch {
+	case string(head[:6]) == arrowMagic:
+		// magic, padding, (schema, batches,) footer, footer length, magic
+		const frame = 8 + 4 + len(arrowMagic)
+		if size < int64(frame) {
+			return nil, notArrow("truncated")
+		}
+		var tail [10]byte
+		if _, err := f.ReadAt(tail[:], size-10); err != nil {
+			return nil, err
+		}
+		if string(tail[4:]) != arrowMagic {
+			return nil, notArrow("no ARROW1 magic at the end (truncated?)")
+		}
+		footer := int64(int32(binary.LittleEndian.Uint32(tail[:4])))
+		if footer <= 0 || footer > size-int64(frame) {
+			return nil, notArrow(fmt.Sprintf("footer length %d does not fit a file of %d bytes", footer, size))
+		}
+		err = guard(source, func() error {
+			var err error
+			a.file, err = ipc.NewFileReader(f, ipc.WithAllocator(lim))
+			return err
+		})
+	case string(head[:4]) == "FEA1":
+		return nil, &CellError{File: source, Msg: "Feather version 1 files are not supported; save it as Feather v2 (Arrow IPC)"}
+	case binary.LittleEndian.Uint32(head[:4]) == 0xFFFFFFFF || int32(binary.LittleEndian.Uint32(head[:4])) > 0:
+		err = guard(source, func() error {
+			var err error
+			a.stream, err = ipc.NewReader(f, ipc.WithAllocator(lim))
+			return err
+		})
+	default:
+		return nil, notArrow("no ARROW1 magic and no IPC stream header")
+	}
+	if err != nil {
+		return nil, readError(source, err)
+	}
+	return a, nil
+}
+
+func arrowHeader(path string, mem memory.Allocator) ([]string, error) {
+	a, err := openArrow(path, mem)
+	if err != nil {
+		return nil, err
+	}
+	defer a.Close()
+	return fieldNames(a.schema()), nil
+}
+
+func fieldNames(s *arrow.Schema) []string {
+	out := make([]string, s.NumFields())
+	for i, f := range s.Fields() {
+		out[i] = f.Name
+	}
+	return out
+}
+
+func scanArrow(path string, cols []Column, batchRows int, mem memory.Allocator, fn func(*Table) error) error {
+	a, err := openArrow(path, mem)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	sc := a.schema()
+	present, idx, err := resolve(a.source, fieldNames(sc), cols)
+	if err != nil {
+		return err
+	}
+	for j, c := range present {
+		if err := checkType(a.source, c, sc.Field(idx[j]).Type); err != nil {
+			return err
+		}
+	}
+	return scanRecords(a.source, present, batchRows, a.next, fn)
+}

@@ -1,0 +1,168 @@
+package lift
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/triad-mmm/triad/internal/tabular"
+)
+
+// Format is the layout of a lift-test file.
+type Format int
+
+const (
+	// Canonical is triad's own layout (see the package documentation).
+	Canonical Format = iota
+	// Robyn is Robyn's calibration_input data frame.
+	Robyn
+	// PyMC is a PyMC-Marketing lift-test frame (add_lift_test_measurements).
+	PyMC
+	// GeoLift is a table of GeoLift summaries, one row per test.
+	GeoLift
+)
+
+func (f Format) String() string {
+	switch f {
+	case Canonical:
+		return "canonical"
+	case Robyn:
+		return "robyn"
+	case PyMC:
+		return "pymc"
+	case GeoLift:
+		return "geolift"
+	}
+	return fmt.Sprintf("Format(%d)", int(f))
+}
+
+// ParseFormat reads a format name as used in calibration.format.
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "canonical", "triad":
+		return Canonical, nil
+	case "robyn":
+		return Robyn, nil
+	case "pymc", "pymc-marketing", "pymc_marketing":
+		return PyMC, nil
+	case "geolift":
+		return GeoLift, nil
+	}
+	return 0, fmt.Errorf("unknown lift-test format %q (want canonical, robyn, pymc or geolift)", s)
+}
+
+// fields names the columns of the record-per-test layouts (canonical and
+// GeoLift), which share one row parser. An empty name means the layout has
+// no such column.
+type fields struct {
+	id, channel, start, end, spend      string
+	incremental, iroas                  string
+	se, lower, upper, confidence, sided string
+	pvalue                              string
+	scope, typ, cooldown, include       string
+	// idPrefix, when set, makes test_id optional: missing ids become
+	// idPrefix-<row>.
+	idPrefix string
+	// defaultConfidence applies to intervals without a confidence level;
+	// 0 makes the level required.
+	defaultConfidence float64
+}
+
+var canonicalFields = fields{
+	id: "test_id", channel: "channel", start: "start_date", end: "end_date", spend: "spend",
+	incremental: "incremental_kpi", iroas: "iroas",
+	se: "se", lower: "ci_lower", upper: "ci_upper", confidence: "confidence", sided: "ci_sided",
+	pvalue: "p_value",
+	scope:  "scope_share", typ: "test_type", cooldown: "cooldown_end", include: "include",
+}
+
+// geoliftFields follows the names of GeoLift's summary (incremental, lower
+// and upper bound of the conformal interval, 90% by default, p-value).
+var geoliftFields = fields{
+	id: "test_id", channel: "channel", start: "start_date", end: "end_date", spend: "spend",
+	incremental: "incremental",
+	se:          "se", lower: "lower", upper: "upper", confidence: "confidence", sided: "ci_sided",
+	pvalue: "p_value",
+	scope:  "scope_share", typ: "test_type", cooldown: "cooldown_end", include: "include",
+	idPrefix: "geolift", defaultConfidence: 0.9,
+}
+
+func (f fields) columns() []tabular.Column {
+	req := func(name string, k tabular.Kind) tabular.Column { return tabular.Column{Name: name, Kind: k} }
+	opt := func(name string, k tabular.Kind) tabular.Column {
+		return tabular.Column{Name: name, Kind: k, Optional: true}
+	}
+	cols := []tabular.Column{
+		req(f.channel, tabular.String), req(f.start, tabular.Date), req(f.end, tabular.Date),
+		req(f.spend, tabular.Float),
+	}
+	if f.idPrefix == "" {
+		cols = append([]tabular.Column{req(f.id, tabular.String)}, cols...)
+	} else {
+		cols = append([]tabular.Column{opt(f.id, tabular.String)}, cols...)
+	}
+	if f.iroas == "" {
+		cols = append(cols, req(f.incremental, tabular.Float))
+	} else {
+		// Either column may carry the estimate; Parse checks one is there.
+		cols = append(cols, opt(f.incremental, tabular.Float), opt(f.iroas, tabular.Float))
+	}
+	for _, n := range []string{f.se, f.lower, f.upper, f.confidence, f.pvalue, f.scope} {
+		cols = append(cols, opt(n, tabular.Float))
+	}
+	cols = append(cols, opt(f.sided, tabular.String), opt(f.typ, tabular.String),
+		opt(f.cooldown, tabular.Date), opt(f.include, tabular.Bool))
+	return cols
+}
+
+// Robyn calibration_input columns.
+const (
+	robynChannel = "channel"
+	robynStart   = "liftStartDate"
+	robynEnd     = "liftEndDate"
+	robynAbs     = "liftAbs"
+	robynSpend   = "spend"
+	robynConf    = "confidence"
+	robynMetric  = "metric"
+	robynScope   = "calibration_scope"
+	robynSE      = "se"
+	robynID      = "test_id"
+)
+
+// PyMC-Marketing lift frame columns.
+const (
+	pymcChannel = "channel"
+	pymcX       = "x"
+	pymcDeltaX  = "delta_x"
+	pymcDeltaY  = "delta_y"
+	pymcSigma   = "sigma"
+	pymcID      = "test_id"
+	pymcStart   = "start_date"
+	pymcEnd     = "end_date"
+)
+
+// Columns returns the columns to request from a lift-test file of format
+// f; pass them to tabular.Read and the table to Parse.
+func Columns(f Format) []tabular.Column {
+	req := func(name string, k tabular.Kind) tabular.Column { return tabular.Column{Name: name, Kind: k} }
+	opt := func(name string, k tabular.Kind) tabular.Column {
+		return tabular.Column{Name: name, Kind: k, Optional: true}
+	}
+	switch f {
+	case Robyn:
+		return []tabular.Column{
+			req(robynChannel, tabular.String), req(robynStart, tabular.Date), req(robynEnd, tabular.Date),
+			req(robynAbs, tabular.Float), req(robynSpend, tabular.Float),
+			opt(robynConf, tabular.Float), opt(robynMetric, tabular.String), opt(robynScope, tabular.String),
+			opt(robynSE, tabular.Float), opt(robynID, tabular.String),
+		}
+	case PyMC:
+		return []tabular.Column{
+			req(pymcChannel, tabular.String), req(pymcX, tabular.Float), req(pymcDeltaX, tabular.Float),
+			req(pymcDeltaY, tabular.Float), req(pymcSigma, tabular.Float),
+			opt(pymcID, tabular.String), opt(pymcStart, tabular.Date), opt(pymcEnd, tabular.Date),
+		}
+	case GeoLift:
+		return geoliftFields.columns()
+	}
+	return canonicalFields.columns()
+}

@@ -1,0 +1,61 @@
+package mmm
+
+import (
+	"context"
+	"testing"
+
+	"github.com/triad-mmm/triad/internal/sampler"
+)
+
+func benchWorld() simWorld {
+	return simWorldGen(1, simOptions{n: 156, channels: 6, controls: 2, fourier: 2, trend: true, noise: 0.05})
+}
+
+func BenchmarkLogProbGrad(b *testing.B) {
+	w := benchWorld()
+	m, err := NewModel(w.data, w.spec)
+	if err != nil {
+		b.Fatal(err)
+	}
+	x, err := m.Unconstrain(w.params)
+	if err != nil {
+		b.Fatal(err)
+	}
+	x[0] = 0.8
+	grad := make([]float64, m.Dim())
+	b.ReportAllocs()
+	for b.Loop() {
+		m.LogProbGrad(grad, x)
+	}
+}
+
+// BenchmarkFit156x6 is the target: 156 weeks × 6 channels, 4 chains
+// × (1000 + 1000).
+func BenchmarkFit156x6(b *testing.B) {
+	w := benchWorld()
+	m, err := NewModel(w.data, w.spec)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		cpu0 := cpuSeconds()
+		p, err := Fit(context.Background(), m, FitConfig{Sampler: sampler.Config{Seed: 1}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		d := p.Diagnostics()
+		b.ReportMetric(d.RHatMax, "rhat")
+		b.ReportMetric(float64(d.Divergences), "divergences")
+		b.ReportMetric(d.ESSBulkMin, "ess_bulk_min")
+		nl := 0
+		for _, ch := range p.Result().Chains {
+			for _, v := range ch.NumLeapfrog {
+				nl += v
+			}
+		}
+		b.ReportMetric(float64(nl)/float64(p.Draws()), "leapfrog/draw")
+		// CPU seconds, because wall time on a shared machine says little:
+		// on two idle cores the wall time is about half of it.
+		b.ReportMetric(cpuSeconds()-cpu0, "cpu-s")
+	}
+}

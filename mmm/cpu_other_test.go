@@ -1,0 +1,5 @@
+//go:build !unix
+
+package mmm
+
+func cpuSeconds() float64 { return 0 }

@@ -1,0 +1,102 @@
+package mmm
+
+// LiftDraws returns, per draw, the lift the model predicts for obs, by the
+// formula of its likelihood term (KPI units). It returns nil if obs does
+// not fit the panel.
+func (p *Posterior) LiftDraws(obs LiftObs) []float64 {
+	lt, err := p.m.newLiftTerm(0, obs)
+	if err != nil {
+		return nil
+	}
+	c := obs.Channel
+	end := obs.Start + len(obs.Measure)
+	xs := p.m.ch[c].x[:end]
+	mod := make([]float64, end)
+	for t := range mod {
+		mod[t] = lt.xmod(xs, t)
+	}
+	hi, lo := xs, mod
+	if obs.HeavyUp {
+		hi, lo = mod, xs
+	}
+	out := make([]float64, p.Draws())
+	p.parallelDraws(func(_, lo0, hi0 int, ev *evaluator) {
+		sh, sl := make([]float64, end), make([]float64, end)
+		for d := lo0; d < hi0; d++ {
+			p.media(ev, sh, c, d, hi)
+			p.media(ev, sl, c, d, lo)
+			v := 0.0
+			for i, w := range obs.Measure {
+				t := obs.Start + i
+				v += w * (sh[t] - sl[t])
+			}
+			out[d] = obs.Scope * v
+		}
+	})
+	return out
+}
+
+// CurvePoint is one point of a response curve.
+type CurvePoint struct {
+	Multiplier   float64 // of the historical spend, flighting kept
+	Spend        float64 // total over the panel
+	Contribution Interval
+	ROI          Interval // average ROI at this spend
+	MROI         Interval // marginal ROI (+1% spend) at this spend
+}
+
+// ResponseCurve returns channel c's total contribution over the panel when
+// its spend in every period is multiplied by each of multipliers. It
+// returns nil for an unknown channel or a negative or non-finite multiplier.
+func (p *Posterior) ResponseCurve(c int, multipliers []float64, level float64) []CurvePoint {
+	m := p.m
+	if c < 0 || c >= len(m.ch) {
+		return nil
+	}
+	for _, k := range multipliers {
+		if !(k >= 0) || !finite(k) {
+			return nil
+		}
+	}
+	spend := m.data.Spend[c]
+	total := 0.0
+	for _, v := range spend {
+		total += v
+	}
+	nd := p.Draws()
+	c0, c1 := make([]float64, nd), make([]float64, nd)
+	roi, mroi := make([]float64, nd), make([]float64, nd)
+	s := make([]float64, len(spend))
+	out := make([]CurvePoint, len(multipliers))
+	for i, k := range multipliers {
+		for t, v := range spend {
+			s[t] = k * v
+		}
+		p.ContributionDraws(c0, c, s)
+		for t, v := range spend {
+			s[t] = 1.01 * k * v
+		}
+		p.ContributionDraws(c1, c, s)
+		pt := CurvePoint{Multiplier: k, Spend: k * total, Contribution: Summarize(c0, level)}
+		if k > 0 {
+			for d := range c0 {
+				roi[d] = c0[d] / (k * total)
+				mroi[d] = (c1[d] - c0[d]) / (0.01 * k * total)
+			}
+			pt.ROI, pt.MROI = Summarize(roi, level), Summarize(mroi, level)
+		} else {
+			// At zero spend the curve's slope is the limit of small spend.
+			for t, v := range spend {
+				s[t] = 1e-4 * v
+			}
+			p.ContributionDraws(c1, c, s)
+			for d := range c1 {
+				mroi[d] = c1[d] / (1e-4 * total)
+			}
+			pt.MROI = Summarize(mroi, level)
+			pt.ROI = pt.MROI
+		}
+		out[i] = pt
+	}
+	return out
+}

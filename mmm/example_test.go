@@ -1,0 +1,66 @@
+package mmm_test
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+
+	"github.com/triad-mmm/triad/internal/civil"
+	"github.com/triad-mmm/triad/internal/sampler"
+	"github.com/triad-mmm/triad/mmm"
+)
+
+// Fit a two-channel model to two years of weekly data and read the ROIs.
+func Example() {
+	rng := rand.New(rand.NewPCG(1, 2))
+	const n = 104
+	d := mmm.Data{StepDays: 7, Channels: []string{"tv", "search"}, Spend: [][]float64{make([]float64, n), make([]float64, n)}}
+	start := civil.New(2023, 1, 2)
+	tv := mmm.Hill{K: 1, S: 2}
+	search := mmm.Hill{K: 0.8, S: 1}
+	w := make([]float64, 9)
+	mmm.Geometric{Alpha: 0.5}.Weights(w)
+	x := make([]float64, n)
+	for t := range n {
+		d.Dates = append(d.Dates, start.AddDays(7*t))
+		if (t/6)%2 == 0 {
+			d.Spend[0][t] = 20000 * (0.5 + rng.Float64())
+		}
+		d.Spend[1][t] = 10000 * (0.5 + rng.Float64())
+	}
+	// Media effects: tv with carryover, search without.
+	a := make([]float64, n)
+	for t := range n {
+		x[t] = d.Spend[0][t] / 20000
+	}
+	mmm.Adstock(a, x, w)
+	contrib := make([]float64, 2)
+	for t := range n {
+		tvKPI, searchKPI := 60000*tv.Value(a[t]), 25000*search.Value(d.Spend[1][t]/10000)
+		contrib[0] += tvKPI
+		contrib[1] += searchKPI
+		kpi := 400000 + 15000*math.Sin(2*math.Pi*d.Dates[t].DayOfYearFraction()) + tvKPI + searchKPI
+		d.KPI = append(d.KPI, kpi+8000*rng.NormFloat64())
+	}
+
+	m, err := mmm.NewModel(d, mmm.DefaultSpec(d))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	p, err := mmm.Fit(context.Background(), m, mmm.FitConfig{Sampler: sampler.Config{Chains: 2, Warmup: 200, Draws: 200, Seed: 1}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for c, s := range p.ChannelSummary(0.9) {
+		truth := contrib[c] / s.Spend
+		fmt.Printf("%s: true ROI %.1f, inside the 90%% interval: %v\n", s.Name, truth, s.ROI.Lo < truth && truth < s.ROI.Hi)
+	}
+	fmt.Println("draws:", p.Draws())
+	// Output:
+	// tv: true ROI 1.4, inside the 90% interval: true
+	// search: true ROI 1.3, inside the 90% interval: true
+	// draws: 400
+}

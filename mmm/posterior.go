@@ -1,0 +1,308 @@
+package mmm
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"runtime"
+	"slices"
+	"strconv"
+	"sync"
+	"sync/atomic"
+
+	"github.com/triad-mmm/triad/internal/sampler"
+)
+
+// Posterior holds the draws of a fitted model and computes summaries in
+// original KPI units. It is safe for concurrent use.
+type Posterior struct {
+	m        *Model
+	res      *sampler.Result
+	maxDepth int
+	x        [][]float64 // pooled unconstrained draws [draw][dim]
+	ch       []postChannel
+	diag     sampler.Diagnostics
+}
+
+// postChannel holds one channel's decoded parameters per draw.
+type postChannel struct {
+	w      [][]float64 // adstock weights
+	p1, p2 []float64   // saturation parameters
+	beta   []float64   // KPI units per unit of saturation
+	roi    []float64
+}
+
+// Interval is a posterior mean with a central credible interval.
+type Interval struct {
+	Mean float64 `json:"mean"`
+	Lo   float64 `json:"lo"`
+	Hi   float64 `json:"hi"`
+}
+
+func newPosterior(m *Model, res *sampler.Result, maxDepth int) (*Posterior, error) {
+	p := &Posterior{m: m, res: res, maxDepth: maxDepth}
+	for _, c := range res.Chains {
+		p.x = append(p.x, c.Draws...)
+	}
+	if len(p.x) == 0 {
+		return nil, fmt.Errorf("mmm: the sampler returned no draws")
+	}
+	nd := len(p.x)
+	p.ch = make([]postChannel, len(m.ch))
+	cs := m.newScratch()
+	for c := range m.ch {
+		pc := &p.ch[c]
+		pc.w = make([][]float64, nd)
+		pc.p1, pc.p2 = make([]float64, nd), make([]float64, nd)
+		pc.beta, pc.roi = make([]float64, nd), make([]float64, nd)
+		for d, x := range p.x {
+			s := &cs.ch[c]
+			m.decodeChannel(s, c, x)
+			pc.w[d] = slices.Clone(s.w)
+			pc.p1[d], pc.p2[d], pc.roi[d] = s.p1, s.p2, s.roi
+			pc.beta[d] = m.beta(c, s)
+		}
+	}
+	p.diag = sampler.Diagnose(res, maxDepth)
+	p.diag.Warnings = p.nameWarnings(p.diag.Warnings)
+	return p, nil
+}
+
+var paramRef = regexp.MustCompile(`for parameter (\d+)`)
+
+// nameWarnings replaces coordinate numbers in the sampler's warnings by
+// parameter names.
+func (p *Posterior) nameWarnings(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = paramRef.ReplaceAllStringFunc(w, func(s string) string {
+			k, err := strconv.Atoi(paramRef.FindStringSubmatch(s)[1])
+			if err != nil || k < 0 || k >= len(p.m.names) {
+				return s
+			}
+			return "for " + p.m.names[k]
+		})
+	}
+	return out
+}
+
+// Model returns the fitted model.
+func (p *Posterior) Model() *Model { return p.m }
+
+// Result returns the raw sampler output (unconstrained coordinates).
+func (p *Posterior) Result() *sampler.Result { return p.res }
+
+// Method returns "nuts" or "laplace".
+func (p *Posterior) Method() string { return p.res.Method }
+
+// Draws returns the number of draws, all chains pooled.
+func (p *Posterior) Draws() int { return len(p.x) }
+
+// Chains returns the number of chains.
+func (p *Posterior) Chains() int { return len(p.res.Chains) }
+
+// Diagnostics returns the convergence diagnostics; warnings name the
+// parameters.
+func (p *Posterior) Diagnostics() sampler.Diagnostics { return p.diag }
+
+// ParamDraws returns the draws of the parameter called name, on its
+// natural scale, or nil if there is none. Names are those of
+// Model.ParamNames (roi, alpha and theta, slope and lambda are returned
+// constrained; hill_c, the logit of the saturation at the channel's mean
+// spend, as is) plus "intercept" and "k[channel]", the Hill half-saturation
+// point.
+func (p *Posterior) ParamDraws(name string) []float64 {
+	m := p.m
+	out := make([]float64, len(p.x))
+	if name == "intercept" {
+		for d, x := range p.x {
+			v := x[0]
+			for c := range m.ch {
+				v -= math.Exp(x[m.ch[c].iROI]) * m.ch[c].level
+			}
+			out[d] = v
+		}
+		return out
+	}
+	for c := range m.ch {
+		if name == "k["+m.ch[c].name+"]" && m.ch[c].spec.Saturation == HillSaturation {
+			copy(out, p.ch[c].p1)
+			return out
+		}
+	}
+	i := slices.Index(m.names, name)
+	if i < 0 {
+		return nil
+	}
+	for d, x := range p.x {
+		out[d] = x[i]
+	}
+	tr := func(f func(float64) float64) {
+		for d := range out {
+			out[d] = f(out[d])
+		}
+	}
+	if i == m.iSigma {
+		tr(math.Exp)
+		return out
+	}
+	for c := range m.ch {
+		ch := &m.ch[c]
+		switch {
+		case i == ch.iROI || i == ch.iSat2 || (i == ch.iSat1 && ch.spec.Saturation == LogisticSaturation):
+			tr(math.Exp)
+		case i == ch.iAlpha:
+			tr(func(u float64) float64 { v, _, _ := logistic(u); return v })
+		case i == ch.iTheta:
+			L := float64(ch.spec.MaxLag)
+			tr(func(u float64) float64 { v, _, _ := logistic(u); return L * v })
+		}
+	}
+	return out
+}
+
+// AdstockWeights returns channel c's normalised carryover weights, lag 0
+// first, with intervals at level.
+func (p *Posterior) AdstockWeights(c int, level float64) []Interval {
+	if c < 0 || c >= len(p.ch) {
+		return nil
+	}
+	pc := &p.ch[c]
+	nl := len(pc.w[0])
+	out := make([]Interval, nl)
+	col := make([]float64, len(pc.w))
+	for l := range out {
+		for d, w := range pc.w {
+			col[d] = w[l]
+		}
+		out[l] = Summarize(col, level)
+	}
+	return out
+}
+
+// Summarize returns the mean of x and its central interval at level (for
+// example 0.9: the 5% and 95% quantiles). NaN values are ignored.
+func Summarize(x []float64, level float64) Interval {
+	s := make([]float64, 0, len(x))
+	sum := 0.0
+	for _, v := range x {
+		if !math.IsNaN(v) {
+			s = append(s, v)
+			sum += v
+		}
+	}
+	if len(s) == 0 {
+		nan := math.NaN()
+		return Interval{nan, nan, nan}
+	}
+	slices.Sort(s)
+	a := (1 - level) / 2
+	return Interval{Mean: sum / float64(len(s)), Lo: quantileSorted(s, a), Hi: quantileSorted(s, 1-a)}
+}
+
+// quantileSorted is the type-7 (linear interpolation) quantile.
+func quantileSorted(s []float64, q float64) float64 {
+	if q <= 0 {
+		return s[0]
+	}
+	if q >= 1 {
+		return s[len(s)-1]
+	}
+	h := q * float64(len(s)-1)
+	i := int(h)
+	if i+1 >= len(s) {
+		return s[len(s)-1]
+	}
+	return s[i] + (h-float64(i))*(s[i+1]-s[i])
+}
+
+// evaluator computes a channel's media series for one draw.
+type evaluator struct {
+	a []float64
+}
+
+// media writes channel c's KPI contribution per period under draw d for
+// the scaled spend xs into dst, and returns its sum.
+func (p *Posterior) media(ev *evaluator, dst []float64, c, d int, xs []float64) float64 {
+	if cap(ev.a) < len(xs) {
+		ev.a = make([]float64, len(xs))
+	}
+	a := ev.a[:len(xs)]
+	pc := &p.ch[c]
+	Adstock(a, xs, pc.w[d])
+	beta := pc.beta[d]
+	sum := 0.0
+	if p.m.ch[c].spec.Saturation == HillSaturation {
+		h := Hill{K: pc.p1[d], S: pc.p2[d]}
+		for t, v := range a {
+			y := beta * h.Value(v)
+			sum += y
+			if dst != nil {
+				dst[t] = y
+			}
+		}
+	} else {
+		g := Logistic{Lambda: pc.p1[d]}
+		for t, v := range a {
+			y := beta * g.Value(v)
+			sum += y
+			if dst != nil {
+				dst[t] = y
+			}
+		}
+	}
+	return sum
+}
+
+// drawChunk is the number of draws a goroutine handles at a time. Chunks
+// are fixed, whatever the number of goroutines, so sums accumulated per
+// chunk and combined in chunk order are identical on every machine.
+const drawChunk = 128
+
+// parallelDraws calls fn for consecutive chunks of draws from a few
+// goroutines and returns the number of chunks.
+func (p *Posterior) parallelDraws(fn func(chunk, lo, hi int, ev *evaluator)) int {
+	n := len(p.x)
+	nc := (n + drawChunk - 1) / drawChunk
+	w := min(runtime.GOMAXPROCS(0), nc)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range w {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ev := &evaluator{}
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= nc {
+					return
+				}
+				fn(k, k*drawChunk, min(n, (k+1)*drawChunk), ev)
+			}
+		}()
+	}
+	wg.Wait()
+	return nc
+}
+
+// scaled returns spend (original units) divided by channel c's scale.
+func (p *Posterior) scaled(c int, spend []float64) []float64 {
+	xs := make([]float64, len(spend))
+	s := p.m.ch[c].scale
+	for t, v := range spend {
+		xs[t] = v / s
+	}
+	return xs
+}
+
+// ContributionDraws writes into dst (len Draws()) channel c's total KPI
+// contribution, per draw, for the spend series spend (original units, one
+// value per period from the panel's first period; spend before it is 0).
+func (p *Posterior) ContributionDraws(dst []float64, c int, spend []float64) {
+	xs := p.scaled(c, spend)
+	p.parallelDraws(func(_, lo, hi int, ev *evaluator) {
+		for d := lo; d < hi; d++ {
+			dst[d] = p.media(ev, nil, c, d, xs)
+		}
+	})
+}

@@ -1,0 +1,253 @@
+package mmm
+
+import (
+	"math"
+	"math/rand/v2"
+
+	"github.com/triad-mmm/triad/internal/civil"
+)
+
+// The simulator below generates data from the model with known parameters.
+// It is written independently of the model code (direct powers, double
+// loops) so that it is an oracle, not a copy.
+
+type simChannel struct {
+	adstock AdstockKind
+	sat     SaturationKind
+	lag     int
+	roi     float64
+	alpha   float64
+	theta   float64
+	k       float64
+	slope   float64
+	lambda  float64
+}
+
+type simOptions struct {
+	n, channels, controls int
+	holdout               int
+	fourier               int
+	trend                 bool
+	noise                 float64 // SD relative to the baseline level
+	delayed, logistic     bool    // use for every other channel
+	studentT              bool
+	lifts                 int
+}
+
+type simWorld struct {
+	data     Data
+	spec     Spec
+	truth    []simChannel
+	contrib  []float64 // true contribution over the fitted periods
+	params   Params
+	baseline []float64
+}
+
+func simWeights(c simChannel) []float64 {
+	w := make([]float64, c.lag+1)
+	sum := 0.0
+	for l := range w {
+		if c.adstock == DelayedAdstock {
+			w[l] = math.Pow(c.alpha, (float64(l)-c.theta)*(float64(l)-c.theta))
+		} else {
+			w[l] = math.Pow(c.alpha, float64(l))
+		}
+		sum += w[l]
+	}
+	for l := range w {
+		w[l] /= sum
+	}
+	return w
+}
+
+// simSat returns the channel's saturated adstock of spend x (already scaled).
+func simSat(c simChannel, x []float64) []float64 {
+	w := simWeights(c)
+	out := make([]float64, len(x))
+	for t := range x {
+		a := 0.0
+		for l := 0; l <= c.lag && l <= t; l++ {
+			a += w[l] * x[t-l]
+		}
+		if c.sat == LogisticSaturation {
+			out[t] = (1 - math.Exp(-c.lambda*a)) / (1 + math.Exp(-c.lambda*a))
+		} else {
+			out[t] = math.Pow(a, c.slope) / (math.Pow(a, c.slope) + math.Pow(c.k, c.slope))
+		}
+	}
+	return out
+}
+
+func simWorldGen(seed uint64, o simOptions) simWorld {
+	rng := rand.New(rand.NewPCG(seed, 99))
+	n := o.n
+	nFit := n - o.holdout
+	start := civil.New(2022, 1, 3)
+	d := Data{StepDays: 7, Dates: make([]civil.Date, n), KPI: make([]float64, n)}
+	for t := range d.Dates {
+		d.Dates[t] = start.AddDays(7 * t)
+	}
+	level := 100000.0
+	base := make([]float64, n)
+	var p Params
+	p.Intercept = 0.75 + 0.1*rng.Float64()
+	if o.trend {
+		p.Trend = 0.1 * rng.NormFloat64()
+	}
+	for k := 0; k < 2*o.fourier; k++ {
+		p.Fourier = append(p.Fourier, 0.06*rng.NormFloat64())
+	}
+	// Controls: a continuous one with a negative effect, then 0/1 promos.
+	for j := 0; j < o.controls; j++ {
+		x := make([]float64, n)
+		for t := range x {
+			if j == 0 {
+				x[t] = 10 + math.Sin(float64(t)/9) + 0.3*rng.NormFloat64()
+			} else if rng.Float64() < 0.15 {
+				x[t] = 1
+			}
+		}
+		d.ControlNames = append(d.ControlNames, []string{"price", "promo", "event"}[j%3])
+		d.Controls = append(d.Controls, x)
+	}
+	// Baseline on the scaled KPI, using the model's definitions of the
+	// columns (centred trend, standardised controls): the simulator fixes
+	// their values in those units.
+	trendMid := float64(nFit-1) / 2
+	gam := make([]float64, o.controls)
+	for j := range gam {
+		if j == 0 {
+			gam[j] = -0.03
+		} else {
+			gam[j] = 0.04
+		}
+	}
+	p.Gamma = gam
+	for t := range base {
+		v := p.Intercept + p.Trend*(float64(t)-trendMid)/float64(nFit)
+		f := d.Dates[t].DayOfYearFraction()
+		for k := 1; k <= o.fourier; k++ {
+			v += p.Fourier[2*k-2]*math.Sin(2*math.Pi*float64(k)*f) + p.Fourier[2*k-1]*math.Cos(2*math.Pi*float64(k)*f)
+		}
+		base[t] = v
+	}
+	for j := range gam {
+		m, sd := 0.0, 0.0
+		xs := d.Controls[j][:nFit]
+		for _, v := range xs {
+			m += v
+		}
+		m /= float64(nFit)
+		for _, v := range xs {
+			sd += (v - m) * (v - m)
+		}
+		sd = math.Sqrt(sd / float64(nFit-1))
+		for t := range base {
+			base[t] += gam[j] * (d.Controls[j][t] - m) / sd
+		}
+	}
+
+	w := simWorld{}
+	media := make([]float64, n)
+	names := []string{"tv", "search", "social", "display", "ooh", "print", "radio", "video"}
+	for c := 0; c < o.channels; c++ {
+		ch := simChannel{
+			lag:   8,
+			roi:   0.6 + 2.4*rng.Float64(),
+			alpha: 0.1 + 0.6*rng.Float64(),
+			k:     0.5 + rng.Float64(),
+			slope: 0.8 + 1.7*rng.Float64(),
+		}
+		if o.delayed && c%2 == 0 {
+			ch.adstock = DelayedAdstock
+			ch.theta = 1 + 2*rng.Float64()
+			ch.alpha = 0.3 + 0.5*rng.Float64()
+		}
+		if o.logistic && c%2 == 1 {
+			ch.sat = LogisticSaturation
+			ch.lambda = 0.5 + 1.5*rng.Float64()
+		}
+		level := 8000 + 20000*rng.Float64()
+		x := make([]float64, n)
+		flighted := c%3 == 0
+		on := true
+		for t := range x {
+			if flighted {
+				if rng.Float64() < 0.25 {
+					on = !on
+				}
+				if on {
+					x[t] = level * (0.6 + 0.8*rng.Float64())
+				}
+			} else {
+				x[t] = level * (0.5 + 0.5*rng.Float64() + 0.3*math.Sin(float64(t)/8+float64(c)))
+			}
+		}
+		x[0] = level // every channel spends in the fitted periods
+		d.Channels = append(d.Channels, names[c%len(names)])
+		d.Spend = append(d.Spend, x)
+		scale, nz, spend := 0.0, 0, 0.0
+		for _, v := range x[:nFit] {
+			if v > 0 {
+				scale += v
+				nz++
+			}
+		}
+		spend = scale
+		scale /= float64(nz)
+		xs := make([]float64, n)
+		for t := range x {
+			xs[t] = x[t] / scale
+		}
+		s := simSat(ch, xs)
+		sum := 0.0
+		for _, v := range s[:nFit] {
+			sum += v
+		}
+		beta := ch.roi * spend / sum // KPI units
+		contrib := 0.0
+		for t := range s {
+			media[t] += beta * s[t]
+			if t < nFit {
+				contrib += beta * s[t]
+			}
+		}
+		w.truth = append(w.truth, ch)
+		w.contrib = append(w.contrib, contrib)
+		p.Channels = append(p.Channels, ChannelParams{ROI: ch.roi, Alpha: ch.alpha, Theta: ch.theta,
+			K: ch.k, Slope: ch.slope, Lambda: ch.lambda, Beta: beta})
+	}
+	// The KPI level is set so that the media share is realistic: media is in
+	// KPI units, the baseline in units of `level`.
+	p.Sigma = o.noise * p.Intercept
+	for t := range d.KPI {
+		e := rng.NormFloat64()
+		if o.studentT {
+			e = e / math.Sqrt(rng.ExpFloat64()*2/5*0.5+0.2) * 0.7
+		}
+		d.KPI[t] = level*(base[t]+p.Sigma*e) + media[t]
+	}
+	w.data = d
+	w.params = p
+	w.baseline = base
+	w.spec = DefaultSpec(d)
+	w.spec.Trend = o.trend
+	w.spec.FourierOrder = o.fourier
+	w.spec.Holdout = o.holdout
+	if o.studentT {
+		w.spec.Likelihood = StudentTLikelihood
+	}
+	for c, ch := range w.truth {
+		w.spec.Channels[c].Adstock = ch.adstock
+		w.spec.Channels[c].Saturation = ch.sat
+	}
+	for k := 0; k < o.lifts; k++ {
+		c := k % o.channels
+		start := 20 + 13*k
+		w.spec.Lifts = append(w.spec.Lifts, LiftObs{
+			Channel: c, Start: start, Moved: []float64{1, 1, 0.5, 1}, Measure: []float64{1, 1, 1, 1, 1, 1},
+			HeavyUp: k%2 == 1, Scope: 0.2, Measured: 1000 * float64(k+1), SD: 800,
+		})
+	}
+	return w
+}

@@ -1,0 +1,237 @@
+package mmm
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/triad-mmm/triad/internal/civil"
+)
+
+// Data is the panel the model is fitted to, in original units.
+type Data struct {
+	Dates        []civil.Date // period start dates, regular
+	StepDays     int          // 7 weekly, 1 daily
+	KPI          []float64
+	Channels     []string
+	Spend        [][]float64 // [channel][t]
+	ControlNames []string
+	Controls     [][]float64 // [control][t]
+}
+
+// Likelihood is the observation model of the scaled KPI.
+type Likelihood int
+
+const (
+	NormalLikelihood Likelihood = iota
+	StudentTLikelihood
+)
+
+func (l Likelihood) String() string {
+	switch l {
+	case NormalLikelihood:
+		return "normal"
+	case StudentTLikelihood:
+		return "student_t"
+	}
+	return fmt.Sprintf("Likelihood(%d)", int(l))
+}
+
+// ParseLikelihood reads "normal" or "student_t"; "" means normal.
+func ParseLikelihood(s string) (Likelihood, error) {
+	switch s {
+	case "", "normal":
+		return NormalLikelihood, nil
+	case "student_t", "student-t", "t":
+		return StudentTLikelihood, nil
+	}
+	return 0, fmt.Errorf("unknown likelihood %q (want normal or student_t)", s)
+}
+
+// KPIType says what the KPI measures; it changes the default ROI prior and
+// the wording of reports, not the model.
+type KPIType int
+
+const (
+	// Revenue: ROI is KPI currency per currency unit of spend.
+	Revenue KPIType = iota
+	// Count (orders, sign-ups, an awareness score): "ROI" is KPI units per
+	// currency unit, the inverse of the cost per incremental KPI.
+	Count
+)
+
+func (k KPIType) String() string {
+	switch k {
+	case Revenue:
+		return "revenue"
+	case Count:
+		return "count"
+	}
+	return fmt.Sprintf("KPIType(%d)", int(k))
+}
+
+// ParseKPIType reads "revenue" or "count"; "" means revenue.
+func ParseKPIType(s string) (KPIType, error) {
+	switch s {
+	case "", "revenue":
+		return Revenue, nil
+	case "count":
+		return Count, nil
+	}
+	return 0, fmt.Errorf("unknown kpi_type %q (want revenue or count)", s)
+}
+
+// ChannelSpec is the structure and the priors of one channel. Zero-valued
+// fields take the defaults of DefaultChannelSpec.
+type ChannelSpec struct {
+	Adstock    AdstockKind
+	MaxLag     int // periods of carryover after the period of spend
+	Saturation SaturationKind
+
+	ROI   LogNormal // ROI over the fitted periods
+	Alpha Beta      // adstock decay
+	Theta Beta      // delayed adstock: peak lag as a share of MaxLag
+	K     LogNormal // Hill half-saturation point, on adstocked scaled spend (1 = mean spend)
+	Slope LogNormal // Hill slope
+	// Lambda is the logistic rate on adstocked scaled spend.
+	Lambda LogNormal
+}
+
+// Spec is the model structure and its priors. Build one with DefaultSpec and
+// change what you need.
+type Spec struct {
+	Channels     []ChannelSpec // same order as Data.Channels
+	FourierOrder int           // yearly Fourier pairs; 0 disables seasonality
+	Trend        bool
+	Likelihood   Likelihood
+	StudentNu    float64 // degrees of freedom of the Student-t likelihood
+	Holdout      int     // last periods kept out of the likelihood
+	KPIType      KPIType
+	Lifts        []LiftObs
+	LiftTau      float64 // mismatch allowance added in quadrature to lift SEs, KPI units
+
+	// Priors of the baseline, on the scaled KPI (1 = mean KPI). Zero values
+	// take the defaults.
+	Intercept  Normal
+	TrendSlope Normal // change over the fitted periods
+	Fourier    Normal
+	Control    Normal // effect of one standard deviation of a control
+	Sigma      HalfNormal
+}
+
+// Default priors. They are stated on the scaled problem, so they mean the
+// same for any currency or KPI size.
+var (
+	// Meridian's default: median ROI 1.22, 90% of the mass in [0.28, 5.3].
+	defaultROI = LogNormal{Mu: 0.2, Sigma: 0.9}
+	// Mean decay 0.33; still 17% of the mass above α = 0.6, so slow decays
+	// are reachable when the data ask for them.
+	defaultAlpha = Beta{A: 1.5, B: 3}
+	// Peak lag: mean 0.3·MaxLag (≈2.4 weeks at 8 lags).
+	defaultTheta = Beta{A: 1.5, B: 3.5}
+	// Half saturation around the mean spend (scaled spend 1): 90% in
+	// [0.37, 2.7]. Hill curves with K far outside the spend range are
+	// indistinguishable from a power law, so the prior, not the data,
+	// must keep K in the range where it means something.
+	defaultK = LogNormal{Mu: 0, Sigma: 0.6}
+	// Median slope 1.35, 90% in [0.6, 3]: S-shaped and concave both allowed.
+	defaultSlope = LogNormal{Mu: 0.3, Sigma: 0.5}
+	// tanh(λx/2) is half saturated at x = 1.1/λ: median at the mean spend.
+	defaultLambda = LogNormal{Mu: 0, Sigma: 0.8}
+
+	// The baseline level is the KPI minus media: on the scaled KPI it is
+	// near 1 minus the media share.
+	defaultIntercept = Normal{Mu: 0.8, Sigma: 0.5}
+	defaultTrend     = Normal{Mu: 0, Sigma: 0.5}
+	defaultFourier   = Normal{Mu: 0, Sigma: 0.3}
+	defaultControl   = Normal{Mu: 0, Sigma: 0.3}
+	// Noise of 3–10% of the mean KPI is typical; 0.3 leaves room for poor fits.
+	defaultSigma = HalfNormal{Sigma: 0.3}
+)
+
+// countROIShare is the share of the KPI that the default ROI prior's median
+// assigns to media when the KPI is a count: ROI then has the units of KPI
+// per currency, so the prior must be scaled to the data.
+const countROIShare = 0.2
+
+// DefaultMaxLag returns the default carryover length: 8 weeks for weekly
+// data, 21 days for daily data.
+func DefaultMaxLag(stepDays int) int {
+	if stepDays >= 7 {
+		return 8
+	}
+	return 21
+}
+
+// DefaultSpec returns the default structure for d: geometric adstock and
+// Hill saturation for every channel, a linear trend, two Fourier pairs when
+// the panel covers at least a year, a Normal likelihood and default priors.
+func DefaultSpec(d Data) Spec {
+	s := Spec{Trend: true, StudentNu: 5}
+	step := d.StepDays
+	if step <= 0 {
+		step = 7
+	}
+	if len(d.KPI)*step >= 365 {
+		s.FourierOrder = 2
+	}
+	s.Channels = make([]ChannelSpec, len(d.Channels))
+	for c := range s.Channels {
+		s.Channels[c] = ChannelSpec{MaxLag: DefaultMaxLag(step)}
+	}
+	return s
+}
+
+// defaultROIPrior returns the ROI prior used when a channel gives none.
+func defaultROIPrior(kpi KPIType, kpiSum, spendSum float64) LogNormal {
+	if kpi == Count && kpiSum > 0 && spendSum > 0 {
+		return LogNormal{Mu: math.Log(countROIShare * kpiSum / spendSum), Sigma: defaultROI.Sigma}
+	}
+	return defaultROI
+}
+
+func (c ChannelSpec) withDefaults(roi LogNormal, stepDays int) ChannelSpec {
+	if c.MaxLag == 0 {
+		c.MaxLag = DefaultMaxLag(stepDays)
+	}
+	if c.ROI == (LogNormal{}) {
+		c.ROI = roi
+	}
+	if c.Alpha == (Beta{}) {
+		c.Alpha = defaultAlpha
+	}
+	if c.Theta == (Beta{}) {
+		c.Theta = defaultTheta
+	}
+	if c.K == (LogNormal{}) {
+		c.K = defaultK
+	}
+	if c.Slope == (LogNormal{}) {
+		c.Slope = defaultSlope
+	}
+	if c.Lambda == (LogNormal{}) {
+		c.Lambda = defaultLambda
+	}
+	return c
+}
+
+func (s Spec) withDefaults() Spec {
+	if s.Intercept == (Normal{}) {
+		s.Intercept = defaultIntercept
+	}
+	if s.TrendSlope == (Normal{}) {
+		s.TrendSlope = defaultTrend
+	}
+	if s.Fourier == (Normal{}) {
+		s.Fourier = defaultFourier
+	}
+	if s.Control == (Normal{}) {
+		s.Control = defaultControl
+	}
+	if s.Sigma == (HalfNormal{}) {
+		s.Sigma = defaultSigma
+	}
+	if s.StudentNu == 0 {
+		s.StudentNu = 5
+	}
+	return s
+}

@@ -1,0 +1,82 @@
+package mmm
+
+import "math"
+
+// ChannelSummary is one channel's effect over the whole panel (fitted and
+// holdout periods), in original units.
+type ChannelSummary struct {
+	Name         string
+	Spend        float64
+	Contribution Interval // incremental KPI
+	ROI          Interval // contribution / spend (for a count KPI: KPI per currency unit)
+	// MROI is the marginal ROI: the extra contribution of 1% more spend in
+	// every period, per unit of that extra spend.
+	MROI Interval
+	// Share is the contribution as a share of the total KPI.
+	Share Interval
+	// RHat and ESSBulk are the convergence diagnostics of the channel's ROI
+	// parameter (NaN for Laplace).
+	RHat, ESSBulk float64
+}
+
+// ChannelSummary returns per-channel summaries at the given interval level.
+func (p *Posterior) ChannelSummary(level float64) []ChannelSummary {
+	m := p.m
+	nd := p.Draws()
+	totalKPI := 0.0
+	for _, v := range m.data.KPI {
+		totalKPI += v
+	}
+	out := make([]ChannelSummary, len(m.ch))
+	c0, c1 := make([]float64, nd), make([]float64, nd)
+	roi, mroi, share := make([]float64, nd), make([]float64, nd), make([]float64, nd)
+	for c := range m.ch {
+		spend := m.data.Spend[c]
+		total := 0.0
+		for _, v := range spend {
+			total += v
+		}
+		p.ContributionDraws(c0, c, spend)
+		up := make([]float64, len(spend))
+		for t, v := range spend {
+			up[t] = 1.01 * v
+		}
+		p.ContributionDraws(c1, c, up)
+		for d := range c0 {
+			roi[d] = c0[d] / total
+			mroi[d] = (c1[d] - c0[d]) / (0.01 * total)
+			share[d] = c0[d] / totalKPI
+		}
+		s := ChannelSummary{
+			Name: m.ch[c].name, Spend: total,
+			Contribution: Summarize(c0, level), ROI: Summarize(roi, level),
+			MROI: Summarize(mroi, level), Share: Summarize(share, level),
+			RHat: math.NaN(), ESSBulk: math.NaN(),
+		}
+		if i := m.ch[c].iROI; i < len(p.diag.Params) {
+			s.RHat, s.ESSBulk = p.diag.Params[i].RHat, p.diag.Params[i].ESSBulk
+		}
+		out[c] = s
+	}
+	return out
+}
+
+// MediaShare returns the share of the total KPI over the panel that media
+// explain (all channels together), at level. One minus it is the baseline
+// share.
+func (p *Posterior) MediaShare(level float64) Interval {
+	m := p.m
+	nd := p.Draws()
+	totalKPI := 0.0
+	for _, v := range m.data.KPI {
+		totalKPI += v
+	}
+	sum, c0 := make([]float64, nd), make([]float64, nd)
+	for c := range m.ch {
+		p.ContributionDraws(c0, c, m.data.Spend[c])
+		for d, v := range c0 {
+			sum[d] += v / totalKPI
+		}
+	}
+	return Summarize(sum, level)
+}

@@ -1,0 +1,288 @@
+package mta
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/triad-mmm/triad/internal/tabular"
+)
+
+// Aggregate is an MTA export summed onto the panel's channels and periods.
+//
+// Every attributed unit of the file lands in exactly one place: Attributed
+// (mapped channel, inside the panel), Unmapped (unmapped channel, inside the
+// panel) or OutsideAttributed (dated outside the panel), so
+// Total = ΣAttributed + ΣUnmapped.Attributed + OutsideAttributed.
+type Aggregate struct {
+	// Channels are the MMM channels, in the mapping's order.
+	Channels []string
+	// Attributed[c][t] is the attributed KPI of channel c in period t.
+	Attributed [][]float64
+	// Spend[c][t] is the MTA's spend, or nil when the file has no spend column.
+	Spend [][]float64
+	// Unmapped lists channels with no MMM channel, largest attributed first.
+	Unmapped []UnmappedChannel
+	// OutsideRows were dated outside the panel and not aggregated.
+	OutsideRows       int
+	OutsideAttributed float64
+	// Rows counts the rows aggregated or accounted for above (rows of other
+	// attribution models are in SkippedRows instead).
+	Rows        int
+	SkippedRows int
+	// NullValues counts rows whose attributed value was empty, counted as 0.
+	NullValues int
+	// Campaigns counts distinct campaign names (0 without a campaign column).
+	Campaigns int
+	// Total is the attributed KPI of all Rows.
+	Total float64
+
+	seen []bool
+}
+
+// UnmappedChannel is an MTA channel without an MMM channel.
+type UnmappedChannel struct {
+	Name       string
+	Rows       int
+	Attributed float64
+}
+
+// ChannelTotal returns channel c's attributed KPI over all periods.
+func (a *Aggregate) ChannelTotal(c int) float64 {
+	s := 0.0
+	for _, v := range a.Attributed[c] {
+		s += v
+	}
+	return s
+}
+
+// Seen reports whether any row was attributed to channel c; channels MTA
+// never sees (TV, print) are offline to it.
+func (a *Aggregate) Seen(c int) bool { return a.seen != nil && a.seen[c] }
+
+// batchRows is the streaming batch size: large enough to amortise the
+// per-batch overhead, small enough to keep memory flat.
+const batchRows = 1 << 16
+
+// AggregateFile streams an MTA export and aggregates it onto the panel.
+// Cell problems are *tabular.CellError values; warnings describe unmapped
+// channels, rows outside the panel and empty values.
+func AggregateFile(path string, spec Spec, m Mapping, cal Calendar) (*Aggregate, []string, error) {
+	a := NewAggregator(spec, m, cal)
+	if err := tabular.Scan(path, Columns(spec), batchRows, a.Add); err != nil {
+		return nil, nil, err
+	}
+	agg, warns := a.Result()
+	return agg, warns, nil
+}
+
+// Aggregator sums MTA rows batch by batch; AggregateFile drives it over a
+// file, and callers with tables in hand can use it directly.
+type Aggregator struct {
+	spec      Spec
+	m         Mapping
+	cal       Calendar
+	n         int
+	source    string
+	agg       Aggregate
+	lookup    map[string]int // raw channel name → MMM channel, −1 unmapped
+	unmapped  map[string]*UnmappedChannel
+	campaigns map[string]struct{}
+	model     string // first attribution model seen
+	modelRow  int
+	hasSpend  bool
+	started   bool
+}
+
+// NewAggregator returns an empty aggregator for the panel's periods.
+func NewAggregator(spec Spec, m Mapping, cal Calendar) *Aggregator {
+	n := periods(cal)
+	a := &Aggregator{
+		spec:      spec.withDefaults(),
+		m:         m,
+		cal:       cal,
+		n:         n,
+		lookup:    map[string]int{},
+		unmapped:  map[string]*UnmappedChannel{},
+		campaigns: map[string]struct{}{},
+	}
+	a.agg.Channels = m.Channels()
+	a.agg.Attributed = matrix(len(a.agg.Channels), n)
+	a.agg.seen = make([]bool, len(a.agg.Channels))
+	return a
+}
+
+func matrix(rows, cols int) [][]float64 {
+	flat := make([]float64, rows*cols)
+	g := make([][]float64, rows)
+	for i := range g {
+		g[i] = flat[i*cols : (i+1)*cols : (i+1)*cols]
+	}
+	return g
+}
+
+func (a *Aggregator) channel(name string) int {
+	if c, ok := a.lookup[name]; ok {
+		return c
+	}
+	c, ok := a.m.Lookup(name)
+	if !ok {
+		c = -1
+	}
+	a.lookup[name] = c
+	return c
+}
+
+// Add aggregates one batch. The first error stops aggregation: the batch's
+// rows before it stay counted, so callers should discard the aggregator.
+func (a *Aggregator) Add(t *tabular.Table) error {
+	s := a.spec
+	if !a.started {
+		a.started = true
+		a.source = t.Source
+		a.hasSpend = t.Has(s.Spend)
+		if a.hasSpend {
+			a.agg.Spend = matrix(len(a.agg.Channels), a.n)
+		}
+	}
+	dates, names, values := t.Dates(s.Date), t.Strings(s.Channel), t.Floats(s.Value)
+	spends := t.Floats(s.Spend)
+	campaigns, models := t.Strings(s.Campaign), t.Strings(s.Model)
+	// Exports are usually sorted by date, channel and campaign: remembering
+	// the previous row's names skips most map lookups.
+	lastName, lastC, lastCampaign := "", 0, ""
+	haveLast, haveCampaign := false, false
+	for i := 0; i < t.Len(); i++ {
+		if models != nil && t.Valid(s.Model, i) {
+			if skip, err := a.checkModel(t, i, models[i]); err != nil {
+				return err
+			} else if skip {
+				a.agg.SkippedRows++
+				continue
+			}
+		}
+		if !t.Valid(s.Date, i) {
+			return t.Errorf(i, s.Date, "missing date")
+		}
+		name := names[i]
+		if !t.Valid(s.Channel, i) || strings.TrimSpace(name) == "" {
+			return t.Errorf(i, s.Channel, "missing channel")
+		}
+		v := 0.0
+		if t.Valid(s.Value, i) {
+			v = values[i]
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return t.Errorf(i, s.Value, "attributed value is not a finite number: %v", v)
+			}
+			if v < 0 {
+				return t.Errorf(i, s.Value, "negative attributed value %v", v)
+			}
+		} else {
+			a.agg.NullValues++
+		}
+		sp := 0.0
+		if a.hasSpend && t.Valid(s.Spend, i) {
+			sp = spends[i]
+			if math.IsNaN(sp) || math.IsInf(sp, 0) || sp < 0 {
+				return t.Errorf(i, s.Spend, "negative or non-finite spend %v", sp)
+			}
+		}
+		if campaigns != nil && t.Valid(s.Campaign, i) && (!haveCampaign || campaigns[i] != lastCampaign) {
+			if _, ok := a.campaigns[campaigns[i]]; !ok {
+				a.campaigns[campaigns[i]] = struct{}{}
+			}
+			lastCampaign, haveCampaign = campaigns[i], true
+		}
+		a.agg.Rows++
+		a.agg.Total += v
+		p, in := a.cal.Index(dates[i])
+		if !in {
+			a.agg.OutsideRows++
+			a.agg.OutsideAttributed += v
+			continue
+		}
+		if !haveLast || name != lastName {
+			lastName, lastC, haveLast = name, a.channel(name), true
+		}
+		c := lastC
+		if c < 0 {
+			u := a.unmapped[name]
+			if u == nil {
+				u = &UnmappedChannel{Name: name}
+				a.unmapped[name] = u
+			}
+			u.Rows++
+			u.Attributed += v
+			continue
+		}
+		a.agg.Attributed[c][p] += v
+		a.agg.seen[c] = true
+		if a.hasSpend {
+			a.agg.Spend[c][p] += sp
+		}
+	}
+	return nil
+}
+
+// checkModel reports whether row i belongs to another attribution model
+// than the one in use, and fails when the file mixes models and none was
+// chosen: summing them would count each conversion once per model.
+func (a *Aggregator) checkModel(t *tabular.Table, i int, model string) (bool, error) {
+	s := a.spec
+	if s.UseModel != "" {
+		return model != s.UseModel, nil
+	}
+	if a.modelRow == 0 {
+		a.model, a.modelRow = model, t.FirstRow+i+1
+		return false, nil
+	}
+	if model != a.model {
+		return false, t.Errorf(i, s.Model, "attribution model %q differs from %q (row %d); summing several models double-counts: choose one with mta.use_model",
+			model, a.model, a.modelRow)
+	}
+	return false, nil
+}
+
+// Result returns the aggregate and warnings. It may be called once, after
+// the last Add.
+func (a *Aggregator) Result() (*Aggregate, []string) {
+	agg := a.agg
+	agg.Campaigns = len(a.campaigns)
+	for _, u := range a.unmapped {
+		agg.Unmapped = append(agg.Unmapped, *u)
+	}
+	slices.SortFunc(agg.Unmapped, func(x, y UnmappedChannel) int {
+		if x.Attributed != y.Attributed {
+			if x.Attributed > y.Attributed {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(x.Name, y.Name)
+	})
+	var warns []string
+	src := a.source
+	if src == "" {
+		src = "MTA export"
+	}
+	if len(agg.Unmapped) > 0 {
+		var parts []string
+		for _, u := range agg.Unmapped {
+			parts = append(parts, fmt.Sprintf("%q (%d rows, attributed %.6g)", u.Name, u.Rows, u.Attributed))
+		}
+		warns = append(warns, fmt.Sprintf("%s: %d channels not mapped to a model channel (add them to mta.channel_map): %s",
+			src, len(agg.Unmapped), strings.Join(parts, ", ")))
+	}
+	if agg.OutsideRows > 0 {
+		warns = append(warns, fmt.Sprintf("%s: %d rows (attributed %.6g) dated outside the panel were not aggregated",
+			src, agg.OutsideRows, agg.OutsideAttributed))
+	}
+	if agg.NullValues > 0 {
+		warns = append(warns, fmt.Sprintf("%s: %d rows without an attributed value counted as 0", src, agg.NullValues))
+	}
+	if agg.SkippedRows > 0 {
+		warns = append(warns, fmt.Sprintf("%s: %d rows of attribution models other than %q skipped", src, agg.SkippedRows, a.spec.UseModel))
+	}
+	return &agg, warns
+}

@@ -1,0 +1,25 @@
+package report
+
+// Budget is the optimiser's recommended allocation.
+type Budget struct {
+	Total     float64         `json:"total"`
+	Objective string          `json:"objective"` // mean | quantile(0.1) | target_roi
+	Channels  []BudgetChannel `json:"channels"`
+	// ExpectedGain is the posterior of the KPI at the recommended minus at
+	// the current allocation.
+	ExpectedGain   Interval `json:"expected_gain"`
+	CurrentKPI     Interval `json:"current_kpi"`     // media contribution now
+	RecommendedKPI Interval `json:"recommended_kpi"` // media contribution after
+}
+
+// BudgetChannel is one channel's current and recommended spend.
+type BudgetChannel struct {
+	Name            string   `json:"name"`
+	Current         float64  `json:"current"`
+	Recommended     float64  `json:"recommended"`
+	Min             float64  `json:"min"`
+	Max             float64  `json:"max"`
+	Locked          bool     `json:"locked,omitempty"`
+	MROICurrent     Interval `json:"mroi_current"`
+	MROIRecommended Interval `json:"mroi_recommended"`
+}

@@ -1,0 +1,71 @@
+package report
+
+// Channel is one media channel seen by every method.
+type Channel struct {
+	Name    string  `json:"name"`
+	Offline bool    `json:"offline"` // no MTA signal expected (TV, OOH, …)
+	Spend   float64 `json:"spend"`
+	// MMM is the model without lift tests, Calibrated the model with them
+	// (nil when calibration is off).
+	MMM        ChannelEstimates  `json:"mmm"`
+	Calibrated *ChannelEstimates `json:"calibrated"`
+	// MTA is nil for channels without MTA data.
+	MTA      *MTAEstimates `json:"mta"`
+	Flags    []Flag        `json:"flags"`
+	Quarters []QuarterRow  `json:"quarters"`
+}
+
+// ChannelEstimates are one model's posterior summaries for a channel.
+type ChannelEstimates struct {
+	ROI          Interval `json:"roi"`  // contribution / spend
+	MROI         Interval `json:"mroi"` // d contribution / d spend at +1% spend
+	Contribution Interval `json:"contribution"`
+	// CPIK is spend / contribution, for count KPIs. Nil means "derive it
+	// from Contribution", which the renderers do.
+	CPIK *Interval `json:"cpik,omitempty"`
+}
+
+// MTAEstimates are the MTA export's numbers for a channel.
+type MTAEstimates struct {
+	Attributed float64 `json:"attributed"`
+	ROAS       float64 `json:"roas"` // attributed / spend
+	// IncrementalityFactor is calibrated MMM contribution / MTA attributed
+	// over the period: below 1, MTA over-credits the channel.
+	IncrementalityFactor Interval `json:"incrementality_factor"`
+}
+
+// Flag codes. Codes are stable identifiers; messages are for people.
+const (
+	FlagExperimentDisagrees = "experiment_disagrees" // |z| > 2 against the MMM alone
+	FlagMTAOverCredits      = "mta_over_credits"     // IF < 0.5
+	FlagMTAUnderCredits     = "mta_under_credits"    // IF > 2
+	FlagNoTest              = "no_test"
+	FlagStaleTest           = "stale_test"
+	FlagPoorConvergence     = "poor_convergence"
+	FlagNegativeTest        = "negative_test"
+	FlagSpendMismatch       = "spend_mismatch"
+)
+
+// Flag is a finding worth a person's attention.
+type Flag struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// QuarterRow is a channel's reconciliation within one calendar quarter.
+type QuarterRow struct {
+	Quarter                string    `json:"quarter"` // 2024Q1
+	Spend                  float64   `json:"spend"`
+	MMMContribution        Interval  `json:"mmm_contribution"`
+	CalibratedContribution *Interval `json:"calibrated_contribution"`
+	MTAAttributed          float64   `json:"mta_attributed"`
+	// IncrementalityFactor is nil without MTA data for the quarter.
+	IncrementalityFactor *Interval `json:"incrementality_factor"`
+}
+
+// UnmappedChannel is an MTA channel that maps to no MMM channel.
+type UnmappedChannel struct {
+	Name       string  `json:"name"`
+	Rows       int     `json:"rows"`
+	Attributed float64 `json:"attributed"`
+}

@@ -1,0 +1,45 @@
+package report
+
+import "github.com/triad-mmm/triad/internal/civil"
+
+// Experiment is one lift test next to the models' predictions for it.
+type Experiment struct {
+	TestID   string     `json:"test_id"`
+	Channel  string     `json:"channel"`
+	TestType string     `json:"test_type,omitempty"` // holdout | heavy_up | conversion_lift
+	Start    civil.Date `json:"start"`
+	End      civil.Date `json:"end"`
+	Spend    float64    `json:"spend"`
+	// MeasuredIncremental is the test's incremental KPI, Lo and Hi from its
+	// standard error at the report's level.
+	MeasuredIncremental Interval `json:"measured_incremental"`
+	// MeasuredIROAS is MeasuredIncremental / Spend.
+	MeasuredIROAS Interval `json:"measured_iroas"`
+	// MMMIROAS and CalibratedIROAS are the models' predictions of the
+	// test's iROAS (nil when that model did not run).
+	MMMIROAS        Interval  `json:"mmm_iroas"`
+	CalibratedIROAS *Interval `json:"calibrated_iroas"`
+	// Z is (measured − MMM-alone prediction) / sqrt(se² + sd²); nil when
+	// not computable.
+	Z *float64 `json:"z"`
+	// Used is false for records kept for the report but not the fit.
+	Used bool `json:"used"`
+	// IncrementalityFactor is measured incremental / MTA attributed in the
+	// test's window and scope; nil without MTA data.
+	IncrementalityFactor *Interval `json:"incrementality_factor"`
+	Flags                []Flag    `json:"flags"`
+}
+
+// TestSuggestion is a channel worth testing next and a test design for it.
+type TestSuggestion struct {
+	Channel string  `json:"channel"`
+	Rank    int     `json:"rank"` // 1 is most valuable
+	Score   float64 `json:"score"`
+	Reason  string  `json:"reason"`
+	// HoldoutShare, Weeks and ExpectedSE describe the suggested test: hold
+	// out this share of the channel's spend for this many weeks to measure
+	// its iROAS with about this standard error.
+	HoldoutShare float64 `json:"holdout_share"`
+	Weeks        int     `json:"weeks"`
+	ExpectedSE   float64 `json:"expected_se"`
+}
