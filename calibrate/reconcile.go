@@ -25,7 +25,8 @@ type ChannelDraws struct {
 	// there was no calibrated fit, and then MMM is the final answer.
 	Calibrated [][]float64
 	// MTA is the attributed KPI per period; nil when MTA does not see the
-	// channel (offline or unmapped).
+	// channel (offline or unmapped). A series of zeros counts as nil, so an
+	// aggregate that lists every MMM channel can be passed as it is.
 	MTA []float64
 	// RHat and ESS describe the sampling of the channel's ROI in the final
 	// fit; NaN or 0 when unknown.
@@ -129,6 +130,8 @@ func (in Input) checked() (Input, error) {
 		}
 		return nil
 	}
+	// A copy, so that dropping empty MTA series leaves the caller's alone.
+	in.Channels = append([]ChannelDraws(nil), in.Channels...)
 	nCal := 0
 	for c, ch := range in.Channels {
 		if len(ch.MMM) == 0 {
@@ -145,6 +148,9 @@ func (in Input) checked() (Input, error) {
 		}
 		if ch.MTA != nil && len(ch.MTA) != T {
 			return in, fmt.Errorf("calibrate: channel %q: %d MTA periods, want %d", cal.Channels[c], len(ch.MTA), T)
+		}
+		if ch.MTA != nil && !hasNonZero(ch.MTA) {
+			in.Channels[c].MTA = nil
 		}
 	}
 	if nCal != 0 && nCal != len(in.Channels) {
@@ -187,4 +193,13 @@ func scaled(num []float64, den float64) []float64 {
 		}
 	}
 	return out
+}
+
+func hasNonZero(x []float64) bool {
+	for _, v := range x {
+		if v != 0 {
+			return true
+		}
+	}
+	return false
 }

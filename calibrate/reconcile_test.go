@@ -1,6 +1,7 @@
 package calibrate
 
 import (
+	"encoding/json"
 	"math"
 	"testing"
 	"time"
@@ -212,12 +213,16 @@ func TestReconcileHeader(t *testing.T) {
 	assertInterval(t, *Summarize(over, 0.5), h.OverClaim, "over-claim")
 	assert.InDelta(t, (4+80.0/24+80.0/28+2.5)/4, h.OverClaim.Mean, 1e-12)
 
-	in := fixture()
-	in.Channels[1].MTA = nil
-	r, err = Reconcile(in)
-	require.NoError(t, err)
-	assert.Nil(t, r.Header.OverClaim)
-	assert.Zero(t, r.Header.MTAAttributed)
+	for _, none := range [][]float64{nil, {0, 0, 0, 0}} {
+		in := fixture()
+		in.Channels[1].MTA = none
+		r, err = Reconcile(in)
+		require.NoError(t, err)
+		assert.Nil(t, r.Header.OverClaim)
+		assert.Zero(t, r.Header.MTAAttributed)
+		assert.Nil(t, r.Channels[1].MTA, "all-zero attribution: MTA does not see the channel")
+		assert.Equal(t, none, in.Channels[1].MTA, "input untouched")
+	}
 }
 
 func TestReconcileWithoutCalibration(t *testing.T) {
@@ -247,7 +252,7 @@ func TestReconcileCount(t *testing.T) {
 	// tv MMM: 40 / (4, 8, 12, 16) = 10, 5, 3.33, 2.5.
 	want := Summarize([]float64{10, 5, 40.0 / 12, 2.5}, 0.5)
 	assertInterval(t, *want, r.Channels[0].MMM.CPIK, "CPIK")
-	assert.Contains(t, r.Summary, "cost per incremental orders from")
+	assert.Contains(t, r.Summary, "The lift test moved tv's cost per incremental KPI (orders) from 5.21 (3.12–6.25) to 4.08 (3.83–4.25).")
 
 	// Too many non-positive draws: no CPIK rather than a biased one.
 	in.Channels[0].MMM = perWeek(4, -1, 0, 3, 4)
@@ -365,6 +370,13 @@ func TestReconcileSummary(t *testing.T) {
 	r2, err := Reconcile(fixture())
 	require.NoError(t, err)
 	assert.Equal(t, s, r2.Summary, "deterministic")
+
+	// A test that leaves the estimate where it was confirms it.
+	in := fixture()
+	in.Channels[0].Calibrated = in.Channels[0].MMM
+	r, err = Reconcile(in)
+	require.NoError(t, err)
+	assert.Contains(t, r.Summary, "The lift test confirmed the MMM's ROI for tv.")
 }
 
 func TestNum(t *testing.T) {
@@ -376,4 +388,23 @@ func TestNum(t *testing.T) {
 	assert.Equal(t, "0.00", num(0))
 	assert.Equal(t, "0.0012", num(0.00123))
 	assert.Equal(t, "n/a", num(math.NaN()))
+}
+
+// Results must encode as JSON (which rejects NaN and Inf) also in the
+// degenerate cases: a channel without spend, a quarter without
+// attribution, non-finite draws.
+func TestReconcileJSONFinite(t *testing.T) {
+	in := fixture()
+	in.Calendar.Spend[0] = []float64{0, 0, 0, 0}
+	in.Tests = in.Tests[1:]
+	in.Channels[1].MTA = []float64{0, 0, 5, 5}
+	in.Channels[1].MMM[2][1] = math.NaN()
+	in.Channels[1].RHat, in.Channels[1].ESS = math.NaN(), math.NaN()
+	r, err := Reconcile(in)
+	require.NoError(t, err)
+	assert.Nil(t, r.Channels[0].MMM.ROI)
+	assert.Nil(t, r.Channels[1].Quarters[0].IF)
+	require.Len(t, r.TestNext, 1, "no ranking without spend")
+	_, err = json.Marshal(r)
+	require.NoError(t, err)
 }

@@ -110,8 +110,10 @@ func testSentences(in Input, r *Result) []string {
 		name     string
 		from, to Interval
 		rel      float64
+		moved    bool
 	}
 	var ch []change
+	var confirmed []string
 	for _, c := range r.Channels {
 		if !used[c.Name] {
 			continue
@@ -124,13 +126,17 @@ func testSentences(in Input, r *Result) []string {
 			continue
 		}
 		rel := math.Abs(to.Mean-from.Mean) / math.Max(math.Abs(from.Mean), 1e-300)
-		ch = append(ch, change{c.Name, *from, *to, rel})
+		// A test changed the answer when it moved the estimate by 10% or
+		// narrowed its interval by a quarter; otherwise it confirmed it.
+		narrowed := (to.Hi - to.Lo) <= 0.75*(from.Hi-from.Lo)
+		if rel >= 0.1 || narrowed {
+			ch = append(ch, change{c.Name, *from, *to, rel, true})
+		} else {
+			confirmed = append(confirmed, c.Name)
+		}
 	}
 	slices.SortStableFunc(ch, func(a, b change) int { return cmpFloat(b.rel, a.rel) })
-	what := "ROI"
-	if in.KPIType == mmm.Count {
-		what = "cost per incremental " + kpiName(in)
-	}
+	what := kpiMeasure(in)
 	var parts []string
 	for i, c := range ch {
 		if i == 3 {
@@ -154,14 +160,22 @@ func testSentences(in Input, r *Result) []string {
 		tests = fmt.Sprintf("The %d lift tests", n)
 	}
 	var s []string
-	if len(parts) > 0 {
+	switch {
+	case len(parts) > 0 && len(confirmed) > 0:
+		s = append(s, fmt.Sprintf("%s moved %s, and confirmed the MMM's estimate for %s.", tests, andList(parts), andList(confirmed)))
+	case len(parts) > 0:
 		s = append(s, fmt.Sprintf("%s moved %s.", tests, andList(parts)))
+	case len(confirmed) > 0:
+		s = append(s, fmt.Sprintf("%s confirmed the MMM's %s for %s.", tests, what, andList(confirmed)))
 	}
 	var dis []string
 	for _, e := range r.Experiments {
 		if e.Disagrees {
 			dis = append(dis, fmt.Sprintf("%s on %s (z = %.1f)", e.TestID, e.Channel, *e.Z))
 		}
+	}
+	if len(dis) > 3 {
+		dis = append(dis[:3], fmt.Sprintf("%d more", len(dis)-3))
 	}
 	switch len(dis) {
 	case 0:
@@ -182,10 +196,7 @@ func nextSentence(in Input, r *Result) string {
 	if i := strings.Index(top.Reason, ";"); i > 0 {
 		why = " (" + top.Reason[:i] + ")"
 	}
-	what := "ROI"
-	if in.KPIType == mmm.Count {
-		what = "cost per incremental " + kpiName(in)
-	}
+	what := kpiMeasure(in)
 	s := "Test next: " + top.Channel + why
 	if d := top.Design; d.Weeks > 0 && top.ROI.Mean != 0 {
 		cool := ""
@@ -205,11 +216,16 @@ func nextSentence(in Input, r *Result) string {
 	return s + "."
 }
 
-func kpiName(in Input) string {
-	if in.KPIName == "" {
-		return "KPI"
+// kpiMeasure names the per-channel figure the report speaks of: ROI for a
+// revenue KPI, the cost per incremental KPI for a count.
+func kpiMeasure(in Input) string {
+	if in.KPIType != mmm.Count {
+		return "ROI"
 	}
-	return in.KPIName
+	if in.KPIName == "" {
+		return "cost per incremental KPI"
+	}
+	return "cost per incremental KPI (" + in.KPIName + ")"
 }
 
 func isAre(n int) string {

@@ -111,7 +111,7 @@ func DesignTest(spend, roi, sigma, target float64, w []float64, stepDays int, o 
 		for weeks := o.MinWeeks; weeks <= o.MaxWeeks; weeks++ {
 			n := max(1, int(math.Round(float64(weeks)*7/float64(stepDays))))
 			m := n + cool
-			p := CaptureShare(w, ones(n), ones(m))
+			p := CaptureShare(w, unitSeries(n), unitSeries(m))
 			seLift := sigma * math.Sqrt(float64(m)*h/(1-h))
 			moved := h * float64(n) * spend
 			c := Design{
@@ -216,4 +216,13 @@ func finiteOnly(x []float64) []float64 {
 		}
 	}
 	return out
+}
+
+// unitSeries returns n ones: constant spend or measurement weights.
+func unitSeries(n int) []float64 {
+	v := make([]float64, n)
+	for i := range v {
+		v[i] = 1
+	}
+	return v
 }

@@ -14,17 +14,18 @@ import (
 
 // recovery is the truth-recovery score of one fit.
 type recovery struct {
-	channels, covered int
-	absROIErr         float64 // Σ |ROI_est − ROI_true|
-	weightedErr       float64 // Σ |ROI_est − ROI_true|·spend
-	trueMedia         float64
-	estMedia          float64
-	rhat              float64
-	divergences       int
-	seconds           float64
+	channels, covered   int
+	absROIErr           float64 // Σ |ROI_est − ROI_true|
+	weightedErr         float64 // Σ |ROI_est − ROI_true|·spend
+	trueMedia           float64
+	estMedia            float64
+	rhat                float64
+	divergences         int
+	seconds             float64
 	lifts, liftsCovered int
-	tested            int     // channels with a lift test
-	testedWidth       float64 // Σ log(hi/lo) of their ROI intervals
+	mroiCovered         int
+	tested              int     // channels with a lift test
+	testedWidth         float64 // Σ log(hi/lo) of their ROI intervals
 }
 
 // worldData turns a simulated world into model inputs, declaring each
@@ -99,6 +100,9 @@ func recoverWorldLifts(t testing.TB, seed uint64, cfg FitConfig, level float64, 
 		if cs.ROI.Lo <= tr.ROI && tr.ROI <= cs.ROI.Hi {
 			r.covered++
 		}
+		if cs.MROI.Lo <= tr.MROI && tr.MROI <= cs.MROI.Hi {
+			r.mroiCovered++
+		}
 		if tested[c] {
 			r.testedWidth += math.Log(cs.ROI.Hi / cs.ROI.Lo)
 			r.tested++
@@ -121,12 +125,14 @@ func reportRecovery(t testing.TB, rs []recovery) (coverage float64) {
 	for _, r := range rs {
 		tot.channels += r.channels
 		tot.covered += r.covered
+		tot.mroiCovered += r.mroiCovered
 		tot.absROIErr += r.absROIErr
 		meanW += r.weightedErr / r.trueMedia
 		tot.seconds += r.seconds
 		tot.estMedia += math.Abs(r.estMedia/r.trueMedia - 1)
 	}
 	coverage = float64(tot.covered) / float64(tot.channels)
+	t.Logf("over %d worlds: marginal ROI coverage %.2f", len(rs), float64(tot.mroiCovered)/float64(tot.channels))
 	t.Logf("over %d worlds: coverage %.2f, mean abs ROI error %.3f, mean spend-weighted contribution error %.3f, mean abs total-media error %.1f%%, mean %.1fs per fit",
 		len(rs), coverage, tot.absROIErr/float64(tot.channels), meanW/float64(len(rs)), 100*tot.estMedia/float64(len(rs)), tot.seconds/float64(len(rs)))
 	return coverage

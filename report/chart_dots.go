@@ -151,7 +151,7 @@ func roiChart(r *Report) string {
 		}
 		groups = append(groups, g)
 	}
-	items := []legendItem{{"MMM alone", "dot", colMMM}, {"calibrated MMM", "dot", colCalibrated}, {"experiment (iROAS)", "diamond", colExperiment}, {r.mtaEffName(), "diamond", colMTA}}
+	items := []legendItem{{"MMM alone", "dot", colMMM}, {"calibrated MMM", "dot", colCalibrated}, {"lift test (measured " + r.testMetricName() + ")", "diamond", colExperiment}, {r.mtaEffName(), "diamond", colMTA}}
 	var refs []float64
 	var labels []string
 	xTitle := eff + " (incremental " + r.KPI + " per unit of spend)"
@@ -171,7 +171,7 @@ func ifChart(r *Report) string {
 		if c.MTA == nil {
 			continue
 		}
-		g := dotGroup{name: c.Name, rows: []dotRow{{"IF over the period", c.MTA.IncrementalityFactor, r.colorOf(c.Name), "dot"}}}
+		g := dotGroup{name: c.Name, rows: []dotRow{{"IF over the period", c.MTA.IncrementalityFactor, colCalibrated, "dot"}}}
 		for _, e := range r.Experiments {
 			if e.Channel == c.Name && e.IncrementalityFactor != nil {
 				g.rows = append(g.rows, dotRow{"IF in test " + e.TestID, *e.IncrementalityFactor, colExperiment, "diamond"})
@@ -182,7 +182,7 @@ func ifChart(r *Report) string {
 	if len(groups) == 0 {
 		return ""
 	}
-	items := []legendItem{{"calibrated MMM / MTA over the period", "dot", "#555555"}, {"lift test / MTA in the test window", "diamond", colExperiment}}
+	items := []legendItem{{"calibrated MMM / MTA over the period", "dot", colCalibrated}, {"lift test / MTA in the test window", "diamond", colExperiment}}
 	return dotChart("Incrementality factor by channel", "incrementality factor (causal contribution / MTA attributed); below 1 MTA over-credits",
 		groups, []float64{1, 0.5, 2}, []string{"IF = 1", "0.5", "2"}, items)
 }

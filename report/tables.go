@@ -130,13 +130,13 @@ func experimentTable(r *Report) table {
 		if e.CalibratedIROAS != nil {
 			cal = formatInterval(r.iroasEff(*e.CalibratedIROAS), formatSig)
 		}
-		id := e.TestID
-		if e.TestType != "" {
-			id += " (" + e.TestType + ")"
+		ifc := "–" // no MTA data for the test's channel
+		if e.IncrementalityFactor != nil {
+			ifc = formatInterval(*e.IncrementalityFactor, formatSig)
 		}
-		t.Rows = append(t.Rows, []string{id, e.Channel, fmt.Sprintf("%s – %s", e.Start, e.End), formatCompact(e.Spend),
+		t.Rows = append(t.Rows, []string{e.TestID, e.Channel, fmt.Sprintf("%s – %s", e.Start, e.End), formatCompact(e.Spend),
 			formatInterval(r.iroasEff(e.MeasuredIROAS), formatSig), formatInterval(r.iroasEff(e.MMMIROAS), formatSig), cal,
-			formatPtr(e.Z), yesNo(e.Used), intervalPtr(e.IncrementalityFactor, formatSig), flagCodes(e.Flags)})
+			formatPtr(e.Z), yesNo(e.Used), ifc, flagCodes(e.Flags)})
 		for _, f := range e.Flags {
 			t.Notes = append(t.Notes, note{e.TestID, f.Code, f.Message})
 		}

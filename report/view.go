@@ -125,14 +125,6 @@ func (f *Fit) convergenceText() string {
 	return strings.Join(parts, ", ")
 }
 
-// calibratedOrMMM returns the calibrated estimates when present.
-func (c *Channel) calibratedOrMMM() ChannelEstimates {
-	if c.Calibrated != nil {
-		return *c.Calibrated
-	}
-	return c.MMM
-}
-
 func flagCodes(fs []Flag) string {
 	codes := make([]string, len(fs))
 	for i, f := range fs {

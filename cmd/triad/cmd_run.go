@@ -1,5 +1,3 @@
-//go:build pending
-
 package main
 
 import (
@@ -64,6 +62,7 @@ func runOptions(g *globalOptions) pipeline.Options {
 				g.log.Info(n.Msg)
 			}
 		},
+		Version: versionString(),
 		Progress: func(label string) pipeline.Progress {
 			if b := newChainBars(label, g.quiet); b != nil {
 				return b

@@ -1,5 +1,3 @@
-//go:build pending
-
 // Command triad fits a Bayesian marketing mix model, calibrates it with
 // lift tests, reconciles it with multi-touch attribution and writes one
 // report.

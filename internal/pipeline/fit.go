@@ -1,5 +1,3 @@
-//go:build pending
-
 package pipeline
 
 import (
@@ -47,7 +45,9 @@ func (in *Inputs) calendar() calibrate.Calendar {
 // fitModels fits the MMM without the lift tests and, when tests are given
 // and calibration is on, with them. The two fits run concurrently; each is
 // deterministic for its seed, so running them together changes no result.
-func fitModels(ctx context.Context, in *Inputs, opts Options) (*fitted, error) {
+// With both false only the final fit is made (the calibrated one when there
+// is one): what planning and forecasting need.
+func fitModels(ctx context.Context, in *Inputs, opts Options, both bool) (*fitted, error) {
 	cfg := in.Config
 	f := &fitted{data: modelData(in.Panel), mode: cfg.CalibrationMode()}
 	base, err := modelSpec(cfg, f.data)
@@ -116,8 +116,10 @@ func fitModels(ctx context.Context, in *Inputs, opts Options) (*fitted, error) {
 		*secs = time.Since(start).Seconds()
 	}
 	opts.info(fmt.Sprintf("fitting the MMM (%s, %d chains × %d+%d)", cfg.Sampler.Method, cfg.Sampler.Chains, cfg.Sampler.Warmup, cfg.Sampler.Draws))
-	wg.Add(1)
-	go run(aloneModel, "mmm alone ", &f.alone, &f.aloneSecs, &errAlone)
+	if both || calModel == nil {
+		wg.Add(1)
+		go run(aloneModel, "mmm alone ", &f.alone, &f.aloneSecs, &errAlone)
+	}
 	if calModel != nil {
 		opts.info(fmt.Sprintf("fitting the MMM calibrated by %d lift tests (%s) alongside", countIncluded(in), f.mode))
 		wg.Add(1)

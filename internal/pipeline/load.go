@@ -97,9 +97,9 @@ func (in *Inputs) loadTests() error {
 	for _, f := range findings {
 		switch f.Severity {
 		case lift.Error:
-			errs = append(errs, f.Message)
+			errs = append(errs, f.String())
 		case lift.Warning:
-			in.Warnings = append(in.Warnings, f.Message)
+			in.Warnings = append(in.Warnings, f.String())
 		}
 	}
 	if len(errs) > 0 {

@@ -19,6 +19,8 @@ type Options struct {
 	// Progress returns the progress sink for the fit labelled label, or
 	// nil for none.
 	Progress func(label string) Progress
+	// Version names the triad build in the report.
+	Version string
 }
 
 func (o Options) info(msg string) {

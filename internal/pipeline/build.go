@@ -1,0 +1,177 @@
+package pipeline
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/triad-mmm/triad/internal/budget"
+	"github.com/triad-mmm/triad/mmm"
+	"github.com/triad-mmm/triad/report"
+)
+
+func mriv(iv mmm.Interval) report.Interval { return report.Interval{Mean: iv.Mean, Lo: iv.Lo, Hi: iv.Hi} }
+func briv(iv budget.Interval) report.Interval {
+	return report.Interval{Mean: iv.Mean, Lo: iv.Lo, Hi: iv.Hi}
+}
+
+// buildReport assembles the report from the inputs, the fits and the analysis.
+func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Report {
+	cfg := in.Config
+	p := in.Panel
+	final := f.final()
+	r := &report.Report{
+		SchemaVersion:   report.SchemaVersion,
+		Generator:       "triad " + version,
+		Title:           fmt.Sprintf("triad: %s", p.KPIName),
+		KPI:             p.KPIName,
+		KPIType:         cfg.Model.KPIType,
+		Interval:        a.level,
+		CalibrationMode: f.mode,
+		Period: report.Period{
+			Start: p.Dates[0], End: p.Dates[len(p.Dates)-1], Grain: p.Grain(), Periods: len(p.Dates),
+		},
+		Fit:     fitSection(f.alone, a.fitAlone, cfg.Sampler.Draws, f.aloneSecs),
+		Summary: a.rec.Summary,
+	}
+	if f.calibrated != nil {
+		fc := fitSection(f.calibrated, *a.fitCal, cfg.Sampler.Draws, f.calSecs)
+		r.FitCalibrated = &fc
+	}
+
+	h := a.rec.Header
+	r.Header = report.Header{
+		TotalKPI:          h.TotalKPI,
+		TotalSpend:        sum2(p.Spend),
+		MediaContribution: riv(h.MediaContribution),
+		BaselineShare:     rivOrUnknown(h.BaselineShare),
+		MTAAttributed:     h.MTAAttributed,
+		OverClaim:         rivOrUnknown(h.OverClaim),
+	}
+	mroiAlone := make([]report.Interval, len(p.Channels))
+	mroiCal := make([]report.Interval, len(p.Channels))
+	for c := range p.Channels {
+		mroiAlone[c] = mriv(a.alone[c].MROI)
+		if a.calibrated != nil {
+			mroiCal[c] = mriv(a.calibrated[c].MROI)
+		}
+	}
+	r.Channels = reconciledChannels(a.rec, in.Offline, mroiAlone, mroiCal)
+	r.Experiments = reconciledExperiments(a.rec)
+	r.TestNext = suggestions(a.rec)
+	if a.plan != nil {
+		r.Budget = budgetSection(p.Channels, a.current, a.plan, cfg.Budget.Objective, cfg.Budget.Quantile)
+		r.Summary += " " + budgetSentence(a.plan, a.level, cfg.Model.KPIType)
+	}
+	if in.MTA != nil {
+		for _, u := range in.MTA.Unmapped {
+			r.Unmapped = append(r.Unmapped, report.UnmappedChannel{Name: u.Name, Rows: u.Rows, Attributed: u.Attributed})
+		}
+	}
+	r.Warnings = append(r.Warnings, in.Warnings...)
+	for _, n := range f.priorNotes {
+		r.Warnings = append(r.Warnings, fmt.Sprintf("roi_prior: test %s on %s (iROAS %.3g, window captures %.0f%% of the carryover) gives ROI prior LogNormal(%.3f, %.3f)",
+			n.TestID, n.Channel, n.IROAS, 100*n.Capture, n.Prior.Mu, n.Prior.Sigma))
+	}
+	r.Charts = charts(in, final, a, r.Budget)
+	return r
+}
+
+func fitSection(p *mmm.Posterior, fm mmm.FitMetrics, draws int, secs float64) report.Fit {
+	d := p.Diagnostics()
+	out := report.Fit{
+		R2: fm.InSample.R2, MAPE: fm.InSample.MAPE, NRMSE: fm.InSample.NRMSE,
+		RHatMax: d.RHatMax, ESSBulkMin: d.ESSBulkMin, ESSTailMin: d.ESSTailMin, EBFMIMin: d.EBFMIMin,
+		Divergences: d.Divergences, TreeDepthHits: d.TreeDepthHits,
+		Chains: p.Chains(), Draws: draws, Seconds: math.Round(secs*100) / 100,
+		Method: p.Method(), Warnings: d.Warnings,
+	}
+	if p.Method() == "laplace" {
+		out.Draws = p.Draws()
+		out.RHatMax, out.ESSBulkMin, out.ESSTailMin, out.EBFMIMin = math.NaN(), math.NaN(), math.NaN(), math.NaN()
+	}
+	if fm.Holdout != nil {
+		out.Holdout = &report.Holdout{R2: fm.Holdout.R2, MAPE: fm.Holdout.MAPE, NRMSE: fm.Holdout.NRMSE, Periods: fm.Holdout.N}
+	}
+	return out
+}
+
+func budgetSection(names []string, current []float64, plan *budget.Plan, objective string, q float64) *report.Budget {
+	b := &report.Budget{
+		Total:          plan.Total,
+		Objective:      objective,
+		ExpectedGain:   briv(plan.ExpectedGain),
+		CurrentKPI:     briv(plan.CurrentKPI),
+		RecommendedKPI: briv(plan.RecommendedKPI),
+	}
+	if objective == "quantile" {
+		b.Objective = fmt.Sprintf("quantile(%g)", q)
+	}
+	for c, name := range names {
+		b.Channels = append(b.Channels, report.BudgetChannel{
+			Name:            name,
+			Current:         current[c],
+			Recommended:     plan.Recommended[c],
+			Min:             plan.Bounds[c].Min,
+			Max:             plan.Bounds[c].Max,
+			Locked:          plan.Bounds[c].Locked,
+			MROICurrent:     briv(plan.MROICurrent[c]),
+			MROIRecommended: briv(plan.MROIRecommended[c]),
+		})
+	}
+	return b
+}
+
+func budgetSentence(plan *budget.Plan, level float64, kpiType string) string {
+	g := plan.ExpectedGain
+	unit := "revenue"
+	if kpiType == "count" {
+		unit = "KPI"
+	}
+	return fmt.Sprintf("Reallocating the same budget within the bounds is expected to add %s %s (%.0f%% interval %s to %s).",
+		human(g.Mean), unit, 100*level, human(g.Lo), human(g.Hi))
+}
+
+// charts collects the series the report draws.
+func charts(in *Inputs, final *mmm.Posterior, a *analysis, b *report.Budget) report.Charts {
+	d := a.decomp
+	ch := report.Charts{
+		Dates: d.Dates, Actual: d.Actual, HoldoutStart: d.HoldoutStart,
+		Baseline: d.Baseline, Controls: d.Controls,
+	}
+	for _, iv := range d.Fitted {
+		ch.Fitted = append(ch.Fitted, mriv(iv))
+	}
+	for c, name := range d.Channels {
+		ch.Media = append(ch.Media, report.NamedSeries{Name: name, Values: d.Media[c]})
+	}
+	mult := make([]float64, 21)
+	for i := range mult {
+		mult[i] = float64(i) / 10
+	}
+	for c, name := range in.Panel.Channels {
+		cur := sum(in.Panel.Spend[c])
+		curve := report.Curve{Channel: name, CurrentSpend: cur}
+		for _, pt := range final.ResponseCurve(c, mult, a.level) {
+			curve.Points = append(curve.Points, report.CurvePoint{Spend: pt.Spend, Mean: pt.Contribution.Mean, Lo: pt.Contribution.Lo, Hi: pt.Contribution.Hi})
+		}
+		if b != nil {
+			rec := b.Channels[c].Recommended
+			curve.RecommendedSpend = &rec
+		}
+		ch.ResponseCurves = append(ch.ResponseCurves, curve)
+		aw := report.AdstockWeights{Channel: name}
+		for _, iv := range final.AdstockWeights(c, a.level) {
+			aw.Weights = append(aw.Weights, mriv(iv))
+		}
+		ch.Adstock = append(ch.Adstock, aw)
+	}
+	return ch
+}
+
+func sum2(v [][]float64) float64 {
+	s := 0.0
+	for _, x := range v {
+		s += sum(x)
+	}
+	return s
+}
