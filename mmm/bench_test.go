@@ -59,3 +59,31 @@ func BenchmarkFit156x6(b *testing.B) {
 		b.ReportMetric(cpuSeconds()-cpu0, "cpu-s")
 	}
 }
+
+// BenchmarkSpendResponse is one budget-optimiser evaluation: 4000 draws of
+// one channel over 156 weeks.
+func BenchmarkSpendResponse(b *testing.B) {
+	w := benchWorld()
+	m, err := NewModel(w.data, w.spec)
+	if err != nil {
+		b.Fatal(err)
+	}
+	x, err := m.Unconstrain(w.params)
+	if err != nil {
+		b.Fatal(err)
+	}
+	draws := make([][]float64, 4000)
+	for d := range draws {
+		draws[d] = x
+	}
+	p, err := newPosterior(m, &sampler.Result{Dim: m.Dim(), Chains: []sampler.Chain{{Draws: draws}}}, 10)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := p.SpendResponse()
+	dst := make([]float64, p.Draws())
+	r.Contribution(dst, 0, r.Current(0))
+	for b.Loop() {
+		r.Contribution(dst, 0, 1.1*r.Current(0))
+	}
+}

@@ -10,14 +10,15 @@ import (
 // spend = total / historical total × historical period spend. It satisfies
 // the budget optimiser's Response interface.
 //
-// Adstock is linear, so scaling the spend scales the adstocked series: each
-// draw's adstock (and, for Hill, its log) is computed once per channel and
-// every evaluation costs one exponential per draw and period.
+// Adstock is linear, so scaling the spend by k scales the adstocked series
+// A by k, and Hill's S = 1/(1 + (K/(k·A))^s) = 1/(1 + q·k^(−s)) with
+// q = (K/A)^s computed once per draw and period: an evaluation then costs a
+// division per draw and period (logistic curves a tanh).
 type SpendResponse struct {
 	p      *Posterior
 	totals []float64
 	once   []sync.Once
-	pre    [][][]float64 // [channel][draw][t]: Hill s·log(A/K), logistic λ·A/2; periods with A = 0 dropped
+	pre    [][][]float64 // [channel][draw][t]: Hill (K/A)^s, logistic λ·A/2; periods with A = 0 dropped
 }
 
 // SpendResponse returns the response of every channel to its total spend.
@@ -59,7 +60,7 @@ func (r *SpendResponse) prepare(c int) {
 						continue
 					}
 					if hill {
-						row = append(row, pc.p2[d]*(math.Log(v)-math.Log(pc.p1[d])))
+						row = append(row, math.Exp(-pc.p2[d]*(math.Log(v)-math.Log(pc.p1[d]))))
 					} else {
 						row = append(row, pc.p1[d]*v/2)
 					}
@@ -89,9 +90,9 @@ func (r *SpendResponse) Contribution(dst []float64, c int, spend float64) {
 		for d := lo; d < hi; d++ {
 			sum := 0.0
 			if hill {
-				shift := pc.p2[d] * math.Log(k)
-				for _, z := range r.pre[c][d] {
-					sum += 1 / (1 + math.Exp(-(z + shift)))
+				f := math.Exp(-pc.p2[d] * math.Log(k))
+				for _, q := range r.pre[c][d] {
+					sum += 1 / (1 + q*f)
 				}
 			} else {
 				for _, h := range r.pre[c][d] {

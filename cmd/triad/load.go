@@ -5,7 +5,7 @@ import (
 
 	"github.com/spf13/pflag"
 
-	triad "github.com/triad-mmm/triad"
+	demo "github.com/triad-mmm/triad"
 	"github.com/triad-mmm/triad/internal/config"
 )
 
@@ -22,7 +22,7 @@ func loadRunConfig(g *globalOptions, flags *pflag.FlagSet) (*config.Config, func
 		return nil, nil, err
 	}
 	cleanup := func() { os.RemoveAll(dir) }
-	path, err := triad.ExtractDemo(dir)
+	path, err := demo.ExtractDemo(dir)
 	if err != nil {
 		cleanup()
 		return nil, nil, err

@@ -48,7 +48,7 @@ func newRootCommand() *cobra.Command {
 			case g.quiet:
 				level = slog.LevelWarn
 			}
-			g.log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+			g.log = slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), &slog.HandlerOptions{Level: level}))
 		},
 	}
 	root.PersistentFlags().StringVarP(&g.config, "config", "c", "", "config file (YAML); see configs/example.yaml")

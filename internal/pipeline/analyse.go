@@ -1,14 +1,14 @@
 package pipeline
 
 import (
-	"slices"
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/triad-mmm/triad/calibrate"
-	"github.com/triad-mmm/triad/internal/config"
 	"github.com/triad-mmm/triad/internal/budget"
+	"github.com/triad-mmm/triad/internal/config"
 	"github.com/triad-mmm/triad/mmm"
 )
 

@@ -90,18 +90,18 @@ func reconciledExperiments(rec *calibrate.Result) []report.Experiment {
 	out := make([]report.Experiment, 0, len(rec.Experiments))
 	for _, e := range rec.Experiments {
 		re := report.Experiment{
-			TestID:          e.TestID,
-			Channel:         e.Channel,
-			TestType:        e.Type,
-			Start:           e.Start,
-			End:             e.End,
-			Spend:           e.Spend,
-			MeasuredIROAS:   riv(e.Measured),
+			TestID:              e.TestID,
+			Channel:             e.Channel,
+			TestType:            e.Type,
+			Start:               e.Start,
+			End:                 e.End,
+			Spend:               e.Spend,
+			MeasuredIROAS:       riv(e.Measured),
 			MeasuredIncremental: riv(e.Measured).Scale(e.Spend),
-			MMMIROAS:        rivOrUnknown(e.MMM),
-			CalibratedIROAS: rivp(e.Calibrated),
-			Z:               e.Z,
-			Used:            e.Used,
+			MMMIROAS:            rivOrUnknown(e.MMM),
+			CalibratedIROAS:     rivp(e.Calibrated),
+			Z:                   e.Z,
+			Used:                e.Used,
 		}
 		if e.IF != nil {
 			v := report.Point(*e.IF)

@@ -9,7 +9,9 @@ import (
 	"github.com/triad-mmm/triad/report"
 )
 
-func mriv(iv mmm.Interval) report.Interval { return report.Interval{Mean: iv.Mean, Lo: iv.Lo, Hi: iv.Hi} }
+func mriv(iv mmm.Interval) report.Interval {
+	return report.Interval{Mean: iv.Mean, Lo: iv.Lo, Hi: iv.Hi}
+}
 func briv(iv budget.Interval) report.Interval {
 	return report.Interval{Mean: iv.Mean, Lo: iv.Lo, Hi: iv.Hi}
 }
@@ -144,15 +146,18 @@ func charts(in *Inputs, final *mmm.Posterior, a *analysis, b *report.Budget) rep
 	for c, name := range d.Channels {
 		ch.Media = append(ch.Media, report.NamedSeries{Name: name, Values: d.Media[c]})
 	}
-	mult := make([]float64, 21)
-	for i := range mult {
-		mult[i] = float64(i) / 10
-	}
+	// Curves come from the same cached response the budget plan used, so
+	// the chart's points and the plan agree exactly.
+	resp := final.SpendResponse()
+	draws := make([]float64, resp.Draws())
 	for c, name := range in.Panel.Channels {
-		cur := sum(in.Panel.Spend[c])
+		cur := resp.Current(c)
 		curve := report.Curve{Channel: name, CurrentSpend: cur}
-		for _, pt := range final.ResponseCurve(c, mult, a.level) {
-			curve.Points = append(curve.Points, report.CurvePoint{Spend: pt.Spend, Mean: pt.Contribution.Mean, Lo: pt.Contribution.Lo, Hi: pt.Contribution.Hi})
+		for i := range 21 {
+			s := cur * float64(i) / 10
+			resp.Contribution(draws, c, s)
+			iv := mmm.Summarize(draws, a.level)
+			curve.Points = append(curve.Points, report.CurvePoint{Spend: s, Mean: iv.Mean, Lo: iv.Lo, Hi: iv.Hi})
 		}
 		if b != nil {
 			rec := b.Channels[c].Recommended

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/triad-mmm/triad/internal/config"
@@ -157,7 +158,7 @@ func sum(v []float64) float64 {
 func (in *Inputs) Summary() string {
 	var b strings.Builder
 	p := in.Panel
-	fmt.Fprintf(&b, "panel     %s\n", p.Source)
+	fmt.Fprintf(&b, "panel     %s\n", filepath.Base(p.Source))
 	fmt.Fprintf(&b, "period    %s .. %s, %d %s periods\n", p.Dates[0], p.End(), len(p.Dates), p.Grain())
 	fmt.Fprintf(&b, "kpi       %s, total %s\n", p.KPIName, human(sum(p.KPI)))
 	fmt.Fprintf(&b, "channels  %d\n", len(p.Channels))
@@ -193,7 +194,7 @@ func (in *Inputs) Summary() string {
 	if in.MTA != nil {
 		a := in.MTA
 		fmt.Fprintf(&b, "mta       %s: %d rows, %d campaigns, %d channels mapped, %d unmapped\n",
-			in.Config.Data.MTA, a.Rows, a.Campaigns, mappedChannels(a), len(a.Unmapped))
+			filepath.Base(in.Config.Data.MTA), a.Rows, a.Campaigns, mappedChannels(a), len(a.Unmapped))
 		for _, u := range a.Unmapped {
 			fmt.Fprintf(&b, "  unmapped %-16s %d rows, attributed %s\n", u.Name, u.Rows, human(u.Attributed))
 		}

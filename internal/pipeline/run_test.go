@@ -1,0 +1,61 @@
+package pipeline
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/triad-mmm/triad/internal/config"
+)
+
+// demoConfig returns the config of the committed seed-1 world with the
+// given sampler settings, writing into a temporary directory.
+func demoConfig(t testing.TB, method string, chains, warmup, draws int) *config.Config {
+	t.Helper()
+	dir := filepath.Join("..", "..", "testdata", "world", "csv")
+	cfg := &config.Config{}
+	require.NoError(t, decodeDefaults(cfg))
+	cfg.Data = config.Data{
+		Panel:     filepath.Join(dir, "panel.csv"),
+		LiftTests: filepath.Join(dir, "lift_tests.csv"),
+		MTA:       filepath.Join(dir, "mta.csv"),
+	}
+	cfg.Model.KPI = "revenue"
+	cfg.Model.Controls = []string{"price", "promo"}
+	yes := true
+	for _, ch := range []string{"tv", "ooh", "print", "search", "social", "display"} {
+		c := config.Channel{Name: ch, Spend: "spend_" + ch}
+		switch ch {
+		case "tv":
+			c.Adstock, c.Offline = "delayed", &yes
+		case "ooh", "print":
+			c.Offline = &yes
+		}
+		cfg.Model.Channels = append(cfg.Model.Channels, c)
+	}
+	cfg.MTA.Value = "attributed_revenue"
+	cfg.MTA.Spend = "spend"
+	cfg.MTA.ChannelMap = []config.ChannelMap{{MTA: "Paid Search", Channel: "search"}, {MTA: "Facebook Ads", Channel: "social"}, {MTA: "Programmatic", Channel: "display"}}
+	cfg.Sampler.Method, cfg.Sampler.Chains, cfg.Sampler.Warmup, cfg.Sampler.Draws = method, chains, warmup, draws
+	cfg.Output.Dir = t.TempDir()
+	require.NoError(t, cfg.Validate())
+	return cfg
+}
+
+func TestRunDemoLaplace(t *testing.T) {
+	cfg := demoConfig(t, "laplace", 1, 10, 400)
+	res, err := Run(context.Background(), cfg, Options{})
+	require.NoError(t, err)
+	for _, f := range res.Files {
+		st, err := os.Stat(f)
+		require.NoError(t, err)
+		require.Positive(t, st.Size(), f)
+	}
+	r := res.Report
+	require.Len(t, r.Channels, 6)
+	require.NotNil(t, r.Budget)
+	require.Len(t, r.Experiments, 5)
+}
