@@ -11,13 +11,24 @@ import (
 
 // FitConfig chooses the inference method.
 type FitConfig struct {
-	Method  string // "nuts" (default) or "laplace"
+	Method string // "nuts" (default) or "laplace"
+	// Sampler configures NUTS (Laplace uses Draws and Seed). Init,
+	// InitRadius and InvMetric are replaced (chains run in whitened
+	// coordinates and start around the posterior mode), and a zero
+	// TargetAccept means DefaultTargetAccept.
 	Sampler sampler.Config
 	// InitJitter is the half-width of the uniform jitter around the
 	// posterior mode where chains start, in posterior standard deviations
 	// (as estimated at the mode). Default 2.
 	InitJitter float64
 }
+
+// DefaultTargetAccept is the NUTS target acceptance used when the config
+// leaves it zero. Above Stan's 0.8 because the saturation curves of weakly
+// identified channels leave a few divergent transitions at 0.8 in about
+// half of the simulated worlds tested, and none at 0.9, for about 20% more
+// gradient evaluations.
+const DefaultTargetAccept = 0.9
 
 // Fit samples the posterior of m. NUTS chains start near the posterior mode
 // (found by L-BFGS from the prior medians), each jittered differently, so
@@ -45,6 +56,10 @@ func Fit(ctx context.Context, m *Model, cfg FitConfig) (*Posterior, error) {
 	case "", "nuts":
 		pre := newPreconditioner(m.NewTarget(), mode)
 		sc := cfg.Sampler
+		if sc.TargetAccept == 0 {
+			sc.TargetAccept = DefaultTargetAccept
+		}
+		sc.InvMetric = nil // the whitened coordinates start from the identity
 		sc.Init = func(_ int, dst []float64, rng *rand.Rand) {
 			for i := range dst {
 				dst[i] = jit * (2*rng.Float64() - 1)
@@ -82,8 +97,8 @@ func Fit(ctx context.Context, m *Model, cfg FitConfig) (*Posterior, error) {
 	return newPosterior(m, res, maxDepth)
 }
 
-// center is a point of high prior density near the data: prior medians for
-// the media, the KPI mean less a typical media share for the intercept.
+// center is where the mode search starts: prior medians for the media and
+// the mean of the scaled KPI for the level.
 func (m *Model) center() []float64 {
 	x := make([]float64, m.dim)
 	x[0] = 1 // the mean of the scaled KPI

@@ -89,7 +89,9 @@ func (p *Posterior) nameWarnings(ws []string) []string {
 // Model returns the fitted model.
 func (p *Posterior) Model() *Model { return p.m }
 
-// Result returns the raw sampler output (unconstrained coordinates).
+// Result returns the sampler output with draws in the model's
+// unconstrained coordinates (Model.ParamNames). StepSize and InvMetric
+// refer to the whitened coordinates NUTS actually ran in.
 func (p *Posterior) Result() *sampler.Result { return p.res }
 
 // Method returns "nuts" or "laplace".

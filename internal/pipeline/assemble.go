@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/triad-mmm/triad/calibrate"
+	"github.com/triad-mmm/triad/lift"
 	"github.com/triad-mmm/triad/report"
 )
 
@@ -86,7 +87,7 @@ func reconciledChannels(rec *calibrate.Result, offline []bool, mroiAlone, mroiCa
 	return out
 }
 
-func reconciledExperiments(rec *calibrate.Result) []report.Experiment {
+func reconciledExperiments(rec *calibrate.Result, findings []lift.Finding) []report.Experiment {
 	out := make([]report.Experiment, 0, len(rec.Experiments))
 	for _, e := range rec.Experiments {
 		re := report.Experiment{
@@ -111,9 +112,10 @@ func reconciledExperiments(rec *calibrate.Result) []report.Experiment {
 			re.Flags = append(re.Flags, report.Flag{Code: calibrate.FlagExperimentDisagrees,
 				Message: "the test disagrees with the MMM alone (|z| > 2)"})
 		}
-		if e.Stale {
-			re.Flags = append(re.Flags, report.Flag{Code: calibrate.FlagStaleTest,
-				Message: "older than the half-life"})
+		for _, f := range findings {
+			if f.TestID == e.TestID && f.Severity != lift.Info {
+				re.Flags = append(re.Flags, report.Flag{Code: string(f.Code), Message: f.Message})
+			}
 		}
 		out = append(out, re)
 	}

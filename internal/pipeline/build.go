@@ -58,7 +58,7 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 		}
 	}
 	r.Channels = reconciledChannels(a.rec, in.Offline, mroiAlone, mroiCal)
-	r.Experiments = reconciledExperiments(a.rec)
+	r.Experiments = reconciledExperiments(a.rec, in.Findings)
 	r.TestNext = suggestions(a.rec)
 	if a.plan != nil {
 		r.Budget = budgetSection(p.Channels, a.current, a.plan, cfg.Budget.Objective, cfg.Budget.Quantile)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/triad-mmm/triad/calibrate"
 	"github.com/triad-mmm/triad/internal/sampler"
+	"github.com/triad-mmm/triad/lift"
 	"github.com/triad-mmm/triad/mmm"
 )
 
@@ -61,6 +62,7 @@ func fitModels(ctx context.Context, in *Inputs, opts Options, both bool) (*fitte
 
 	var calModel *mmm.Model
 	cal := in.calendar()
+	in.checkCarryover(aloneModel.Spec(), opts)
 	for _, t := range in.Tests {
 		c, _ := cal.Channel(t.Channel)
 		o, warns, err := calibrate.Observation(t, cal, c)
@@ -151,4 +153,23 @@ func countIncluded(in *Inputs) int {
 		}
 	}
 	return n
+}
+
+// checkCarryover flags tests shorter than their channel's carryover under
+// the prior adstock: such a test misses part of the effect it moved, which
+// roi_prior mode must correct for and counterfactual mode models.
+func (in *Inputs) checkCarryover(spec mmm.Spec, opts Options) {
+	cal := in.calendar()
+	for _, t := range in.Tests {
+		c, ok := cal.Channel(t.Channel)
+		if !ok {
+			continue
+		}
+		l := calibrate.CarryoverPeriods(priorAdstock(spec.Channels[c]))
+		if f, ok := lift.CheckCarryover(t, float64(l), in.Panel.StepDays); ok {
+			f.Source = in.Config.Data.LiftTests
+			in.Findings = append(in.Findings, f)
+			opts.warn(f.String())
+		}
+	}
 }
