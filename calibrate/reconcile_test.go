@@ -3,6 +3,7 @@ package calibrate
 import (
 	"encoding/json"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -407,4 +408,19 @@ func TestReconcileJSONFinite(t *testing.T) {
 	require.Len(t, r.TestNext, 1, "no ranking without spend")
 	_, err = json.Marshal(r)
 	require.NoError(t, err)
+}
+
+// An IF interval that includes 1 but centres far from it is reported as
+// probable over- or under-crediting, not as "about right".
+func TestMTASentenceClassifiesByIntervalThenMean(t *testing.T) {
+	ch := func(name string, mean, lo, hi float64) ChannelResult {
+		return ChannelResult{Name: name, MTA: &MTAResult{IF: &Interval{Mean: mean, Lo: lo, Hi: hi}}}
+	}
+	r := &Result{Channels: []ChannelResult{
+		ch("search", 0.4, 0.2, 0.6), ch("social", 0.48, 0.15, 1.1), ch("display", 1.6, 0.9, 2.4), ch("email", 1.0, 0.8, 1.2),
+	}}
+	s := strings.Join(mtaSentence(Input{Level: 0.9}, r), " ")
+	assert.Equal(t, "Measured against the MMM, MTA over-credits search (incrementality factor 0.40; 90% interval 0.20–0.60), which is worth less than MTA says, "+
+		"probably over-credits social (incrementality factor 0.48; 90% interval 0.15–1.10) (the interval still includes 1), "+
+		"probably under-credits display (incrementality factor 1.60; 90% interval 0.90–2.40) (the interval still includes 1) and is about right for email.", s)
 }

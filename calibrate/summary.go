@@ -28,7 +28,7 @@ type named struct {
 }
 
 func mtaSentence(in Input, r *Result) []string {
-	var over, under, fair []named
+	var over, under, likelyOver, likelyUnder, fair []named
 	for _, ch := range r.Channels {
 		if ch.MTA == nil || ch.MTA.IF == nil {
 			continue
@@ -39,11 +39,17 @@ func mtaSentence(in Input, r *Result) []string {
 			over = append(over, named{ch.Name, iv})
 		case iv.Lo > 1:
 			under = append(under, named{ch.Name, iv})
+		// The interval includes 1, but a central estimate far from it is
+		// still the best guess an analyst has; "about right" would hide it.
+		case iv.Mean < 0.8:
+			likelyOver = append(likelyOver, named{ch.Name, iv})
+		case iv.Mean > 1.25:
+			likelyUnder = append(likelyUnder, named{ch.Name, iv})
 		default:
 			fair = append(fair, named{ch.Name, iv})
 		}
 	}
-	if len(over)+len(under)+len(fair) == 0 {
+	if len(over)+len(under)+len(likelyOver)+len(likelyUnder)+len(fair) == 0 {
 		return []string{"MTA covers none of the channels, so only the MMM and the lift tests are compared."}
 	}
 	sortBy := func(v []named, asc bool) {
@@ -77,6 +83,19 @@ func mtaSentence(in Input, r *Result) []string {
 			verb = "MTA under-credits "
 		}
 		clauses = append(clauses, verb+ifList(under)+", which "+isAre(len(under))+" worth more")
+	}
+	for _, g := range []struct {
+		v    []named
+		verb string
+	}{{likelyOver, "probably over-credits "}, {likelyUnder, "probably under-credits "}} {
+		if len(g.v) == 0 {
+			continue
+		}
+		verb := g.verb
+		if len(clauses) == 0 {
+			verb = "MTA " + verb
+		}
+		clauses = append(clauses, verb+ifList(g.v)+" (the interval still includes 1)")
 	}
 	if len(fair) > 0 {
 		names := make([]string, len(fair))

@@ -1,6 +1,10 @@
 package mmm
 
-import "math"
+import (
+	"math"
+
+	"gonum.org/v1/gonum/floats"
+)
 
 // scratch holds the buffers of one evaluation of the log density.
 type scratch struct {
@@ -137,11 +141,7 @@ func (m *Model) logProbGrad(sc *scratch, grad, x []float64) float64 {
 		mu[t] = b0
 	}
 	for p, col := range m.base {
-		coef := x[1+p]
-		col = col[:nf]
-		for t, v := range col {
-			mu[t] += coef * v
-		}
+		floats.AddScaled(mu, x[1+p], col[:nf])
 	}
 
 	// Media, forward.
@@ -204,11 +204,7 @@ func (m *Model) logProbGrad(sc *scratch, grad, x []float64) float64 {
 	}
 	grad[0] += sr
 	for p, col := range m.base {
-		g := 0.0
-		for t, v := range col[:nf] {
-			g += r[t] * v
-		}
-		grad[1+p] += g
+		grad[1+p] += floats.Dot(r, col[:nf])
 	}
 
 	// Media, backward (and the lift terms, which only involve one channel).
@@ -254,12 +250,7 @@ func (m *Model) logProbGrad(sc *scratch, grad, x []float64) float64 {
 			if l >= n {
 				break
 			}
-			acc := 0.0
-			ga := gs[l:n]
-			for i, v := range xs[:n-l] {
-				acc += ga[i] * v
-			}
-			cs.gw[l] += acc
+			cs.gw[l] += floats.Dot(gs[l:n], xs[:n-l])
 		}
 		m.backAdstock(ch, cs, grad)
 		grad[ch.iSat1] += g1

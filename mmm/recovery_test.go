@@ -164,3 +164,28 @@ func TestCalibrationSimulatedWorld(t *testing.T) {
 	require.Less(t, cal.testedWidth, alone.testedWidth)
 	require.GreaterOrEqual(t, cal.covered, 4)
 }
+
+// TestHoldoutFit keeps the last quarter out of the likelihood: the
+// out-of-sample error must stay near the noise level (3–6% of revenue).
+func TestHoldoutFit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fits a model")
+	}
+	w, err := simulate.Generate(simulate.Options{Seed: 3})
+	require.NoError(t, err)
+	d, s := worldData(w)
+	s.Holdout = 13
+	m, err := NewModel(d, s)
+	require.NoError(t, err)
+	p, err := Fit(context.Background(), m, FitConfig{Sampler: sampler.Config{Chains: 2, Warmup: 300, Draws: 300, Seed: 3}})
+	require.NoError(t, err)
+	fm := p.Fit(0.9)
+	require.NotNil(t, fm.Holdout)
+	t.Logf("in sample: R² %.3f MAPE %.3f NRMSE %.3f; holdout: R² %.3f MAPE %.3f NRMSE %.3f",
+		fm.InSample.R2, fm.InSample.MAPE, fm.InSample.NRMSE, fm.Holdout.R2, fm.Holdout.MAPE, fm.Holdout.NRMSE)
+	require.Equal(t, 13, fm.Holdout.N)
+	require.Less(t, fm.InSample.MAPE, 0.06)
+	require.Less(t, fm.Holdout.MAPE, 0.1)
+	require.Greater(t, fm.InSample.R2, 0.7)
+	require.Equal(t, 143, p.Decomposition(0.9).HoldoutStart)
+}

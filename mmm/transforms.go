@@ -3,6 +3,8 @@ package mmm
 import (
 	"fmt"
 	"math"
+
+	"gonum.org/v1/gonum/floats"
 )
 
 // AdstockKind selects the shape of a channel's carryover weights.
@@ -122,12 +124,7 @@ func Adstock(dst, x, w []float64) {
 		dst[t] = w0 * x[t]
 	}
 	for l := 1; l < len(w) && l < n; l++ {
-		wl := w[l]
-		xs := x[:n-l]
-		ds := dst[l:n]
-		for i, v := range xs {
-			ds[i] += wl * v
-		}
+		floats.AddScaled(dst[l:n], w[l], x[:n-l])
 	}
 }
 

@@ -78,6 +78,9 @@ func formatInterval(iv Interval, f func(float64) string) string {
 	if !finite(iv.Lo) && !finite(iv.Hi) && !math.IsInf(iv.Lo, 0) && !math.IsInf(iv.Hi, 0) {
 		return f(iv.Mean)
 	}
+	if iv.Lo == iv.Mean && iv.Hi == iv.Mean {
+		return f(iv.Mean) // a measured number, not an estimate
+	}
 	var b strings.Builder
 	b.WriteString(f(iv.Mean))
 	b.WriteString(" (")

@@ -110,6 +110,9 @@ func checkArrow(source string, f *os.File, mem memory.Allocator) (*arrowFile, er
 		if footer <= 0 || footer > size-int64(frame) {
 			return nil, notArrow(fmt.Sprintf("footer length %d does not fit a file of %d bytes", footer, size))
 		}
+		if err := checkIPCFile(f, size, footer); err != nil {
+			return nil, notArrow(err.Error())
+		}
 		err = guard(source, func() error {
 			var err error
 			a.file, err = ipc.NewFileReader(f, ipc.WithAllocator(lim))
@@ -118,6 +121,9 @@ func checkArrow(source string, f *os.File, mem memory.Allocator) (*arrowFile, er
 	case string(head[:4]) == "FEA1":
 		return nil, &CellError{File: source, Msg: "Feather version 1 files are not supported; save it as Feather v2 (Arrow IPC)"}
 	case binary.LittleEndian.Uint32(head[:4]) == 0xFFFFFFFF || int32(binary.LittleEndian.Uint32(head[:4])) > 0:
+		if err := checkIPCStream(f, size); err != nil {
+			return nil, notArrow(err.Error())
+		}
 		err = guard(source, func() error {
 			var err error
 			a.stream, err = ipc.NewReader(f, ipc.WithAllocator(lim))
@@ -166,4 +172,84 @@ func scanArrow(path string, cols []Column, batchRows int, mem memory.Allocator, 
 		}
 	}
 	return scanRecords(a.source, present, batchRows, a.next, fn)
+}
+
+// checkIPCFile checks the footer of an IPC file and the metadata of every
+// message it points to; see fbverify.go for why.
+func checkIPCFile(f *os.File, size, footer int64) error {
+	fb := make([]byte, footer)
+	dataEnd := size - 10 - footer
+	if _, err := f.ReadAt(fb, dataEnd); err != nil {
+		return err
+	}
+	blocks, err := checkFooter(fb)
+	if err != nil {
+		return fmt.Errorf("footer: %w", err)
+	}
+	for k, blk := range blocks {
+		if blk.offset < 8 || blk.metaLen < 8 || blk.bodyLen < 0 ||
+			blk.offset > dataEnd || blk.metaLen > dataEnd-blk.offset || blk.bodyLen > dataEnd-blk.offset-blk.metaLen {
+			return fmt.Errorf("block %d lies outside the file", k)
+		}
+		meta := make([]byte, blk.metaLen)
+		if _, err := f.ReadAt(meta, blk.offset); err != nil {
+			return err
+		}
+		fbLen, skip := int64(int32(binary.LittleEndian.Uint32(meta))), int64(4)
+		if fbLen == -1 { // continuation marker, then the length
+			fbLen, skip = int64(int32(binary.LittleEndian.Uint32(meta[4:]))), 8
+		}
+		if fbLen <= 0 || fbLen > blk.metaLen-skip {
+			return fmt.Errorf("block %d: metadata length %d", k, fbLen)
+		}
+		body, err := checkMessage(meta[skip : skip+fbLen])
+		if err != nil {
+			return fmt.Errorf("block %d: %w", k, err)
+		}
+		if body > blk.bodyLen {
+			return fmt.Errorf("block %d: body of %d bytes in a block of %d", k, body, blk.bodyLen)
+		}
+	}
+	return nil
+}
+
+// checkIPCStream walks the messages of an IPC stream, checking each one's
+// metadata and that its body fits in the file, without reading bodies.
+func checkIPCStream(f *os.File, size int64) error {
+	var pos int64
+	var word [4]byte
+	for pos < size {
+		if _, err := f.ReadAt(word[:], pos); err != nil {
+			return fmt.Errorf("message at byte %d: truncated", pos)
+		}
+		n := int64(int32(binary.LittleEndian.Uint32(word[:])))
+		pos += 4
+		if n == -1 {
+			if _, err := f.ReadAt(word[:], pos); err != nil {
+				return fmt.Errorf("message at byte %d: truncated", pos)
+			}
+			n = int64(int32(binary.LittleEndian.Uint32(word[:])))
+			pos += 4
+		}
+		if n == 0 {
+			return nil // end-of-stream marker
+		}
+		if n < 0 || n > size-pos {
+			return fmt.Errorf("message at byte %d: metadata length %d does not fit the file", pos, n)
+		}
+		meta := make([]byte, n)
+		if _, err := f.ReadAt(meta, pos); err != nil {
+			return err
+		}
+		body, err := checkMessage(meta)
+		if err != nil {
+			return fmt.Errorf("message at byte %d: %w", pos, err)
+		}
+		pos += n
+		if body > size-pos {
+			return fmt.Errorf("message at byte %d: body of %d bytes does not fit the file", pos, body)
+		}
+		pos += body
+	}
+	return nil
 }
