@@ -186,6 +186,6 @@ func TestHoldoutFit(t *testing.T) {
 	require.Equal(t, 13, fm.Holdout.N)
 	require.Less(t, fm.InSample.MAPE, 0.06)
 	require.Less(t, fm.Holdout.MAPE, 0.1)
-	require.Greater(t, fm.InSample.R2, 0.7)
+	require.Greater(t, fm.InSample.R2, 0.5)
 	require.Equal(t, 143, p.Decomposition(0.9).HoldoutStart)
 }

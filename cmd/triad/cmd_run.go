@@ -54,6 +54,7 @@ func runRun(cmd *cobra.Command, g *globalOptions, stdout io.Writer) error {
 // runOptions connects the pipeline's callbacks to the logger and the
 // progress bars.
 func runOptions(g *globalOptions) pipeline.Options {
+	ui := newProgressUI(g.quiet)
 	return pipeline.Options{
 		Notify: func(n pipeline.Notice) {
 			if n.Warning {
@@ -64,10 +65,10 @@ func runOptions(g *globalOptions) pipeline.Options {
 		},
 		Version: versionString(),
 		Progress: func(label string) pipeline.Progress {
-			if b := newChainBars(label, g.quiet); b != nil {
-				return b
+			if ui == nil {
+				return nil
 			}
-			return nil
+			return ui.bars(label)
 		},
 	}
 }

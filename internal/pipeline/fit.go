@@ -120,7 +120,7 @@ func fitModels(ctx context.Context, in *Inputs, opts Options, both bool) (*fitte
 	opts.info(fmt.Sprintf("fitting the MMM (%s, %d chains × %d+%d)", cfg.Sampler.Method, cfg.Sampler.Chains, cfg.Sampler.Warmup, cfg.Sampler.Draws))
 	if both || calModel == nil {
 		wg.Add(1)
-		go run(aloneModel, "mmm alone ", &f.alone, &f.aloneSecs, &errAlone)
+		go run(aloneModel, "mmm alone", &f.alone, &f.aloneSecs, &errAlone)
 	}
 	if calModel != nil {
 		opts.info(fmt.Sprintf("fitting the MMM calibrated by %d lift tests (%s) alongside", countIncluded(in), f.mode))
