@@ -93,16 +93,17 @@ func (s Summary) String() string {
 	var b strings.Builder
 	t := s.Totals()
 
-	fmt.Fprintln(&b, "ROI recovery, all channels (cov: 90% interval covers the truth; mae: mean |ROI error|; swe: spend-weighted contribution error; tme: total-media error)")
+	fmt.Fprintln(&b, "ROI recovery, all channels (cov: 90% interval covers the truth; mae: mean |ROI error|; mre: mean |ROI error|/ROI; swe: spend-weighted contribution error; tme: total-media error)")
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "seed\tcov alone\tcov calib\tmae alone\tmae calib\tswe alone\tswe calib\ttme alone\ttme calib\t")
+	fmt.Fprintln(tw, "seed\tcov alone\tcov calib\tmae alone\tmae calib\tmre alone\tmre calib\tswe alone\tswe calib\ttme alone\ttme calib\t")
 	row := func(label string, a, c Accuracy, hasCal bool) {
 		if !hasCal {
 			c = Score(nil)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", label,
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", label,
 			frac(a.Covered, a.N), frac(c.Covered, c.N),
 			num(a.MeanAbsROIError), num(c.MeanAbsROIError),
+			pct(a.MeanRelROIError), pct(c.MeanRelROIError),
 			num(a.SpendWeightedError), num(c.SpendWeightedError),
 			pct(a.TotalMediaError), pct(c.TotalMediaError))
 	}
