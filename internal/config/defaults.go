@@ -24,7 +24,7 @@ func Defaults() map[string]any {
 		"sampler.draws":               1000,
 		"sampler.seed":                1,
 		"sampler.max_tree_depth":      10,
-		"sampler.target_accept":       0.8,
+		"sampler.target_accept":       0.9,
 		"calibration.mode":            "",
 		"calibration.format":          "canonical",
 		"calibration.tau":             0.0,
