@@ -10,6 +10,16 @@ type Budget struct {
 	ExpectedGain   Interval `json:"expected_gain"`
 	CurrentKPI     Interval `json:"current_kpi"`     // media contribution now
 	RecommendedKPI Interval `json:"recommended_kpi"` // media contribution after
+	// TargetROI is the answer of the target-ROI mode when one was asked for.
+	TargetROI *TargetROI `json:"target_roi"`
+}
+
+// TargetROI is the largest budget whose marginal ROI stays at or above a
+// target, and its allocation.
+type TargetROI struct {
+	Target   float64         `json:"target"`
+	Total    float64         `json:"total"`
+	Channels []BudgetChannel `json:"channels"`
 }
 
 // BudgetChannel is one channel's current and recommended spend.

@@ -109,3 +109,11 @@ func TestMarkdownEscapesUserText(t *testing.T) {
 	assert.Contains(t, md, `| a\|b c&lt;x> |`)
 	assert.Len(t, tableRows(md, "## Channels"), 6, "a pipe or newline in a name does not break the table")
 }
+
+func TestMarkdownTargetROISentence(t *testing.T) {
+	r := SampleReport()
+	r.Budget.TargetROI = &TargetROI{Target: 1.5, Total: 12.5e6}
+	var b strings.Builder
+	require.NoError(t, WriteMarkdown(&b, r))
+	assert.Contains(t, b.String(), "The largest budget whose marginal return stays at or above 1.50 "+r.KPI+" per unit of spend is 12.5M.")
+}

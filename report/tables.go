@@ -171,9 +171,14 @@ func testNextItems(r *Report) []suggestion {
 // budgetSentence summarises the budget section in one line.
 func budgetSentence(r *Report) string {
 	b := r.Budget
-	return fmt.Sprintf("Total %s, objective: %s. Expected gain in %s: %s; media contribution %s → %s.",
+	s := fmt.Sprintf("Total %s, objective: %s. Expected gain in %s: %s; media contribution %s → %s.",
 		formatCompact(b.Total), b.Objective, r.KPI, formatInterval(b.ExpectedGain, formatCompact),
 		formatInterval(b.CurrentKPI, formatCompact), formatInterval(b.RecommendedKPI, formatCompact))
+	if t := b.TargetROI; t != nil {
+		s += fmt.Sprintf(" The largest budget whose marginal return stays at or above %s %s per unit of spend is %s.",
+			formatSig(t.Target), r.KPI, formatCompact(t.Total))
+	}
+	return s
 }
 
 func budgetTable(r *Report) table {

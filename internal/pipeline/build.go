@@ -63,6 +63,10 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 	if a.plan != nil {
 		r.Budget = budgetSection(p.Channels, a.current, a.plan, cfg.Budget.Objective, cfg.Budget.Quantile)
 		r.Summary += " " + budgetSentence(a.plan, a.level, cfg.Model.KPIType)
+		if t := a.target; t != nil {
+			tb := budgetSection(p.Channels, a.current, &t.Plan, "target_roi", 0)
+			r.Budget.TargetROI = &report.TargetROI{Target: t.ROI, Total: t.Total, Channels: tb.Channels}
+		}
 	}
 	if in.MTA != nil {
 		for _, u := range in.MTA.Unmapped {

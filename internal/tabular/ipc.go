@@ -120,7 +120,7 @@ func checkArrow(source string, f *os.File, mem memory.Allocator) (*arrowFile, er
 		})
 	case string(head[:4]) == "FEA1":
 		return nil, &CellError{File: source, Msg: "Feather version 1 files are not supported; save it as Feather v2 (Arrow IPC)"}
-	case binary.LittleEndian.Uint32(head[:4]) == 0xFFFFFFFF || int32(binary.LittleEndian.Uint32(head[:4])) > 0:
+	case binary.LittleEndian.Uint32(head[:4]) == 0xFFFFFFFF || legacyStream(head[:4], size):
 		if err := checkIPCStream(f, size); err != nil {
 			return nil, notArrow(err.Error())
 		}
@@ -252,4 +252,11 @@ func checkIPCStream(f *os.File, size int64) error {
 		pos += body
 	}
 	return nil
+}
+
+// legacyStream reports whether a stream starts like one written before
+// Arrow 0.15, with a message length and no continuation marker.
+func legacyStream(head []byte, size int64) bool {
+	n := int64(int32(binary.LittleEndian.Uint32(head)))
+	return n > 0 && n <= size-4 && n%8 == 4
 }

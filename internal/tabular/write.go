@@ -92,6 +92,7 @@ func create(path string, schemaFrom *Table, mem memory.Allocator) (*Writer, erro
 
 // Write appends the rows of t, which must have the writer's columns (by
 // name and kind; extra columns are an error too, as they would be lost).
+// A failed Write spoils the file: Close then discards it.
 func (w *Writer) Write(t *Table) error {
 	if w.err != nil {
 		return w.err
@@ -100,6 +101,7 @@ func (w *Writer) Write(t *Table) error {
 		return errors.New("tabular: Write on a closed Writer")
 	}
 	if err := w.sameColumns(t); err != nil {
+		w.err = err
 		return err
 	}
 	if err := w.enc.write(t); err != nil {

@@ -1,0 +1,5 @@
+//go:build long
+
+package tabular
+
+func init() { fullSweep = true }
