@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"sync"
 	"time"
@@ -57,7 +58,9 @@ func fitModels(ctx context.Context, in *Inputs, opts Options, both bool) (*fitte
 	}
 	aloneModel, err := mmm.NewModel(f.data, base)
 	if err != nil {
-		return nil, asInput(err)
+		// The model rejects data it cannot identify (a channel that never
+		// spends, a constant control): a problem of the input.
+		return nil, &InputError{Err: fmt.Errorf("%s: %w", filepath.Base(in.Panel.Source), err)}
 	}
 
 	var calModel *mmm.Model
@@ -99,7 +102,7 @@ func fitModels(ctx context.Context, in *Inputs, opts Options, both bool) (*fitte
 			f.priorNotes = notes
 		}
 		if calModel, err = mmm.NewModel(f.data, spec); err != nil {
-			return nil, asInput(err)
+			return nil, &InputError{Err: fmt.Errorf("%s: %w", filepath.Base(in.Config.Data.LiftTests), err)}
 		}
 	}
 

@@ -3,32 +3,76 @@ package tabular
 import (
 	"bufio"
 	"compress/gzip"
-	"encoding/csv"
 	"io"
 	"strconv"
+	"strings"
 )
 
 type csvEncoder struct {
 	buf   *bufio.Writer
 	gz    *gzip.Writer
-	w     *csv.Writer
+	out   *bufio.Writer // buf, or a buffer in front of gz
+	comma byte
 	names []string
 	rec   []string
-	cell  []byte
 }
 
 func newCSVEncoder(sink io.Writer, f format, names []string) (*csvEncoder, error) {
-	e := &csvEncoder{buf: bufio.NewWriterSize(sink, 1<<16), names: names, rec: make([]string, len(names))}
-	var out io.Writer = e.buf
+	e := &csvEncoder{buf: bufio.NewWriterSize(sink, 1<<16), names: names, rec: make([]string, len(names)), comma: ','}
+	e.out = e.buf
 	if f == formatCSVGzip {
 		e.gz = gzip.NewWriter(e.buf)
-		out = e.gz
+		e.out = bufio.NewWriterSize(e.gz, 1<<16)
 	}
-	e.w = csv.NewWriter(out)
 	if f == formatTSV {
-		e.w.Comma = '\t'
+		e.comma = '\t'
 	}
-	return e, e.w.Write(names)
+	return e, e.writeRecord(names)
+}
+
+// writeRecord writes one line. Unlike encoding/csv it quotes a lone empty
+// field, which would otherwise make a blank line that readers skip, and so
+// lose a row of a one-column table.
+func (e *csvEncoder) writeRecord(rec []string) error {
+	for j, field := range rec {
+		if j > 0 {
+			e.out.WriteByte(e.comma)
+		}
+		if !e.needsQuotes(field) && !(field == "" && len(rec) == 1) {
+			e.out.WriteString(field)
+			continue
+		}
+		e.out.WriteByte('"')
+		for {
+			k := strings.IndexByte(field, '"')
+			if k < 0 {
+				e.out.WriteString(field)
+				break
+			}
+			e.out.WriteString(field[:k+1])
+			e.out.WriteByte('"')
+			field = field[k+1:]
+		}
+		e.out.WriteByte('"')
+	}
+	_, err := e.out.WriteString("\n")
+	return err
+}
+
+func (e *csvEncoder) needsQuotes(field string) bool {
+	if field == "" {
+		return false
+	}
+	if field[0] == ' ' || field[0] == '\t' {
+		return true
+	}
+	for i := 0; i < len(field); i++ {
+		switch field[i] {
+		case e.comma, '"', '\r', '\n':
+			return true
+		}
+	}
+	return false
 }
 
 // write formats dates as ISO and floats with the shortest representation
@@ -51,17 +95,15 @@ func (e *csvEncoder) write(t *Table) error {
 				e.rec[j] = strconv.FormatBool(t.bools[n][i])
 			}
 		}
-		if err := e.w.Write(e.rec); err != nil {
+		if err := e.writeRecord(e.rec); err != nil {
 			return err
 		}
 	}
-	e.w.Flush()
-	return e.w.Error()
+	return nil
 }
 
 func (e *csvEncoder) close() error {
-	e.w.Flush()
-	if err := e.w.Error(); err != nil {
+	if err := e.out.Flush(); err != nil {
 		return err
 	}
 	if e.gz != nil {
