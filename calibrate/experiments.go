@@ -7,6 +7,7 @@ import (
 	"gonum.org/v1/gonum/stat/distuv"
 
 	"github.com/triad-mmm/triad/internal/civil"
+	"github.com/triad-mmm/triad/internal/stat"
 	"github.com/triad-mmm/triad/lift"
 )
 
@@ -54,7 +55,7 @@ func experiments(in Input) ([]ExperimentResult, error) {
 		e.Measured = Interval{Mean: m, Lo: m - h, Hi: m + h}
 		if td.MMM != nil {
 			e.MMM = Summarize(scaled(td.MMM, t.Spend), in.Level)
-			if mu, sd := meanSD(td.MMM); finite(mu) {
+			if mu, sd := stat.MeanSD(td.MMM); finite(mu) {
 				if den := math.Hypot(t.SE, sd); den > 0 {
 					z := (t.Incremental - mu) / den
 					e.Z = &z

@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/triad-mmm/triad/internal/stat"
 )
 
 // DesignOptions tune the "test next" ranking and the suggested tests.
@@ -144,7 +146,7 @@ func testNext(in Input, r *Result) []Suggestion {
 	cal := in.Calendar
 	var out []Suggestion
 	for c, ch := range r.Channels {
-		mean, sd := meanSD(finiteOnly(ch.roiFinal))
+		mean, sd := stat.MeanSD(finiteOnly(ch.roiFinal))
 		if !finite(mean) || !(sd > 0) || !(ch.Spend > 0) {
 			continue
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/triad-mmm/triad/internal/civil"
 	"github.com/triad-mmm/triad/internal/sampler"
+	"github.com/triad-mmm/triad/internal/stat"
 )
 
 // Model is the log posterior of an MMM on unconstrained coordinates. Its
@@ -153,7 +154,7 @@ func NewModel(d Data, s Spec) (*Model, error) {
 		m.centreLast(-k)
 	}
 	for j, name := range d.ControlNames {
-		mean, sd := meanSD(d.Controls[j][:nFit])
+		mean, sd := stat.MeanSD(d.Controls[j][:nFit])
 		if !(sd > 1e-12*math.Max(1, math.Abs(mean))) {
 			return nil, fmt.Errorf("mmm: control %q is constant over the fitted periods", name)
 		}
@@ -368,20 +369,6 @@ func validateChannelSpec(name string, c ChannelSpec, n int) error {
 		return fmt.Errorf("mmm: channel %q: invalid lambda prior %+v", name, c.Lambda)
 	}
 	return nil
-}
-
-func meanSD(x []float64) (mean, sd float64) {
-	for _, v := range x {
-		mean += v
-	}
-	mean /= float64(len(x))
-	for _, v := range x {
-		sd += (v - mean) * (v - mean)
-	}
-	if len(x) > 1 {
-		sd = math.Sqrt(sd / float64(len(x)-1))
-	}
-	return mean, sd
 }
 
 // Dim returns the number of unconstrained parameters.

@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 
 	"github.com/triad-mmm/triad/internal/sampler"
+	"github.com/triad-mmm/triad/internal/stat"
 )
 
 // Posterior holds the draws of a fitted model and computes summaries in
@@ -185,37 +186,8 @@ func (p *Posterior) AdstockWeights(c int, level float64) []Interval {
 // Summarize returns the mean of x and its central interval at level (for
 // example 0.9: the 5% and 95% quantiles). NaN values are ignored.
 func Summarize(x []float64, level float64) Interval {
-	s := make([]float64, 0, len(x))
-	sum := 0.0
-	for _, v := range x {
-		if !math.IsNaN(v) {
-			s = append(s, v)
-			sum += v
-		}
-	}
-	if len(s) == 0 {
-		nan := math.NaN()
-		return Interval{nan, nan, nan}
-	}
-	slices.Sort(s)
-	a := (1 - level) / 2
-	return Interval{Mean: sum / float64(len(s)), Lo: quantileSorted(s, a), Hi: quantileSorted(s, 1-a)}
-}
-
-// quantileSorted is the type-7 (linear interpolation) quantile.
-func quantileSorted(s []float64, q float64) float64 {
-	if q <= 0 {
-		return s[0]
-	}
-	if q >= 1 {
-		return s[len(s)-1]
-	}
-	h := q * float64(len(s)-1)
-	i := int(h)
-	if i+1 >= len(s) {
-		return s[len(s)-1]
-	}
-	return s[i] + (h-float64(i))*(s[i+1]-s[i])
+	mean, lo, hi, _ := stat.Central(x, level, stat.NotNaN)
+	return Interval{Mean: mean, Lo: lo, Hi: hi}
 }
 
 // evaluator computes a channel's media series for one draw.

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"math"
 	"slices"
+
+	"github.com/triad-mmm/triad/internal/stat"
 )
 
 // maxQuantileIter caps the projected-gradient ascent of the quantile
@@ -148,5 +150,5 @@ func totals(dst []float64, k [][]float64) {
 func quantileOf(x []float64, q float64) float64 {
 	s := slices.Clone(x)
 	slices.Sort(s)
-	return sortedQuantile(s, q)
+	return stat.Quantile(s, q)
 }

@@ -3,6 +3,8 @@ package budget
 import (
 	"fmt"
 	"math"
+
+	"github.com/triad-mmm/triad/internal/stat"
 )
 
 // Response gives the posterior of channel response curves.
@@ -68,7 +70,7 @@ func (e *evaluator) contrib(dst []float64, c int, x float64) {
 // mean returns the posterior mean contribution of channel c at spend x.
 func (e *evaluator) mean(c int, x float64) float64 {
 	e.contrib(e.buf, c, x)
-	return meanOf(e.buf)
+	return stat.Mean(e.buf)
 }
 
 // step returns the finite-difference step for channel c at spend x: relative
@@ -126,12 +128,4 @@ func (e *evaluator) drawSlope(dst []float64, c int, x float64) {
 	for i := range dst {
 		dst[i] = (dst[i] - 3*e.buf[i]) / (2 * s)
 	}
-}
-
-func meanOf(x []float64) float64 {
-	var s float64
-	for _, v := range x {
-		s += v
-	}
-	return s / float64(len(x))
 }

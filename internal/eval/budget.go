@@ -14,6 +14,10 @@ import (
 // bounds. Each channel keeps its historical flighting.
 type BudgetScore struct {
 	Current, Recommended, Optimal float64
+	// Allocations per channel of the world, in its order: the current,
+	// recommended and truly optimal total spend.
+	Channels                                     []string
+	CurrentSpend, RecommendedSpend, OptimalSpend []float64
 }
 
 // Ratio returns the share of the achievable gain that the recommendation
@@ -74,11 +78,15 @@ func ScoreBudget(w *simulate.World, b *report.Budget) (BudgetScore, error) {
 	if math.Abs(spent-b.Total) > 1e-6*b.Total {
 		return BudgetScore{}, fmt.Errorf("eval: the recommendation spends %.6g of a budget of %.6g", spent, b.Total)
 	}
-	_, opt, err := w.TrueOptimum(b.Total+fixed, lo, hi)
+	x, opt, err := w.TrueOptimum(b.Total+fixed, lo, hi)
 	if err != nil {
 		return BudgetScore{}, fmt.Errorf("eval: true optimum: %w", err)
 	}
 	s.Optimal = opt
+	for _, ch := range w.Channels {
+		s.Channels = append(s.Channels, ch.Name)
+	}
+	s.CurrentSpend, s.RecommendedSpend, s.OptimalSpend = cur, rec, x
 	return s, nil
 }
 

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -48,6 +49,20 @@ func TestScoreBudgetAtTheOptimum(t *testing.T) {
 	s, err := ScoreBudget(w, b)
 	require.NoError(t, err)
 	assert.InDelta(t, 1, s.Ratio(), 1e-9)
+	assert.Equal(t, x, s.OptimalSpend)
+	assert.Equal(t, x, s.RecommendedSpend)
+	require.Len(t, s.Channels, len(w.Channels))
+	assert.Equal(t, w.Channels[0].Name, s.Channels[0])
+
+	out := Summary{Results: []Result{{Seed: 7, Budget: &s}}}.Budgets()
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	require.Len(t, lines, 2+len(w.Channels))
+	for c, l := range lines[1 : 1+len(w.Channels)] {
+		f := strings.Fields(l)
+		require.Len(t, f, 5, l)
+		assert.Equal(t, w.Channels[c].Name, f[1])
+		assert.Equal(t, f[3], f[4], "the recommendation is the optimum")
+	}
 }
 
 func TestScoreBudgetHalfway(t *testing.T) {

@@ -45,7 +45,7 @@ func TestTruthRecoveryLong(t *testing.T) {
 		t.Logf("seed %d: %.1f s wall (fit %.1f s, %s); R-hat max %.3f, divergences %d; calibrated R-hat max %s",
 			seed, time.Since(start).Seconds(), fitSec, r.Fit.Method, r.Fit.RHatMax, r.Fit.Divergences, calRHat(r.FitCalibrated))
 	}
-	t.Logf("\n%s\n%s", s, s.Channels())
+	t.Logf("\n%s\n%s\n%s", s, s.Channels(), s.Budgets())
 
 	tt := s.Totals()
 	assert.InDelta(t, 0.87, tt.Alone.Coverage(), 0.12, "MMM alone coverage in 0.75–0.99")

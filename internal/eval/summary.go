@@ -195,3 +195,32 @@ func interval(iv report.Interval) string {
 	}
 	return fmt.Sprintf("%.3f [%.3f, %.3f]", iv.Mean, iv.Lo, iv.Hi)
 }
+
+// Budgets prints, per world, each channel's current spend and the changes
+// the recommended and the truly optimal plans make to it, so a low budget
+// ratio can be traced to the channels the plan moved the wrong way.
+func (s Summary) Budgets() string {
+	var b strings.Builder
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "seed\tchannel\tcurrent\trecommended\ttrue optimum\t")
+	for _, r := range s.Results {
+		if r.Budget == nil {
+			continue
+		}
+		bs := r.Budget
+		for c, name := range bs.Channels {
+			fmt.Fprintf(tw, "%d\t%s\t%.4g\t%s\t%s\t\n", r.Seed, name, bs.CurrentSpend[c],
+				change(bs.RecommendedSpend[c], bs.CurrentSpend[c]), change(bs.OptimalSpend[c], bs.CurrentSpend[c]))
+		}
+		fmt.Fprintf(tw, "%d\tgain\t\t%.4g\t%.4g\t\n", r.Seed, bs.Recommended-bs.Current, bs.Optimal-bs.Current)
+	}
+	tw.Flush()
+	return b.String()
+}
+
+func change(x, ref float64) string {
+	if ref == 0 {
+		return fmt.Sprintf("%.4g", x)
+	}
+	return fmt.Sprintf("%+.1f%%", 100*(x/ref-1))
+}

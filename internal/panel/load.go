@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/triad-mmm/triad/internal/civil"
 	"github.com/triad-mmm/triad/internal/tabular"
@@ -27,6 +28,9 @@ func Load(path string, spec Spec) (*Panel, []string, error) {
 // spec names. Errors and warnings name t.Source.
 func FromTable(t *tabular.Table, spec Spec) (*Panel, []string, error) {
 	if err := spec.check(); err != nil {
+		return nil, nil, err
+	}
+	if err := checkColumns(t, spec); err != nil {
 		return nil, nil, err
 	}
 	if err := checkRows(t, spec); err != nil {
@@ -70,6 +74,21 @@ type period struct {
 	spend    []float64
 	imps     []float64
 	controls []float64
+}
+
+// checkColumns guards FromTable against a table read with other columns
+// than spec asks for (Load's tables always pass).
+func checkColumns(t *tabular.Table, spec Spec) error {
+	for _, c := range spec.columns() {
+		k, ok := t.KindOf(c.Name)
+		if !ok {
+			return &tabular.CellError{File: t.Source, Column: c.Name, Msg: "not found; have: " + strings.Join(t.Names(), ", ")}
+		}
+		if k != c.Kind {
+			return &tabular.CellError{File: t.Source, Column: c.Name, Msg: fmt.Sprintf("holds %v values, want %v", k, c.Kind)}
+		}
+	}
+	return nil
 }
 
 // checkRows reports, in file order, the first cell the model cannot use.

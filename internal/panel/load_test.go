@@ -225,3 +225,14 @@ func TestLoadFormats(t *testing.T) {
 		assert.Equal(t, want, got, ext)
 	}
 }
+
+func TestFromTableColumns(t *testing.T) {
+	tb := tabular.NewTable("mem", 2)
+	tb.SetDates("date", []civil.Date{1, 8}, nil)
+	tb.SetStrings("sales", []string{"a", "b"}, nil)
+	_, _, err := FromTable(tb, spec)
+	assert.EqualError(t, err, "mem: column sales: holds string values, want number")
+	tb.SetFloats("sales", []float64{1, 2}, nil)
+	_, _, err = FromTable(tb, spec)
+	assert.EqualError(t, err, "mem: column spend_tv: not found; have: date, sales")
+}

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/triad-mmm/triad/internal/budget"
+	"github.com/triad-mmm/triad/internal/stat"
 	"github.com/triad-mmm/triad/mmm"
 	"github.com/triad-mmm/triad/report"
 )
@@ -180,7 +181,7 @@ func charts(in *Inputs, final *mmm.Posterior, a *analysis, b *report.Budget) rep
 func sum2(v [][]float64) float64 {
 	s := 0.0
 	for _, x := range v {
-		s += sum(x)
+		s += stat.Sum(x)
 	}
 	return s
 }

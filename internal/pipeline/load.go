@@ -8,6 +8,7 @@ import (
 
 	"github.com/triad-mmm/triad/internal/config"
 	"github.com/triad-mmm/triad/internal/panel"
+	"github.com/triad-mmm/triad/internal/stat"
 	"github.com/triad-mmm/triad/internal/tabular"
 	"github.com/triad-mmm/triad/lift"
 	"github.com/triad-mmm/triad/mta"
@@ -53,7 +54,7 @@ func Load(cfg *config.Config) (*Inputs, error) {
 		case ch.Offline != nil:
 			in.Offline[c] = *ch.Offline
 		case in.MTA != nil:
-			in.Offline[c] = sum(in.MTA.Attributed[c]) == 0
+			in.Offline[c] = stat.Sum(in.MTA.Attributed[c]) == 0
 		}
 	}
 	return in, nil
@@ -145,14 +146,6 @@ func asInput(err error) error {
 	return err
 }
 
-func sum(v []float64) float64 {
-	s := 0.0
-	for _, x := range v {
-		s += x
-	}
-	return s
-}
-
 // Summary describes the inputs for `triad validate`: what a user checks
 // before spending time on a fit.
 func (in *Inputs) Summary() string {
@@ -160,16 +153,16 @@ func (in *Inputs) Summary() string {
 	p := in.Panel
 	fmt.Fprintf(&b, "panel     %s\n", filepath.Base(p.Source))
 	fmt.Fprintf(&b, "period    %s .. %s, %d %s periods\n", p.Dates[0], p.End(), len(p.Dates), p.Grain())
-	fmt.Fprintf(&b, "kpi       %s, total %s\n", p.KPIName, human(sum(p.KPI)))
+	fmt.Fprintf(&b, "kpi       %s, total %s\n", p.KPIName, human(stat.Sum(p.KPI)))
 	fmt.Fprintf(&b, "channels  %d\n", len(p.Channels))
 	for c, name := range p.Channels {
 		kind := "online"
 		if in.Offline[c] {
 			kind = "offline"
 		}
-		fmt.Fprintf(&b, "  %-16s spend %12s  %s", name, human(sum(p.Spend[c])), kind)
+		fmt.Fprintf(&b, "  %-16s spend %12s  %s", name, human(stat.Sum(p.Spend[c])), kind)
 		if in.MTA != nil {
-			fmt.Fprintf(&b, "  mta attributed %s", human(sum(in.MTA.Attributed[c])))
+			fmt.Fprintf(&b, "  mta attributed %s", human(stat.Sum(in.MTA.Attributed[c])))
 		}
 		b.WriteString("\n")
 	}
@@ -213,7 +206,7 @@ func (in *Inputs) Summary() string {
 func mappedChannels(a *mta.Aggregate) int {
 	n := 0
 	for _, v := range a.Attributed {
-		if sum(v) != 0 {
+		if stat.Sum(v) != 0 {
 			n++
 		}
 	}

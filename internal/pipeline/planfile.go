@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/triad-mmm/triad/internal/stat"
 	"github.com/triad-mmm/triad/internal/tabular"
 	"github.com/triad-mmm/triad/mmm"
 )
@@ -87,7 +88,7 @@ func mean(v []float64) float64 {
 	if len(v) == 0 {
 		return 0
 	}
-	return sum(v) / float64(len(v))
+	return stat.Mean(v)
 }
 
 // mkdirAnd creates path's directory, then calls write.

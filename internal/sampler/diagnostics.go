@@ -4,6 +4,8 @@ import (
 	"math"
 
 	"gonum.org/v1/gonum/dsp/fourier"
+
+	"github.com/triad-mmm/triad/internal/stat"
 )
 
 // RHat returns the rank-normalised split R-hat of chains ([chain][draw]):
@@ -27,7 +29,7 @@ func diagnoseParam(chains [][]float64, withESS bool) ParamDiag {
 	split := splitChains(chains)
 	zBulk := zScale(split)
 	if len(chains[0]) >= 4 {
-		med := quantile7(sorted, 0.5)
+		med := stat.Quantile(sorted, 0.5)
 		p.RHat = math.Max(rhatBasic(zBulk), rhatBasic(zScale(splitChains(fold(chains, med)))))
 	}
 	if withESS {
@@ -47,28 +49,14 @@ func rhatBasic(chains [][]float64) float64 {
 	means := make([]float64, m)
 	var w float64
 	for c, ch := range chains {
-		mu, v := meanVar(ch)
+		mu, v := stat.MeanVar(ch)
 		means[c] = mu
 		w += v
 	}
 	w /= float64(m)
-	_, vm := meanVar(means)
+	_, vm := stat.MeanVar(means)
 	b := n * vm
 	return math.Sqrt((b/w + n - 1) / n)
-}
-
-// meanVar returns the mean and the unbiased variance of x.
-func meanVar(x []float64) (mean, variance float64) {
-	n := float64(len(x))
-	for _, v := range x {
-		mean += v
-	}
-	mean /= n
-	for _, v := range x {
-		d := v - mean
-		variance += d * d
-	}
-	return mean, variance / (n - 1)
 }
 
 // ESSBulk returns the bulk effective sample size: the ESS of the
@@ -96,7 +84,7 @@ func essTail(split [][]float64, sorted []float64) float64 {
 		ind[c] = make([]float64, len(ch))
 	}
 	for _, p := range [2]float64{0.05, 0.95} {
-		q := quantile7(sorted, p)
+		q := stat.Quantile(sorted, p)
 		for c, ch := range split {
 			for i, v := range ch {
 				ind[c][i] = 0
@@ -142,7 +130,7 @@ func essSplit(chains [][]float64) float64 {
 	var meanVarW float64
 	for c, ch := range chains {
 		acov[c] = ac.compute(ch)
-		mu, _ := meanVar(ch)
+		mu := stat.Mean(ch)
 		means[c] = mu
 		meanVarW += acov[c][0]
 	}
@@ -150,7 +138,7 @@ func essSplit(chains [][]float64) float64 {
 	meanVarW = meanVarW / float64(m) * fn / (fn - 1)
 	varPlus := meanVarW * (fn - 1) / fn
 	if m > 1 {
-		_, vm := meanVar(means)
+		_, vm := stat.MeanVar(means)
 		varPlus += vm
 	}
 	meanAcov := func(lag int) float64 {
@@ -213,7 +201,7 @@ func newAutocov(n int) *autocov {
 
 // compute returns the autocovariances of x at lags 0..n-1 in a new slice.
 func (a *autocov) compute(x []float64) []float64 {
-	mu, _ := meanVar(x)
+	mu := stat.Mean(x)
 	clear(a.buf)
 	for i, v := range x {
 		a.buf[i] = v - mu

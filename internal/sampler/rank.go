@@ -83,20 +83,6 @@ func pooledSorted(chains [][]float64) []float64 {
 	return all
 }
 
-// quantile7 is R's default (type 7) quantile of sorted data.
-func quantile7(sorted []float64, p float64) float64 {
-	n := len(sorted)
-	if n == 0 {
-		return math.NaN()
-	}
-	h := float64(n-1) * p
-	lo := int(math.Floor(h))
-	if lo >= n-1 {
-		return sorted[n-1]
-	}
-	return sorted[lo] + (h-float64(lo))*(sorted[lo+1]-sorted[lo])
-}
-
 // unusable reports whether diagnostics are undefined for chains: no draws,
 // unequal lengths, non-finite values, or all draws (nearly) equal.
 func unusable(chains [][]float64) bool {

@@ -124,6 +124,19 @@ func (b *colBuf) appendArrow(arr arrow.Array, i0, i1 int) (int, error) {
 			}
 		}
 		return 0, nil
+	case *array.String:
+		if b.kind == String {
+			for i := i0; i < i1; i++ {
+				if a.IsNull(i) {
+					b.appendNull()
+					continue
+				}
+				if err := b.appendText(a.Value(i)); err != nil {
+					return i, err
+				}
+			}
+			return 0, nil
+		}
 	case *array.Dictionary:
 		dict := a.Dictionary()
 		for i := i0; i < i1; i++ {

@@ -1,6 +1,10 @@
 package tabular
 
-import "github.com/triad-mmm/triad/internal/civil"
+import (
+	"strings"
+
+	"github.com/triad-mmm/triad/internal/civil"
+)
 
 // colBuf accumulates one requested column while a file is read. Validity is
 // tracked lazily: the mask is only materialised once a null is seen, so
@@ -14,10 +18,30 @@ type colBuf struct {
 	b     []bool
 	valid []bool // nil while every cell so far was valid
 	n     int
+	hint  int // capacity of a fresh batch
+	// seen interns string values. Arrow's String.Value aliases the
+	// record's buffers and a CSV field aliases its whole line, so each
+	// kept string is copied; repeated values (channels, campaigns) then
+	// share one copy.
+	seen map[string]string
+}
+
+// keep returns a private copy of s, shared with equal earlier values.
+func (b *colBuf) keep(s string) string {
+	if v, ok := b.seen[s]; ok {
+		return v
+	}
+	if b.seen == nil || len(b.seen) >= 1<<14 {
+		// Bounded: a column of unique IDs must not grow the map forever.
+		b.seen = make(map[string]string, 256)
+	}
+	c := strings.Clone(s)
+	b.seen[c] = c
+	return c
 }
 
 func newColBuf(c Column, capacity int) *colBuf {
-	b := &colBuf{name: c.Name, kind: c.Kind}
+	b := &colBuf{name: c.Name, kind: c.Kind, hint: capacity}
 	switch c.Kind {
 	case Float:
 		b.f = make([]float64, 0, capacity)
@@ -60,22 +84,22 @@ func (b *colBuf) appendNull() {
 	b.n++
 }
 
-// moveTo hands the accumulated column to t and starts b afresh with the same
-// capacity, so a streamed scan never shares backing arrays between batches.
+// moveTo hands the accumulated column to t and starts b afresh, so a
+// streamed scan never shares backing arrays between batches.
 func (b *colBuf) moveTo(t *Table) {
 	switch b.kind {
 	case Float:
 		t.SetFloats(b.name, b.f, b.valid)
-		b.f = make([]float64, 0, cap(b.f))
+		b.f = make([]float64, 0, b.hint)
 	case String:
 		t.SetStrings(b.name, b.s, b.valid)
-		b.s = make([]string, 0, cap(b.s))
+		b.s = make([]string, 0, b.hint)
 	case Date:
 		t.SetDates(b.name, b.d, b.valid)
-		b.d = make([]civil.Date, 0, cap(b.d))
+		b.d = make([]civil.Date, 0, b.hint)
 	case Bool:
 		t.SetBools(b.name, b.b, b.valid)
-		b.b = make([]bool, 0, cap(b.b))
+		b.b = make([]bool, 0, b.hint)
 	}
 	b.valid = nil
 	b.n = 0

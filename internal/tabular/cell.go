@@ -72,7 +72,7 @@ func (b *colBuf) appendText(s string) error {
 		}
 		b.f = append(b.f, v)
 	case String:
-		b.s = append(b.s, s)
+		b.s = append(b.s, b.keep(s))
 	case Date:
 		v, err := parseDateText(s)
 		if err != nil {

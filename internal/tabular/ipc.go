@@ -215,7 +215,7 @@ func checkIPCFile(f *os.File, size, footer int64) error {
 
 // checkIPCStream walks the messages of an IPC stream, checking each one's
 // metadata and that its body fits in the file, without reading bodies.
-func checkIPCStream(f *os.File, size int64) error {
+func checkIPCStream(f io.ReaderAt, size int64) error {
 	var pos int64
 	var word [4]byte
 	for pos < size {

@@ -1,7 +1,9 @@
 package tabular
 
 import (
+	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/binary"
 	"fmt"
 	"io"
@@ -88,6 +90,9 @@ func checkParquet(source string, f *os.File, mem memory.Allocator, batch int) (*
 			return err
 		}
 		if err := checkParquetMeta(p.rdr, size-8-footer); err != nil {
+			return err
+		}
+		if err := checkStoredSchema(p.rdr); err != nil {
 			return err
 		}
 		p.fr, err = pqarrow.NewFileReader(p.rdr,
@@ -200,4 +205,29 @@ func scanParquet(path string, cols []Column, batchRows int, mem memory.Allocator
 		return rec, nil
 	}
 	return scanRecords(p.source, present, batchRows, next, fn)
+}
+
+// checkStoredSchema checks the Arrow schema that pyarrow and others store in
+// the footer (an IPC message, base64), which pqarrow decodes unchecked.
+// The decoding mirrors pqarrow's.
+func checkStoredSchema(rdr *file.Reader) error {
+	v := rdr.MetaData().KeyValueMetadata().FindValue("ARROW:schema")
+	if v == nil {
+		return nil
+	}
+	var decoded []byte
+	var err error
+	if len(*v)%4 == 0 {
+		decoded, err = base64.StdEncoding.DecodeString(*v)
+	}
+	if len(decoded) == 0 || err != nil {
+		decoded, err = base64.RawStdEncoding.DecodeString(*v)
+	}
+	if err != nil {
+		return fmt.Errorf("stored Arrow schema: %w", err)
+	}
+	if err := checkIPCStream(bytes.NewReader(decoded), int64(len(decoded))); err != nil {
+		return fmt.Errorf("stored Arrow schema: %w", err)
+	}
+	return nil
 }

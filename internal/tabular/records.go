@@ -52,7 +52,7 @@ func feedRecord(bt *batcher, rec arrow.Record) error {
 	for j, b := range bt.cols {
 		idx := rec.Schema().FieldIndices(b.name)
 		if len(idx) != 1 {
-			return fmt.Errorf("%s: column %s: missing from a record batch", bt.source, b.name)
+			return corrupt(bt.source, fmt.Sprintf("column %s missing from a record batch", b.name))
 		}
 		arrs[j] = rec.Column(idx[0])
 		if arrs[j].Len() < n {

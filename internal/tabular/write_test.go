@@ -14,7 +14,7 @@ import (
 var allFormats = []string{"csv", "csv.gz", "tsv", "parquet", "arrow"}
 
 func TestRoundTrip(t *testing.T) {
-	for _, ext := range allFormats {
+	for _, ext := range append(allFormats, "pq", "feather", "ipc") {
 		t.Run(ext, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "t."+ext)
 			want := sampleTable()

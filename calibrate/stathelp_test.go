@@ -1,0 +1,7 @@
+package calibrate
+
+import "github.com/triad-mmm/triad/internal/stat"
+
+// meanSD is the tests' short name for the statistic the package reports
+// predictions with.
+func meanSD(x []float64) (mean, sd float64) { return stat.MeanSD(x) }

@@ -1,0 +1,10 @@
+// Package stat holds the few summary statistics that the model, calibration,
+// budget and sampler packages all need: sums and moments, the type-7
+// quantile of sorted data and the central interval of posterior draws.
+//
+// It exists so that every package computes an interval the same way, with
+// the same arithmetic in the same order: a report that shows the MMM's
+// interval next to the calibrated one must not differ in the last digit
+// because two copies of the quantile drifted apart. Each caller keeps its
+// own Interval type; this package returns plain numbers.
+package stat
