@@ -19,10 +19,12 @@ func num(x float64) string {
 		return fmt.Sprintf("%.0f", x)
 	case a >= 10:
 		return fmt.Sprintf("%.1f", x)
-	case a >= 0.01 || a == 0:
+	case a >= 0.1 || a == 0:
 		return fmt.Sprintf("%.2f", x)
 	}
-	return fmt.Sprintf("%.2g", x)
+	// Below 0.1 keep three significant digits: a cost per incremental order
+	// of 0.0123 must not print as 0.01.
+	return strconvG3(x)
 }
 
 func thousands(x float64) string {
@@ -46,3 +48,8 @@ func intervalText(iv Interval) string {
 }
 
 func pct(x float64) string { return fmt.Sprintf("%.0f%%", 100*x) }
+
+func strconvG3(x float64) string {
+	digits := max(2, 2-int(math.Floor(math.Log10(math.Abs(x)))))
+	return fmt.Sprintf("%.*f", digits, x)
+}

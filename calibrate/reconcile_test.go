@@ -387,7 +387,9 @@ func TestNum(t *testing.T) {
 	assert.Equal(t, "12.3", num(12.34))
 	assert.Equal(t, "1.23", num(1.234))
 	assert.Equal(t, "0.00", num(0))
-	assert.Equal(t, "0.0012", num(0.00123))
+	assert.Equal(t, "0.00123", num(0.00123))
+	assert.Equal(t, "0.0123", num(0.0123), "small costs keep three significant digits")
+	assert.Equal(t, "0.12", num(0.1234))
 	assert.Equal(t, "n/a", num(math.NaN()))
 }
 

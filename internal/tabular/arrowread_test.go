@@ -12,7 +12,7 @@ import (
 )
 
 // fixtureFiles writes the fixture in every Arrow-based encoding.
-func fixtureFiles(t *testing.T) map[string]string {
+func fixtureFiles(t testing.TB) map[string]string {
 	mem := memory.NewGoAllocator()
 	rec := fixtureRecord(t, mem)
 	defer rec.Release()

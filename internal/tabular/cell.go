@@ -28,6 +28,9 @@ func isNullText(s string) bool {
 func parseFloatText(s string) (float64, error) {
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil {
+		if _, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64); err == nil {
+			return 0, fmt.Errorf("%q is not a number (use a decimal point, and no thousands separators)", s)
+		}
 		return 0, fmt.Errorf("%q is not a number", s)
 	}
 	if math.IsInf(v, 0) {

@@ -2,6 +2,7 @@ package tabular
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/csv"
 	"errors"
@@ -43,9 +44,7 @@ func openCSV(path string, f format) (*csvFile, error) {
 		br.Discard(3)
 	}
 	c.r = csv.NewReader(br)
-	if f == formatTSV {
-		c.r.Comma = '\t'
-	}
+	c.r.Comma = sniffComma(br, f)
 	c.r.FieldsPerRecord = -1 // checked here, to report it as a row error
 	c.r.ReuseRecord = true
 	head, err := c.r.Read()
@@ -116,4 +115,21 @@ func scanCSV(path string, f format, cols []Column, batchRows int, fn func(*Table
 		}
 	}
 	return bt.flush()
+}
+
+// sniffComma picks the field separator: a tab for .tsv; otherwise a comma,
+// unless the header line has none but has semicolons, as CSV written by
+// spreadsheets in many European locales does.
+func sniffComma(br *bufio.Reader, f format) rune {
+	if f == formatTSV {
+		return '\t'
+	}
+	head, _ := br.Peek(br.Size())
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	if bytes.IndexByte(head, ',') < 0 && bytes.IndexByte(head, ';') >= 0 {
+		return ';'
+	}
+	return ','
 }

@@ -153,3 +153,16 @@ func TestScanBatches(t *testing.T) {
 		})
 	}
 }
+
+func TestReadSemicolonCSV(t *testing.T) {
+	path := writeText(t, "eu.csv", "date;spend_tv;note\n2024-01-01;12.5;\"a;b\"\n")
+	tb, err := readChecked(t, path, []Column{{Name: "spend_tv", Kind: Float}, {Name: "note", Kind: String}})
+	require.NoError(t, err)
+	assert.Equal(t, []float64{12.5}, tb.Floats("spend_tv"))
+	assert.Equal(t, []string{"a;b"}, tb.Strings("note"))
+
+	// A decimal comma is not a number: say so rather than guess.
+	path = writeText(t, "eu.csv", "date;spend_tv\n2024-01-01;12,5\n")
+	_, err = readChecked(t, path, []Column{{Name: "spend_tv", Kind: Float}})
+	assert.EqualError(t, err, `eu.csv: row 1, column spend_tv: "12,5" is not a number (use a decimal point, and no thousands separators)`)
+}

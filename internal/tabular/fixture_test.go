@@ -47,7 +47,7 @@ const fixtureJSON = `[
  "nested": {"a": null}, "tags": []}
 ]`
 
-func fixtureRecord(t *testing.T, mem memory.Allocator) arrow.Record {
+func fixtureRecord(t testing.TB, mem memory.Allocator) arrow.Record {
 	t.Helper()
 	rec, _, err := array.RecordFromJSON(mem, fixtureSchema, strings.NewReader(fixtureJSON))
 	require.NoError(t, err)
@@ -56,7 +56,7 @@ func fixtureRecord(t *testing.T, mem memory.Allocator) arrow.Record {
 
 // writeParquetFixture writes rec to path, storing the Arrow schema so that
 // time zones survive.
-func writeParquetFixture(t *testing.T, path string, recs ...arrow.Record) {
+func writeParquetFixture(t testing.TB, path string, recs ...arrow.Record) {
 	t.Helper()
 	f, err := os.Create(path)
 	require.NoError(t, err)
@@ -69,7 +69,7 @@ func writeParquetFixture(t *testing.T, path string, recs ...arrow.Record) {
 	require.NoError(t, fw.Close())
 }
 
-func writeIPCFixture(t *testing.T, path string, stream bool, recs ...arrow.Record) {
+func writeIPCFixture(t testing.TB, path string, stream bool, recs ...arrow.Record) {
 	t.Helper()
 	f, err := os.Create(path)
 	require.NoError(t, err)

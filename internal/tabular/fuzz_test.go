@@ -116,3 +116,32 @@ func sameTable(a, b *Table) bool {
 	}
 	return true
 }
+
+// FuzzReadBinary feeds mutated Parquet and Arrow IPC files to the readers.
+// They must return (an error or a table), never crash.
+func FuzzReadBinary(f *testing.F) {
+	for name, path := range fixtureFiles(f) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		kind := byte(0)
+		switch name {
+		case "arrow file":
+			kind = 1
+		case "arrow stream":
+			kind = 2
+		}
+		f.Add(kind, data)
+	}
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, kind byte, data []byte) {
+		name := []string{"x.parquet", "x.arrow", "x.arrows"}[int(kind)%3]
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		Read(path, corruptCols)
+		Header(path)
+	})
+}
