@@ -1,6 +1,11 @@
 package tabular
 
 import (
+	"bytes"
+	"encoding/binary"
+
+	"github.com/apache/arrow/go/v17/arrow"
+	"github.com/apache/arrow/go/v17/arrow/array"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -130,4 +135,32 @@ func TestCorruptFlipped(t *testing.T) {
 		}
 		t.Logf("%s: %d bytes, %d of the flips detected", name, len(data), failures)
 	}
+}
+
+// TestRowBomb patches an IPC stream of a null-typed column so that it
+// claims 2^40 rows: the reader must refuse rather than fill memory.
+func TestRowBomb(t *testing.T) {
+	const rows = 123457
+	sc := arrow.NewSchema([]arrow.Field{{Name: "v", Type: arrow.Null, Nullable: true}}, nil)
+	arr := array.NewNull(rows)
+	rec := array.NewRecord(sc, []arrow.Array{arr}, rows)
+	defer rec.Release()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "bomb.arrows")
+	writeIPCFixture(t, path, true, rec)
+
+	tb, err := Read(path, []Column{{Name: "v", Kind: Float}})
+	require.NoError(t, err, "the honest file reads")
+	require.Equal(t, rows, tb.Len())
+
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	var from, to [8]byte
+	binary.LittleEndian.PutUint64(from[:], rows)
+	binary.LittleEndian.PutUint64(to[:], 1<<40)
+	require.GreaterOrEqual(t, bytes.Count(data, from[:]), 2, "record length and field node length")
+	require.NoError(t, os.WriteFile(path, bytes.ReplaceAll(data, from[:], to[:]), 0o644))
+	_, err = Read(path, []Column{{Name: "v", Kind: Float}})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "1099511627776 rows claimed")
 }

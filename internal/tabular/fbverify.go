@@ -21,6 +21,7 @@ var errFlatbuf = errors.New("malformed metadata")
 type fbCheck struct {
 	b      []byte
 	budget int
+	body   int64 // length of the message body, set once read
 }
 
 type fbTable struct {
@@ -239,6 +240,13 @@ func checkField(f fbTable, depth int) error {
 }
 
 func checkRecordBatch(r fbTable) error {
+	n, err := r.int64At(0)
+	if err != nil {
+		return err
+	}
+	if n < 0 || n > maxRows(int64(len(r.c.b))+r.c.body) {
+		return fmt.Errorf("%w: %d rows claimed", errFlatbuf, n)
+	}
 	if _, _, err := r.vector(1, 16); err != nil { // nodes
 		return err
 	}
@@ -248,7 +256,7 @@ func checkRecordBatch(r fbTable) error {
 	if _, _, err := r.sub(3); err != nil { // compression
 		return err
 	}
-	_, _, err := r.vector(4, 8)
+	_, _, err = r.vector(4, 8)
 	return err
 }
 
@@ -314,6 +322,12 @@ func checkMessage(b []byte) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
+	if c.body, err = m.int64At(3); err != nil {
+		return 0, err
+	}
+	if c.body < 0 {
+		return 0, fmt.Errorf("%w: negative body length", errFlatbuf)
+	}
 	h, ok, err := m.sub(2)
 	if err != nil {
 		return 0, err
@@ -339,12 +353,5 @@ func checkMessage(b []byte) (int64, error) {
 	if err := m.tables(4, checkKeyValue); err != nil {
 		return 0, err
 	}
-	body, err := m.int64At(3)
-	if err != nil {
-		return 0, err
-	}
-	if body < 0 {
-		return 0, fmt.Errorf("%w: negative body length", errFlatbuf)
-	}
-	return body, nil
+	return c.body, nil
 }

@@ -62,3 +62,10 @@ func (a limitAlloc) check(size int) {
 		panic(fmt.Sprintf("refusing to allocate %d bytes", size))
 	}
 }
+
+// maxRows bounds the rows a file of size bytes may claim. Run-length
+// encoding (Parquet) and null-typed columns (IPC) let a few bytes claim
+// billions of rows, which a corrupt file does and no real file does: even
+// a column of one repeated value costs more than a byte per thousand rows
+// once the file holds anything else.
+func maxRows(size int64) int64 { return 1<<20 + 1024*size }

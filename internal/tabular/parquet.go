@@ -135,6 +135,9 @@ func checkParquetMeta(rdr *file.Reader, dataEnd int64) error {
 			}
 		}
 	}
+	if rows > maxRows(dataEnd) {
+		return fmt.Errorf("%d rows claimed by a file of %d bytes", rows, dataEnd)
+	}
 	if rows != rdr.NumRows() {
 		return fmt.Errorf("row groups hold %d rows, the footer says %d", rows, rdr.NumRows())
 	}

@@ -69,11 +69,18 @@ type parquetEncoder struct {
 
 func newParquetEncoder(sink io.Writer, names []string, kinds []Kind, mem memory.Allocator) (*parquetEncoder, error) {
 	sc := arrowSchema(names, kinds)
-	props := parquet.NewWriterProperties(
+	opts := []parquet.WriterProperty{
 		parquet.WithAllocator(mem),
 		parquet.WithCompression(compress.Codecs.Snappy),
 		parquet.WithMaxRowGroupLength(parquetRowGroup),
-	)
+	}
+	for i, n := range names {
+		if kinds[i] == Float {
+			// Measured values rarely repeat: a dictionary only costs time.
+			opts = append(opts, parquet.WithDictionaryFor(n, false))
+		}
+	}
+	props := parquet.NewWriterProperties(opts...)
 	fw, err := pqarrow.NewFileWriter(sc, sink, props, pqarrow.NewArrowWriterProperties(pqarrow.WithAllocator(mem)))
 	if err != nil {
 		return nil, err
