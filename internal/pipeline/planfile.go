@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/triad-mmm/triad/internal/atomicfile"
 	"github.com/triad-mmm/triad/internal/stat"
 	"github.com/triad-mmm/triad/internal/tabular"
 	"github.com/triad-mmm/triad/mmm"
@@ -100,5 +101,5 @@ func mkdirAnd(path string, write func() error) error {
 }
 
 func mkdirAndWrite(path string, b []byte) error {
-	return mkdirAnd(path, func() error { return writeFileAtomic(path, b) })
+	return mkdirAnd(path, func() error { return atomicfile.WriteFile(path, b) })
 }

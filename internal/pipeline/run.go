@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/triad-mmm/triad/internal/atomicfile"
 	"github.com/triad-mmm/triad/internal/config"
 	"github.com/triad-mmm/triad/report"
 )
@@ -60,7 +61,7 @@ func writeOutputs(in *Inputs, f *fitted, a *analysis, rep *report.Report, opts O
 		files = append(files, filepath.Join(dir, n))
 	}
 	p := filepath.Join(dir, "data_summary.txt")
-	if err := writeFileAtomic(p, []byte(in.Summary())); err != nil {
+	if err := atomicfile.WriteFile(p, []byte(in.Summary())); err != nil {
 		return nil, err
 	}
 	files = append(files, p)
@@ -77,27 +78,4 @@ func writeOutputs(in *Inputs, f *fitted, a *analysis, rep *report.Report, opts O
 		files = append(files, written...)
 	}
 	return files, nil
-}
-
-// writeFileAtomic writes b to path through a temporary file in the same
-// directory, so a reader never sees a half-written file.
-func writeFileAtomic(path string, b []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/triad-mmm/triad/internal/atomicfile"
 	"github.com/triad-mmm/triad/internal/tabular"
 )
 
@@ -37,10 +38,13 @@ func (w *World) WriteFiles(dir, format string) error {
 	if err != nil {
 		return err
 	}
-	if err := writeAtomic(filepath.Join(dir, "truth.json"), truth); err != nil {
-		return err
+	if err := atomicfile.WriteFile(filepath.Join(dir, "truth.json"), truth); err != nil {
+		return fmt.Errorf("simulate: %w", err)
 	}
-	return writeAtomic(filepath.Join(dir, "config.yaml"), []byte(w.ConfigYAML(format)))
+	if err := atomicfile.WriteFile(filepath.Join(dir, "config.yaml"), []byte(w.ConfigYAML(format))); err != nil {
+		return fmt.Errorf("simulate: %w", err)
+	}
+	return nil
 }
 
 // TruthJSON returns truth.json: the Truth, indented.
@@ -50,30 +54,4 @@ func (w *World) TruthJSON() ([]byte, error) {
 		return nil, fmt.Errorf("simulate: truth: %w", err)
 	}
 	return append(b, '\n'), nil
-}
-
-// writeAtomic writes b to a temporary file beside path and renames it.
-func writeAtomic(path string, b []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(b)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(f.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-		return fmt.Errorf("simulate: %w", err)
-	}
-	return nil
 }

@@ -5,10 +5,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 
 	"github.com/apache/arrow/go/v17/arrow/memory"
+
+	"github.com/triad-mmm/triad/internal/atomicfile"
 )
 
 // Write writes t to path, in the format its extension names (.csv,
@@ -65,11 +66,7 @@ func create(path string, schemaFrom *Table, mem memory.Allocator) (*Writer, erro
 	for _, n := range w.names {
 		w.kinds = append(w.kinds, schemaFrom.kinds[n])
 	}
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	w.tmp, err = os.CreateTemp(dir, "."+base+".tmp-*")
+	w.tmp, err = atomicfile.Create(path)
 	if err != nil {
 		return nil, err
 	}
@@ -160,31 +157,7 @@ func (w *Writer) commit() error {
 	if err := w.enc.close(); err != nil {
 		return err
 	}
-	if err := w.tmp.Sync(); err != nil {
-		return err
-	}
-	if err := w.tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err := w.tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(w.tmp.Name(), w.path); err != nil {
-		return err
-	}
-	syncDir(filepath.Dir(w.path))
-	return nil
-}
-
-// syncDir makes the rename durable. Not every platform can sync a
-// directory; the data itself is already synced, so failure is ignored.
-func syncDir(dir string) {
-	d, err := os.Open(dir)
-	if err != nil {
-		return
-	}
-	d.Sync()
-	d.Close()
+	return atomicfile.Commit(w.tmp, w.path)
 }
 
 // Abort discards the file. It is safe to call after Close, or twice.
