@@ -271,8 +271,12 @@ func (a *Aggregator) Result() (*Aggregate, []string) {
 		for _, u := range agg.Unmapped {
 			parts = append(parts, fmt.Sprintf("%q (%d rows, attributed %.6g)", u.Name, u.Rows, u.Attributed))
 		}
-		warns = append(warns, fmt.Sprintf("%s: %d channels not mapped to a model channel (add them to mta.channel_map): %s",
-			src, len(agg.Unmapped), strings.Join(parts, ", ")))
+		what := fmt.Sprintf("%d channels", len(agg.Unmapped))
+		if len(agg.Unmapped) == 1 {
+			what = "1 channel"
+		}
+		warns = append(warns, fmt.Sprintf("%s: %s not mapped to a model channel (add to mta.channel_map): %s",
+			src, what, strings.Join(parts, ", ")))
 	}
 	if agg.OutsideRows > 0 {
 		warns = append(warns, fmt.Sprintf("%s: %d rows (attributed %.6g) dated outside the panel were not aggregated",

@@ -92,7 +92,7 @@ func TestAggregateDailyToWeekly(t *testing.T) {
 	assert.True(t, agg.Seen(0))
 	assert.False(t, agg.Seen(2), "tv is offline to MTA")
 	require.Len(t, warns, 2)
-	assert.Contains(t, warns[0], `mta.csv: 1 channels not mapped to a model channel (add them to mta.channel_map): "Email" (`)
+	assert.Contains(t, warns[0], `mta.csv: 1 channel not mapped to a model channel (add to mta.channel_map): "Email" (`)
 	assert.Contains(t, warns[1], "dated outside the panel were not aggregated")
 }
 

@@ -47,5 +47,5 @@ func ExampleAggregator() {
 	// Output:
 	// search by week: [15 21]
 	// tv seen: false
-	// mta.csv: 1 channels not mapped to a model channel (add them to mta.channel_map): "Email" (1 rows, attributed 7)
+	// mta.csv: 1 channel not mapped to a model channel (add to mta.channel_map): "Email" (1 rows, attributed 7)
 }
