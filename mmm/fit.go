@@ -105,8 +105,14 @@ func (m *Model) center() []float64 {
 	for c := range m.ch {
 		ch := &m.ch[c]
 		x[ch.iROI] = ch.spec.ROI.Mu
-		a := ch.spec.Alpha
-		x[ch.iAlpha] = math.Log(a.A / a.B)
+		if ch.iAlpha >= 0 {
+			a := ch.spec.Alpha
+			x[ch.iAlpha] = math.Log(a.A / a.B)
+		}
+		if ch.iShape >= 0 {
+			x[ch.iShape] = ch.spec.Shape.Mu
+			x[ch.iScale] = math.Log(ch.spec.Scale.A / ch.spec.Scale.B)
+		}
 		if ch.iTheta >= 0 {
 			x[ch.iTheta] = math.Log(ch.spec.Theta.A / ch.spec.Theta.B)
 		}

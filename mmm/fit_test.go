@@ -47,6 +47,33 @@ func TestRecoveryShort(t *testing.T) {
 	assert.GreaterOrEqual(t, covered, 2)
 }
 
+// Weibull adstock on a world whose carryover is Weibull: the sampler mixes
+// and the ROIs and the carryover weights are recovered.
+func TestRecoveryShortWeibull(t *testing.T) {
+	w := simWorldGen(12, simOptions{n: 104, channels: 4, weibull: true, trend: true, fourier: 1, noise: 0.03})
+	p := fitWorld(t, w, FitConfig{Sampler: sampler.Config{Chains: 2, Warmup: 300, Draws: 300, Seed: 1}})
+	assert.Less(t, p.Diagnostics().RHatMax, 1.05)
+	covered, weightsCovered, weights := 0, 0, 0
+	for c, ch := range w.truth {
+		roi := Summarize(p.ParamDraws("roi["+w.data.Channels[c]+"]"), 0.9)
+		t.Logf("%s (%v): true ROI %.2f, posterior %.2f [%.2f, %.2f]", w.data.Channels[c], ch.adstock, ch.roi, roi.Mean, roi.Lo, roi.Hi)
+		if roi.Lo <= ch.roi && ch.roi <= roi.Hi {
+			covered++
+		}
+		if ch.adstock != WeibullAdstock {
+			continue
+		}
+		for l, iv := range p.AdstockWeights(c, 0.9) {
+			weights++
+			if tw := simWeights(ch)[l]; iv.Lo-0.02 <= tw && tw <= iv.Hi+0.02 {
+				weightsCovered++
+			}
+		}
+	}
+	assert.GreaterOrEqual(t, covered, 3)
+	assert.GreaterOrEqual(t, float64(weightsCovered), 0.8*float64(weights), "Weibull lag weights within their intervals")
+}
+
 // One seed gives byte-identical draws and summaries whatever the number of
 // workers and GOMAXPROCS.
 func TestFitDeterministic(t *testing.T) {

@@ -16,8 +16,9 @@ type scratch struct {
 type chanScratch struct {
 	// decoded parameters
 	roi, alpha, logA, log1mA float64
-	phi, logPhi, log1mPhi    float64 // delayed: θ/MaxLag
+	phi, logPhi, log1mPhi    float64 // delayed: θ/MaxLag; Weibull: scale/(MaxLag+1)
 	theta                    float64
+	shape, scale             float64 // Weibull
 	p1, p2                   float64 // K and slope, or λ
 	c0                       float64 // Hill: logit of S at scaled spend 1, s·log(1/K)
 	cScale                   float64 // Hill: dc0/dc for the coordinate c
@@ -60,18 +61,30 @@ func (m *Model) newScratch() *scratch {
 func (m *Model) decodeChannel(cs *chanScratch, c int, x []float64) {
 	ch := &m.ch[c]
 	cs.roi = math.Exp(x[ch.iROI])
-	cs.alpha, cs.logA, cs.log1mA = logistic(x[ch.iAlpha])
-	expo := ch.expo
-	if ch.iTheta >= 0 {
-		cs.phi, cs.logPhi, cs.log1mPhi = logistic(x[ch.iTheta])
-		cs.theta = float64(ch.spec.MaxLag) * cs.phi
+	if ch.iShape >= 0 {
+		// Weibull: expo holds log u_l for the gradient.
+		cs.shape = math.Exp(x[ch.iShape])
+		cs.phi, cs.logPhi, cs.log1mPhi = logistic(x[ch.iScale])
+		cs.scale = float64(ch.spec.MaxLag+1) * cs.phi
 		for l := range cs.expo {
-			d := float64(l) - cs.theta
-			cs.expo[l] = d * d
+			cs.expo[l] = math.Log((float64(l) + 0.5) / cs.scale)
+			cs.w[l] = weibullExponent(cs.shape, cs.expo[l])
 		}
-		expo = cs.expo
+		softmaxWeights(cs.w, cs.w, 1)
+	} else {
+		cs.alpha, cs.logA, cs.log1mA = logistic(x[ch.iAlpha])
+		expo := ch.expo
+		if ch.iTheta >= 0 {
+			cs.phi, cs.logPhi, cs.log1mPhi = logistic(x[ch.iTheta])
+			cs.theta = float64(ch.spec.MaxLag) * cs.phi
+			for l := range cs.expo {
+				d := float64(l) - cs.theta
+				cs.expo[l] = d * d
+			}
+			expo = cs.expo
+		}
+		softmaxWeights(cs.w, expo, cs.logA)
 	}
-	softmaxWeights(cs.w, expo, cs.logA)
 	if ch.iSat2 >= 0 {
 		c, u := x[ch.iSat1], x[ch.iSat2]
 		cs.p2 = math.Exp(u)
@@ -309,11 +322,29 @@ func (m *Model) liftGrad(lt *liftTerm, ls *liftScratch, ch *channel, cs *chanScr
 }
 
 // backAdstock turns dLL/dw into gradients in the adstock coordinates. The
-// weights are a softmax of v_l = e_l·log α, so dLL/dv_l = w_l(g_l − Σ w_k g_k).
+// weights are a softmax of exponents v_l (e_l·log α, or the Weibull log
+// density), so dLL/dv_l = w_l(g_l − Σ w_k g_k).
 func (m *Model) backAdstock(ch *channel, cs *chanScratch, grad []float64) {
 	wg := 0.0
 	for l, w := range cs.w {
 		wg += w * cs.gw[l]
+	}
+	if ch.iShape >= 0 {
+		// v_l = (k−1)·log u_l − u_l^k with log u_l = log(l+½) − log scale:
+		// dv_l/d log k = k·log u_l·(1 − u_l^k), dv_l/d log scale = k·u_l^k
+		// up to a constant, which the softmax ignores.
+		k := cs.shape
+		gk, gs := 0.0, 0.0
+		for l, w := range cs.w {
+			gv := w * (cs.gw[l] - wg)
+			lu := cs.expo[l]
+			uk := math.Exp(k * lu)
+			gk += gv * k * lu * (1 - uk)
+			gs += gv * k * uk
+		}
+		grad[ch.iShape] += gk
+		grad[ch.iScale] += gs * (1 - cs.phi)
+		return
 	}
 	ga, gt := 0.0, 0.0
 	delayed := ch.iTheta >= 0
@@ -371,8 +402,16 @@ func (m *Model) logPrior(sc *scratch, grad, x []float64) float64 {
 		ch, cs := &m.ch[c], &sc.ch[c]
 		v, d := ch.spec.ROI.onLog(x[ch.iROI])
 		add(ch.iROI, v, d)
-		v, d = ch.spec.Alpha.onLogit(cs.alpha, cs.logA, cs.log1mA)
-		add(ch.iAlpha, v, d)
+		if ch.iAlpha >= 0 {
+			v, d = ch.spec.Alpha.onLogit(cs.alpha, cs.logA, cs.log1mA)
+			add(ch.iAlpha, v, d)
+		}
+		if ch.iShape >= 0 {
+			v, d = ch.spec.Shape.onLog(x[ch.iShape])
+			add(ch.iShape, v, d)
+			v, d = ch.spec.Scale.onLogit(cs.phi, cs.logPhi, cs.log1mPhi)
+			add(ch.iScale, v, d)
+		}
 		if ch.iTheta >= 0 {
 			v, d = ch.spec.Theta.onLogit(cs.phi, cs.logPhi, cs.log1mPhi)
 			add(ch.iTheta, v, d)

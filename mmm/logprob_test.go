@@ -37,6 +37,8 @@ func TestLogProbGradient(t *testing.T) {
 		{n: 60, channels: 3, studentT: true, trend: true, fourier: 2},
 		{n: 80, channels: 4, lifts: 4, delayed: true, logistic: true, holdout: 5},
 		{n: 80, channels: 2, lifts: 3, studentT: true, trend: true},
+		{n: 60, channels: 4, weibull: true, delayed: true, trend: true, fourier: 1},
+		{n: 80, channels: 4, lifts: 4, weibull: true, logistic: true, holdout: 5},
 	}
 	for i, o := range cases {
 		o.noise = 0.05
@@ -68,7 +70,7 @@ func TestLogProbGradient(t *testing.T) {
 // The ROI parameterisation: contribution over the fitted periods equals
 // ROI times spend exactly, whatever the curves.
 func TestROIIdentity(t *testing.T) {
-	w := simWorldGen(3, simOptions{n: 70, channels: 4, delayed: true, logistic: true, holdout: 10})
+	w := simWorldGen(3, simOptions{n: 70, channels: 4, delayed: true, logistic: true, weibull: true, holdout: 10})
 	m, err := NewModel(w.data, w.spec)
 	require.NoError(t, err)
 	rng := rand.New(rand.NewPCG(3, 3))
@@ -79,7 +81,7 @@ func TestROIIdentity(t *testing.T) {
 	p := m.Constrain(x)
 	for c, cp := range p.Channels {
 		sc := simChannel{adstock: w.truth[c].adstock, sat: w.truth[c].sat, lag: 8, roi: cp.ROI, alpha: cp.Alpha,
-			theta: cp.Theta, k: cp.K, slope: cp.Slope, lambda: cp.Lambda}
+			theta: cp.Theta, k: cp.K, slope: cp.Slope, lambda: cp.Lambda, shape: cp.Shape, scale: cp.Scale}
 		s := simSat(sc, m.ch[c].x)
 		contrib, spend := 0.0, 0.0
 		for t := 0; t < m.nFit; t++ {
@@ -96,6 +98,7 @@ func TestLogProbValue(t *testing.T) {
 	for i, o := range []simOptions{
 		{n: 50, channels: 2, trend: true, fourier: 1, controls: 1, noise: 0.05},
 		{n: 60, channels: 3, trend: true, fourier: 2, controls: 2, noise: 0.05, holdout: 7, delayed: true, logistic: true},
+		{n: 60, channels: 4, trend: true, fourier: 1, noise: 0.05, delayed: true, weibull: true},
 	} {
 		w := simWorldGen(uint64(5+i), o)
 		m, err := NewModel(w.data, w.spec)
@@ -152,7 +155,8 @@ func directLogProb(m *Model, w simWorld, x []float64) float64 {
 			mu += p.Gamma[j] * (w.data.Controls[j][tt] - cm) / csd
 		}
 		for c, cp := range p.Channels {
-			sc := simChannel{lag: 8, alpha: cp.Alpha, k: cp.K, slope: cp.Slope, adstock: w.truth[c].adstock, sat: w.truth[c].sat, theta: cp.Theta, lambda: cp.Lambda}
+			sc := simChannel{lag: 8, alpha: cp.Alpha, k: cp.K, slope: cp.Slope, adstock: w.truth[c].adstock, sat: w.truth[c].sat,
+				theta: cp.Theta, lambda: cp.Lambda, shape: cp.Shape, scale: cp.Scale}
 			mu += cp.Beta * simSat(sc, m.ch[c].x)[tt] / m.yBar
 		}
 		lp += Normal{mu, p.Sigma}.LogProb(w.data.KPI[tt] / m.yBar)
@@ -169,7 +173,14 @@ func directLogProb(m *Model, w simWorld, x []float64) float64 {
 	}
 	for _, cp := range p.Channels {
 		lp += defaultROI.LogProb(cp.ROI) + math.Log(cp.ROI)
-		lp += defaultAlpha.LogProb(cp.Alpha) + math.Log(cp.Alpha*(1-cp.Alpha))
+		if cp.Shape > 0 {
+			// Weibull: log shape and logit(scale/(MaxLag+1)).
+			lp += defaultShape.LogProb(cp.Shape) + math.Log(cp.Shape)
+			phi := cp.Scale / 9
+			lp += defaultScale.LogProb(phi) + math.Log(phi*(1-phi))
+		} else {
+			lp += defaultAlpha.LogProb(cp.Alpha) + math.Log(cp.Alpha*(1-cp.Alpha))
+		}
 		if cp.Theta > 0 {
 			phi := cp.Theta / 8
 			lp += defaultTheta.LogProb(phi) + math.Log(phi*(1-phi))

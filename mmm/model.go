@@ -61,9 +61,11 @@ type channel struct {
 	level float64
 	expo  []float64 // geometric adstock exponents l
 
-	iROI, iAlpha, iTheta, iSat1, iSat2 int // iTheta, iSat2 are −1 when unused
-	lifts                              []int
-	need                               int // periods whose saturation is needed
+	// Indices into the unconstrained vector; −1 when the channel's
+	// adstock or saturation has no such parameter.
+	iROI, iAlpha, iTheta, iShape, iScale, iSat1, iSat2 int
+	lifts                                              []int
+	need                                               int // periods whose saturation is needed
 }
 
 // NewModel checks d and s against each other and builds the model.
@@ -206,12 +208,21 @@ func NewModel(d Data, s Spec) (*Model, error) {
 		for l := range ch.expo {
 			ch.expo[l] = float64(l)
 		}
-		ch.iROI, ch.iAlpha, ch.iTheta, ch.iSat2 = idx, idx+1, -1, -1
-		names = append(names, "roi["+name+"]", "alpha["+name+"]")
-		idx += 2
-		if cs.Adstock == DelayedAdstock {
-			ch.iTheta = idx
-			names = append(names, "theta["+name+"]")
+		ch.iROI, ch.iAlpha, ch.iTheta, ch.iShape, ch.iScale, ch.iSat2 = idx, -1, -1, -1, -1, -1
+		names = append(names, "roi["+name+"]")
+		idx++
+		switch cs.Adstock {
+		case WeibullAdstock:
+			ch.iShape, ch.iScale = idx, idx+1
+			names = append(names, "shape["+name+"]", "scale["+name+"]")
+			idx += 2
+		case DelayedAdstock:
+			ch.iAlpha, ch.iTheta = idx, idx+1
+			names = append(names, "alpha["+name+"]", "theta["+name+"]")
+			idx += 2
+		default:
+			ch.iAlpha = idx
+			names = append(names, "alpha["+name+"]")
 			idx++
 		}
 		ch.iSat1 = idx
@@ -347,20 +358,24 @@ func validateData(d Data) error {
 
 func validateChannelSpec(name string, c ChannelSpec, n int) error {
 	switch {
-	case c.Adstock != GeometricAdstock && c.Adstock != DelayedAdstock:
+	case c.Adstock != GeometricAdstock && c.Adstock != DelayedAdstock && c.Adstock != WeibullAdstock:
 		return fmt.Errorf("mmm: channel %q: unknown adstock %v", name, c.Adstock)
 	case c.Saturation != HillSaturation && c.Saturation != LogisticSaturation:
 		return fmt.Errorf("mmm: channel %q: unknown saturation %v", name, c.Saturation)
 	case c.MaxLag < 0 || c.MaxLag >= n:
 		return fmt.Errorf("mmm: channel %q: max lag %d, want 0..%d", name, c.MaxLag, n-1)
-	case c.Adstock == DelayedAdstock && c.MaxLag == 0:
-		return fmt.Errorf("mmm: channel %q: delayed adstock needs a max lag > 0", name)
+	case c.Adstock != GeometricAdstock && c.MaxLag == 0:
+		return fmt.Errorf("mmm: channel %q: %v adstock needs a max lag > 0", name, c.Adstock)
 	case !c.ROI.valid():
 		return fmt.Errorf("mmm: channel %q: invalid ROI prior %+v", name, c.ROI)
 	case !c.Alpha.valid():
 		return fmt.Errorf("mmm: channel %q: invalid alpha prior %+v", name, c.Alpha)
 	case !c.Theta.valid():
 		return fmt.Errorf("mmm: channel %q: invalid theta prior %+v", name, c.Theta)
+	case !c.Shape.valid():
+		return fmt.Errorf("mmm: channel %q: invalid Weibull shape prior %+v", name, c.Shape)
+	case !c.Scale.valid():
+		return fmt.Errorf("mmm: channel %q: invalid Weibull scale prior %+v", name, c.Scale)
 	case !c.K.valid():
 		return fmt.Errorf("mmm: channel %q: invalid K prior %+v", name, c.K)
 	case !c.Slope.valid():

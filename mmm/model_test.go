@@ -92,7 +92,7 @@ func TestDefaultSpec(t *testing.T) {
 }
 
 func TestParse(t *testing.T) {
-	for _, s := range []string{"geometric", "delayed"} {
+	for _, s := range []string{"geometric", "delayed", "weibull"} {
 		k, err := ParseAdstockKind(s)
 		require.NoError(t, err)
 		assert.Equal(t, s, k.String())
@@ -112,7 +112,7 @@ func TestParse(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, s, k.String())
 	}
-	_, err := ParseAdstockKind("weibull")
+	_, err := ParseAdstockKind("gamma")
 	assert.Error(t, err)
 	_, err = ParseSaturationKind("x")
 	assert.Error(t, err)

@@ -22,6 +22,8 @@ type ChannelParams struct {
 	ROI   float64
 	Alpha float64
 	Theta float64 // delayed adstock only
+	Shape float64 // Weibull adstock only
+	Scale float64 // Weibull adstock only, in periods
 	K     float64 // Hill only
 	Slope float64 // Hill only
 	// Lambda is the logistic rate (logistic saturation only).
@@ -58,6 +60,10 @@ func (m *Model) Constrain(x []float64) Params {
 		cp := ChannelParams{ROI: cs.roi, Alpha: cs.alpha}
 		if ch.iTheta >= 0 {
 			cp.Theta = cs.theta
+		}
+		if ch.iShape >= 0 {
+			cp.Alpha = 0
+			cp.Shape, cp.Scale = cs.shape, cs.scale
 		}
 		if ch.spec.Saturation == HillSaturation {
 			cp.K, cp.Slope = cs.p1, cs.p2
@@ -125,7 +131,13 @@ func (m *Model) Unconstrain(p Params) ([]float64, error) {
 	for c := range m.ch {
 		ch, cp := &m.ch[c], p.Channels[c]
 		x[ch.iROI] = math.Log(cp.ROI)
-		x[ch.iAlpha] = logit(cp.Alpha)
+		if ch.iAlpha >= 0 {
+			x[ch.iAlpha] = logit(cp.Alpha)
+		}
+		if ch.iShape >= 0 {
+			x[ch.iShape] = math.Log(cp.Shape)
+			x[ch.iScale] = logit(cp.Scale / float64(ch.spec.MaxLag+1))
+		}
 		if ch.iTheta >= 0 {
 			x[ch.iTheta] = logit(cp.Theta / float64(ch.spec.MaxLag))
 		}

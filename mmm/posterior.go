@@ -152,8 +152,11 @@ func (p *Posterior) ParamDraws(name string) []float64 {
 	for c := range m.ch {
 		ch := &m.ch[c]
 		switch {
-		case i == ch.iROI || i == ch.iSat2 || (i == ch.iSat1 && ch.spec.Saturation == LogisticSaturation):
+		case i == ch.iROI || i == ch.iSat2 || i == ch.iShape || (i == ch.iSat1 && ch.spec.Saturation == LogisticSaturation):
 			tr(math.Exp)
+		case i == ch.iScale:
+			L := float64(ch.spec.MaxLag + 1)
+			tr(func(u float64) float64 { v, _, _ := logistic(u); return L * v })
 		case i == ch.iAlpha:
 			tr(func(u float64) float64 { v, _, _ := logistic(u); return v })
 		case i == ch.iTheta:

@@ -68,6 +68,9 @@ func (d Beta) LogProb(x float64) float64 {
 // DLogProb returns the derivative of LogProb at x in (0, 1).
 func (d Beta) DLogProb(x float64) float64 { return (d.A-1)/x - (d.B-1)/(1-x) }
 
+// Mean returns A/(A+B).
+func (d Beta) Mean() float64 { return d.A / (d.A + d.B) }
+
 func (d Beta) valid() bool { return d.A > 0 && d.B > 0 && finite(d.A) && finite(d.B) }
 
 // onLogit is the density of u = logit x. The Jacobian x(1−x) turns the

@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/rand/v2"
 
+	"gonum.org/v1/gonum/stat/distuv"
+
 	"github.com/triad-mmm/triad/internal/civil"
 )
 
@@ -21,6 +23,8 @@ type simChannel struct {
 	k       float64
 	slope   float64
 	lambda  float64
+	shape   float64 // Weibull adstock
+	scale   float64 // Weibull adstock, periods
 }
 
 type simOptions struct {
@@ -30,6 +34,7 @@ type simOptions struct {
 	trend                 bool
 	noise                 float64 // SD relative to the baseline level
 	delayed, logistic     bool    // use for every other channel
+	weibull               bool    // Weibull adstock for odd channels
 	studentT              bool
 	lifts                 int
 }
@@ -47,7 +52,9 @@ func simWeights(c simChannel) []float64 {
 	w := make([]float64, c.lag+1)
 	sum := 0.0
 	for l := range w {
-		if c.adstock == DelayedAdstock {
+		if c.adstock == WeibullAdstock {
+			w[l] = distuv.Weibull{K: c.shape, Lambda: c.scale}.Prob(float64(l) + 0.5)
+		} else if c.adstock == DelayedAdstock {
 			w[l] = math.Pow(c.alpha, (float64(l)-c.theta)*(float64(l)-c.theta))
 		} else {
 			w[l] = math.Pow(c.alpha, float64(l))
@@ -163,6 +170,11 @@ func simWorldGen(seed uint64, o simOptions) simWorld {
 			ch.theta = 1 + 2*rng.Float64()
 			ch.alpha = 0.3 + 0.5*rng.Float64()
 		}
+		if o.weibull && c%2 == 1 {
+			ch.adstock = WeibullAdstock
+			ch.shape = 0.6 + 1.6*rng.Float64()
+			ch.scale = 0.8 + 2.5*rng.Float64()
+		}
 		if o.logistic && c%2 == 1 {
 			ch.sat = LogisticSaturation
 			ch.lambda = 0.5 + 1.5*rng.Float64()
@@ -214,8 +226,12 @@ func simWorldGen(seed uint64, o simOptions) simWorld {
 		}
 		w.truth = append(w.truth, ch)
 		w.contrib = append(w.contrib, contrib)
-		p.Channels = append(p.Channels, ChannelParams{ROI: ch.roi, Alpha: ch.alpha, Theta: ch.theta,
-			K: ch.k, Slope: ch.slope, Lambda: ch.lambda, Beta: beta})
+		cp := ChannelParams{ROI: ch.roi, Alpha: ch.alpha, Theta: ch.theta,
+			K: ch.k, Slope: ch.slope, Lambda: ch.lambda, Beta: beta}
+		if ch.adstock == WeibullAdstock {
+			cp.Alpha, cp.Shape, cp.Scale = 0, ch.shape, ch.scale
+		}
+		p.Channels = append(p.Channels, cp)
 	}
 	// The KPI level is set so that the media share is realistic: media is in
 	// KPI units, the baseline in units of `level`.

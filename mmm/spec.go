@@ -90,6 +90,8 @@ type ChannelSpec struct {
 	ROI   LogNormal // ROI over the fitted periods
 	Alpha Beta      // adstock decay
 	Theta Beta      // delayed adstock: peak lag as a share of MaxLag
+	Shape LogNormal // Weibull adstock: shape
+	Scale Beta      // Weibull adstock: scale as a share of MaxLag+1 periods
 	K     LogNormal // Hill half-saturation point, on adstocked scaled spend (1 = mean spend)
 	Slope LogNormal // Hill slope
 	// Lambda is the logistic rate on adstocked scaled spend.
@@ -128,6 +130,12 @@ var (
 	defaultAlpha = Beta{A: 1.5, B: 3}
 	// Peak lag: mean 0.3·MaxLag (≈2.4 weeks at 8 lags).
 	defaultTheta = Beta{A: 1.5, B: 3.5}
+	// Weibull shape: median 1 (geometric), 90% in [0.44, 2.3], so fast
+	// decays with a long tail and peaked responses are both reachable.
+	defaultShape = LogNormal{Mu: 0, Sigma: 0.5}
+	// Weibull scale: mean 0.2·(MaxLag+1), about 1.8 weeks at 8 lags; at
+	// shape 1 that is a geometric decay of about 0.57 per week.
+	defaultScale = Beta{A: 1.5, B: 6}
 	// Half saturation around the mean spend (scaled spend 1): 90% in
 	// [0.37, 2.7]. Hill curves with K far outside the spend range are
 	// indistinguishable from a power law, so the prior, not the data,
@@ -201,6 +209,12 @@ func (c ChannelSpec) withDefaults(roi LogNormal, stepDays int) ChannelSpec {
 	}
 	if c.Theta == (Beta{}) {
 		c.Theta = defaultTheta
+	}
+	if c.Shape == (LogNormal{}) {
+		c.Shape = defaultShape
+	}
+	if c.Scale == (Beta{}) {
+		c.Scale = defaultScale
 	}
 	if c.K == (LogNormal{}) {
 		c.K = defaultK

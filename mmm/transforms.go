@@ -15,6 +15,10 @@ const (
 	GeometricAdstock AdstockKind = iota
 	// DelayedAdstock has weights α^((l−θ)²): the effect peaks θ periods after spend.
 	DelayedAdstock
+	// WeibullAdstock has weights from a Weibull density (Robyn's
+	// weibull_pdf): shape < 1 decays faster than geometric with a long
+	// tail, shape 1 is geometric, shape > 1 peaks after the period of spend.
+	WeibullAdstock
 )
 
 func (k AdstockKind) String() string {
@@ -23,19 +27,24 @@ func (k AdstockKind) String() string {
 		return "geometric"
 	case DelayedAdstock:
 		return "delayed"
+	case WeibullAdstock:
+		return "weibull"
 	}
 	return fmt.Sprintf("AdstockKind(%d)", int(k))
 }
 
-// ParseAdstockKind reads "geometric" or "delayed"; "" means geometric.
+// ParseAdstockKind reads "geometric", "delayed" or "weibull"; "" means
+// geometric.
 func ParseAdstockKind(s string) (AdstockKind, error) {
 	switch s {
 	case "", "geometric":
 		return GeometricAdstock, nil
 	case "delayed":
 		return DelayedAdstock, nil
+	case "weibull":
+		return WeibullAdstock, nil
 	}
-	return 0, fmt.Errorf("unknown adstock %q (want geometric or delayed)", s)
+	return 0, fmt.Errorf("unknown adstock %q (want geometric, delayed or weibull)", s)
 }
 
 // SaturationKind selects a channel's diminishing-returns curve.
@@ -89,6 +98,26 @@ func (d Delayed) Weights(w []float64) {
 		w[l] = (float64(l) - d.Theta) * (float64(l) - d.Theta)
 	}
 	softmaxWeights(w, w, math.Log(d.Alpha))
+}
+
+// Weibull is Weibull adstock: w_l ∝ f(l + ½) for the Weibull density f
+// with shape Shape and scale Scale (in periods), evaluated at the middle of
+// each lag's period so that lag 0 has a finite weight for any shape.
+type Weibull struct{ Shape, Scale float64 }
+
+// Weights writes the normalised weights into w; len(w) is MaxLag+1.
+func (wb Weibull) Weights(w []float64) {
+	for l := range w {
+		lu := math.Log((float64(l) + 0.5) / wb.Scale)
+		w[l] = weibullExponent(wb.Shape, lu)
+	}
+	softmaxWeights(w, w, 1)
+}
+
+// weibullExponent is log f(u·Scale) up to a constant, for lu = log u:
+// (k−1)·log u − u^k.
+func weibullExponent(k, lu float64) float64 {
+	return (k-1)*lu - math.Exp(k*lu)
 }
 
 // softmaxWeights writes w_l = exp(e_l·logAlpha)/Σ exp(e_k·logAlpha). Working

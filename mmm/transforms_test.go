@@ -29,6 +29,28 @@ func TestAdstockHand(t *testing.T) {
 	assert.Equal(t, []float64{1, 0, 0}, w)
 	Delayed{Alpha: 1e-300, Theta: 1.4}.Weights(w)
 	assert.InDeltaSlice(t, []float64{0, 1, 0}, w, 1e-15)
+
+	// Weibull with shape 1 is exponential: geometric with α = e^(−1/scale).
+	Weibull{Shape: 1, Scale: 2}.Weights(w)
+	g := make([]float64, 3)
+	Geometric{Alpha: math.Exp(-0.5)}.Weights(g)
+	assert.InDeltaSlice(t, g, w, 1e-15)
+	// Shape > 1 peaks after the period of spend: mode λ((k−1)/k)^(1/k) = 1.41
+	// for k = 2, λ = 2, so lag 1 (midpoint 1.5) carries the most weight.
+	w = make([]float64, 6)
+	Weibull{Shape: 2, Scale: 2}.Weights(w)
+	assert.Greater(t, w[1], w[0])
+	assert.Greater(t, w[1], w[2])
+	// Extreme parameters stay finite and normalised.
+	for _, wb := range []Weibull{{Shape: 0.05, Scale: 0.01}, {Shape: 20, Scale: 50}, {Shape: 8, Scale: 0.1}} {
+		wb.Weights(w)
+		sum := 0.0
+		for _, v := range w {
+			assert.False(t, math.IsNaN(v) || math.IsInf(v, 0), "%+v", wb)
+			sum += v
+		}
+		assert.InDelta(t, 1, sum, 1e-12, "%+v", wb)
+	}
 }
 
 func TestSaturationHand(t *testing.T) {

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"github.com/spf13/pflag"
@@ -118,8 +119,44 @@ output: {dir: o}
 	}
 }
 
+func TestConfigPriorsAndAdstock(t *testing.T) {
+	p := writeConfig(t, `
+data: {panel: p.csv}
+model:
+  kpi: y
+  channels:
+    - {name: tv, spend: tv, adstock: weibull, shape_prior: {mu: 0.5, sigma: 0.3}, scale_prior: {a: 2, b: 5}}
+    - {name: ooh, spend: ooh, adstock: gamma, k_prior: {mu: 0, sigma: 0}, theta_prior: {a: 0, b: 1}}
+output: {dir: o}
+`)
+	_, err := loadConfig(p, nil)
+	require.Error(t, err)
+	msg := err.Error()
+	assert.Contains(t, msg, `model.channels[1].adstock "gamma": want geometric, delayed or weibull`)
+	assert.Contains(t, msg, `model.channels[1].k_prior: sigma must be > 0`)
+	assert.Contains(t, msg, `model.channels[1].theta_prior: a and b must be > 0`)
+	assert.NotContains(t, msg, "channels[0]", "weibull with its priors is valid")
+}
+
 func TestConfigExampleIsValid(t *testing.T) {
 	c, err := loadConfig(filepath.Join("..", "..", "configs", "example.yaml"), nil)
 	require.NoError(t, err)
 	assert.NotEmpty(t, c.Model.Channels)
+}
+
+// The priors the example shows commented out are real keys with valid
+// values: uncommented, the file still loads and every prior is set.
+func TestConfigExamplePriorsAreKeys(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "configs", "example.yaml"))
+	require.NoError(t, err)
+	body := regexp.MustCompile(`(?m)^(\s*)# (\w+_prior: )`).ReplaceAllString(string(b), "$1$2")
+	require.NotEqual(t, string(b), body)
+	c, err := loadConfig(writeConfig(t, body), nil)
+	require.NoError(t, err)
+	tv := c.Model.Channels[0]
+	for name, set := range map[string]bool{"roi": tv.ROIPrior != nil, "alpha": tv.AlphaPrior != nil, "theta": tv.ThetaPrior != nil,
+		"shape": tv.ShapePrior != nil, "scale": tv.ScalePrior != nil, "k": tv.KPrior != nil, "slope": tv.SlopePrior != nil,
+		"lambda": tv.LambdaPrior != nil} {
+		assert.True(t, set, "%s_prior", name)
+	}
 }

@@ -43,13 +43,23 @@ type Channel struct {
 	// Offline marks channels MTA cannot see (TV, out-of-home, print). When
 	// unset, a channel without any MTA rows is treated as offline.
 	Offline    *bool  `mapstructure:"offline"`
-	Adstock    string `mapstructure:"adstock"`    // geometric | delayed
+	Adstock    string `mapstructure:"adstock"`    // geometric | delayed | weibull
 	MaxLag     int    `mapstructure:"max_lag"`    // periods
 	Saturation string `mapstructure:"saturation"` // hill | logistic
 	// ROIPrior overrides the default LogNormal ROI prior (on the log scale).
 	ROIPrior *LogNormal `mapstructure:"roi_prior"`
-	// AlphaPrior overrides the default Beta prior of the adstock decay.
-	AlphaPrior *Beta `mapstructure:"alpha_prior"`
+	// The other priors, each overriding its default when set: adstock decay
+	// α (geometric, delayed), peak lag θ as a share of max_lag (delayed),
+	// Weibull shape and scale (scale as a share of max_lag+1 periods), Hill
+	// half-saturation K and slope, logistic rate λ (K and λ on spend scaled
+	// to 1 = the channel's mean spend).
+	AlphaPrior  *Beta      `mapstructure:"alpha_prior"`
+	ThetaPrior  *Beta      `mapstructure:"theta_prior"`
+	ShapePrior  *LogNormal `mapstructure:"shape_prior"`
+	ScalePrior  *Beta      `mapstructure:"scale_prior"`
+	KPrior      *LogNormal `mapstructure:"k_prior"`
+	SlopePrior  *LogNormal `mapstructure:"slope_prior"`
+	LambdaPrior *LogNormal `mapstructure:"lambda_prior"`
 }
 
 // LogNormal is a prior given by the mean and SD of log x.

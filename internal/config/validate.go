@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 )
 
@@ -80,8 +81,8 @@ func (c *Config) Validate() error {
 		if ch.Spend == "" {
 			add("%s.spend is required (the spend column of channel %q)", key, ch.Name)
 		}
-		if ch.Adstock != "" && !oneOf(ch.Adstock, "geometric", "delayed") {
-			add("%s.adstock %q: want geometric or delayed", key, ch.Adstock)
+		if ch.Adstock != "" && !oneOf(ch.Adstock, "geometric", "delayed", "weibull") {
+			add("%s.adstock %q: want geometric, delayed or weibull", key, ch.Adstock)
 		}
 		if ch.Saturation != "" && !oneOf(ch.Saturation, "hill", "logistic") {
 			add("%s.saturation %q: want hill or logistic", key, ch.Saturation)
@@ -89,11 +90,22 @@ func (c *Config) Validate() error {
 		if ch.MaxLag < 0 {
 			add("%s.max_lag %d must be >= 0", key, ch.MaxLag)
 		}
-		if ch.ROIPrior != nil && !(ch.ROIPrior.Sigma > 0) {
-			add("%s.roi_prior.sigma must be > 0", key)
+		for _, p := range []struct {
+			name string
+			p    *LogNormal
+		}{{"roi_prior", ch.ROIPrior}, {"shape_prior", ch.ShapePrior}, {"k_prior", ch.KPrior},
+			{"slope_prior", ch.SlopePrior}, {"lambda_prior", ch.LambdaPrior}} {
+			if p.p != nil && !(p.p.Sigma > 0 && finite(p.p.Sigma) && finite(p.p.Mu)) {
+				add("%s.%s: sigma must be > 0 and mu finite", key, p.name)
+			}
 		}
-		if ch.AlphaPrior != nil && !(ch.AlphaPrior.A > 0 && ch.AlphaPrior.B > 0) {
-			add("%s.alpha_prior a and b must be > 0", key)
+		for _, p := range []struct {
+			name string
+			p    *Beta
+		}{{"alpha_prior", ch.AlphaPrior}, {"theta_prior", ch.ThetaPrior}, {"scale_prior", ch.ScalePrior}} {
+			if p.p != nil && !(p.p.A > 0 && p.p.B > 0 && finite(p.p.A) && finite(p.p.B)) {
+				add("%s.%s: a and b must be > 0", key, p.name)
+			}
 		}
 	}
 	if c.Model.FourierOrder < 0 || c.Model.FourierOrder > 10 {
@@ -202,3 +214,5 @@ func (c *Config) Validate() error {
 	}
 	return nil
 }
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

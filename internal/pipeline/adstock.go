@@ -7,11 +7,13 @@ import "github.com/triad-mmm/triad/mmm"
 // the data speak.
 func priorAdstock(cs mmm.ChannelSpec) []float64 {
 	w := make([]float64, cs.MaxLag+1)
-	alpha := cs.Alpha.A / (cs.Alpha.A + cs.Alpha.B)
-	if cs.Adstock == mmm.DelayedAdstock {
-		theta := cs.Theta.A / (cs.Theta.A + cs.Theta.B) * float64(cs.MaxLag)
-		mmm.Delayed{Alpha: alpha, Theta: theta}.Weights(w)
-	} else {
+	alpha := cs.Alpha.Mean()
+	switch cs.Adstock {
+	case mmm.DelayedAdstock:
+		mmm.Delayed{Alpha: alpha, Theta: cs.Theta.Mean() * float64(cs.MaxLag)}.Weights(w)
+	case mmm.WeibullAdstock:
+		mmm.Weibull{Shape: cs.Shape.Median(), Scale: cs.Scale.Mean() * float64(cs.MaxLag+1)}.Weights(w)
+	default:
 		mmm.Geometric{Alpha: alpha}.Weights(w)
 	}
 	return w

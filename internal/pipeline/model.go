@@ -47,14 +47,29 @@ func modelSpec(cfg *config.Config, d mmm.Data) (mmm.Spec, error) {
 		if ch.MaxLag > 0 {
 			cs.MaxLag = ch.MaxLag
 		}
-		if ch.ROIPrior != nil {
-			cs.ROI = mmm.LogNormal{Mu: ch.ROIPrior.Mu, Sigma: ch.ROIPrior.Sigma}
-		}
-		if ch.AlphaPrior != nil {
-			cs.Alpha = mmm.Beta{A: ch.AlphaPrior.A, B: ch.AlphaPrior.B}
-		}
+		setLogNormal(&cs.ROI, ch.ROIPrior)
+		setLogNormal(&cs.Shape, ch.ShapePrior)
+		setLogNormal(&cs.K, ch.KPrior)
+		setLogNormal(&cs.Slope, ch.SlopePrior)
+		setLogNormal(&cs.Lambda, ch.LambdaPrior)
+		setBeta(&cs.Alpha, ch.AlphaPrior)
+		setBeta(&cs.Theta, ch.ThetaPrior)
+		setBeta(&cs.Scale, ch.ScalePrior)
 	}
 	return s, nil
+}
+
+// setLogNormal overrides a default prior with the config's, when given.
+func setLogNormal(dst *mmm.LogNormal, p *config.LogNormal) {
+	if p != nil {
+		*dst = mmm.LogNormal{Mu: p.Mu, Sigma: p.Sigma}
+	}
+}
+
+func setBeta(dst *mmm.Beta, p *config.Beta) {
+	if p != nil {
+		*dst = mmm.Beta{A: p.A, B: p.B}
+	}
 }
 
 // fitConfig turns the sampler section into the model's fit settings.

@@ -1,0 +1,54 @@
+package pipeline
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/triad-mmm/triad/internal/civil"
+	"github.com/triad-mmm/triad/internal/config"
+	"github.com/triad-mmm/triad/mmm"
+)
+
+// Every per-channel prior in the config reaches the model; channels that
+// set none keep the defaults.
+func TestModelSpecPriorOverrides(t *testing.T) {
+	cfg := &config.Config{}
+	require.NoError(t, decodeDefaults(cfg))
+	cfg.Model.Channels = []config.Channel{
+		{Name: "tv", Spend: "tv", Adstock: "weibull", Saturation: "logistic",
+			ROIPrior: &config.LogNormal{Mu: 1, Sigma: 0.2}, ShapePrior: &config.LogNormal{Mu: 0.4, Sigma: 0.3},
+			ScalePrior: &config.Beta{A: 2, B: 7}, LambdaPrior: &config.LogNormal{Mu: -0.5, Sigma: 0.4}},
+		{Name: "ooh", Spend: "ooh", Adstock: "delayed", AlphaPrior: &config.Beta{A: 3, B: 2},
+			ThetaPrior: &config.Beta{A: 2, B: 2}, KPrior: &config.LogNormal{Mu: 0.3, Sigma: 0.2},
+			SlopePrior: &config.LogNormal{Mu: 0.7, Sigma: 0.1}},
+		{Name: "print", Spend: "print"},
+	}
+	d := mmm.Data{StepDays: 7, Channels: []string{"tv", "ooh", "print"}}
+	for i := range 60 {
+		d.Dates = append(d.Dates, civil.New(2024, 1, 1).AddDays(7*i))
+	}
+	s, err := modelSpec(cfg, d)
+	require.NoError(t, err)
+	tv, ooh, pr := s.Channels[0], s.Channels[1], s.Channels[2]
+	assert.Equal(t, mmm.WeibullAdstock, tv.Adstock)
+	assert.Equal(t, mmm.LogisticSaturation, tv.Saturation)
+	assert.Equal(t, mmm.LogNormal{Mu: 1, Sigma: 0.2}, tv.ROI)
+	assert.Equal(t, mmm.LogNormal{Mu: 0.4, Sigma: 0.3}, tv.Shape)
+	assert.Equal(t, mmm.Beta{A: 2, B: 7}, tv.Scale)
+	assert.Equal(t, mmm.LogNormal{Mu: -0.5, Sigma: 0.4}, tv.Lambda)
+	assert.Equal(t, mmm.DelayedAdstock, ooh.Adstock)
+	assert.Equal(t, mmm.Beta{A: 3, B: 2}, ooh.Alpha)
+	assert.Equal(t, mmm.Beta{A: 2, B: 2}, ooh.Theta)
+	assert.Equal(t, mmm.LogNormal{Mu: 0.3, Sigma: 0.2}, ooh.K)
+	assert.Equal(t, mmm.LogNormal{Mu: 0.7, Sigma: 0.1}, ooh.Slope)
+	assert.Equal(t, mmm.ChannelSpec{MaxLag: 8}, pr, "no override: zero values, so the model takes its defaults")
+
+	// The prior carryover of a Weibull channel (used by roi_prior mode and
+	// the test-length check) comes from its own priors.
+	w := priorAdstock(tv)
+	want := make([]float64, 9)
+	mmm.Weibull{Shape: mmm.LogNormal{Mu: 0.4}.Median(), Scale: 2.0 / 9 * 9}.Weights(want)
+	assert.InDeltaSlice(t, want, w, 1e-15)
+}
