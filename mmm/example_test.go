@@ -64,3 +64,20 @@ func Example() {
 	// search: true ROI 1.3, inside the 90% interval: true
 	// draws: 400
 }
+
+// Carryover weights of the three adstock shapes over five lags.
+func ExampleWeibull_Weights() {
+	w := make([]float64, 5)
+	for _, a := range []interface{ Weights([]float64) }{
+		mmm.Geometric{Alpha: 0.5},
+		mmm.Delayed{Alpha: 0.5, Theta: 1},
+		mmm.Weibull{Shape: 2, Scale: 2}, // peaks in the period after spend
+	} {
+		a.Weights(w)
+		fmt.Printf("%T %.2f\n", a, w)
+	}
+	// Output:
+	// mmm.Geometric [0.52 0.26 0.13 0.06 0.03]
+	// mmm.Delayed [0.24 0.48 0.24 0.03 0.00]
+	// mmm.Weibull [0.23 0.42 0.26 0.08 0.01]
+}
