@@ -394,6 +394,8 @@ func (m *Model) logPrior(sc *scratch, grad, x []float64) float64 {
 			normal(1+p, s.TrendSlope)
 		case baseFourier:
 			normal(1+p, s.Fourier)
+		case baseWeekday:
+			normal(1+p, s.WeekdayEffect)
 		default:
 			normal(1+p, s.Control)
 		}

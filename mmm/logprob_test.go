@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -39,6 +40,7 @@ func TestLogProbGradient(t *testing.T) {
 		{n: 80, channels: 2, lifts: 3, studentT: true, trend: true},
 		{n: 60, channels: 4, weibull: true, delayed: true, trend: true, fourier: 1},
 		{n: 80, channels: 4, lifts: 4, weibull: true, logistic: true, holdout: 5},
+		{n: 100, channels: 3, daily: true, trend: true, controls: 1, holdout: 10},
 	}
 	for i, o := range cases {
 		o.noise = 0.05
@@ -99,6 +101,7 @@ func TestLogProbValue(t *testing.T) {
 		{n: 50, channels: 2, trend: true, fourier: 1, controls: 1, noise: 0.05},
 		{n: 60, channels: 3, trend: true, fourier: 2, controls: 2, noise: 0.05, holdout: 7, delayed: true, logistic: true},
 		{n: 60, channels: 4, trend: true, fourier: 1, noise: 0.05, delayed: true, weibull: true},
+		{n: 90, channels: 2, trend: true, controls: 1, noise: 0.05, daily: true, holdout: 9},
 	} {
 		w := simWorldGen(uint64(5+i), o)
 		m, err := NewModel(w.data, w.spec)
@@ -150,6 +153,21 @@ func directLogProb(m *Model, w simWorld, x []float64) float64 {
 			a, b := fs(tt)
 			mu += p.Fourier[2*k-2]*(a-ms) + p.Fourier[2*k-1]*(b-mc)
 		}
+		for i, v := range p.Weekday {
+			// Indicator of Tuesday+i, centred on the fitted periods.
+			day := (time.Tuesday + time.Weekday(i)) % 7
+			ind := func(u int) float64 {
+				if w.data.Dates[u].Weekday() == day {
+					return 1
+				}
+				return 0
+			}
+			mean := 0.0
+			for u := 0; u < m.nFit; u++ {
+				mean += ind(u) / float64(m.nFit)
+			}
+			mu += v * (ind(tt) - mean)
+		}
 		for j := range p.Gamma {
 			cm, csd := meanSD(w.data.Controls[j][:m.nFit])
 			mu += p.Gamma[j] * (w.data.Controls[j][tt] - cm) / csd
@@ -170,6 +188,9 @@ func directLogProb(m *Model, w simWorld, x []float64) float64 {
 	}
 	for _, v := range p.Gamma {
 		lp += s.Control.LogProb(v)
+	}
+	for _, v := range p.Weekday {
+		lp += defaultWeekday.LogProb(v)
 	}
 	for _, cp := range p.Channels {
 		lp += defaultROI.LogProb(cp.ROI) + math.Log(cp.ROI)
@@ -199,13 +220,18 @@ func directLogProb(m *Model, w simWorld, x []float64) float64 {
 
 // baseAt must reproduce the stored columns, which forecasts rely on.
 func TestBaseAt(t *testing.T) {
-	w := simWorldGen(2, simOptions{n: 60, channels: 2, trend: true, fourier: 2, controls: 2, holdout: 5})
-	m, err := NewModel(w.data, w.spec)
-	require.NoError(t, err)
-	for i, col := range m.base {
-		for tt, v := range col {
-			got := m.baseAt(i, tt, w.data.Dates[tt], func(j int) float64 { return w.data.Controls[j][tt] })
-			assert.InDelta(t, v, got, 1e-12, "%s at %d", m.baseNames[i], tt)
+	for _, o := range []simOptions{
+		{n: 60, channels: 2, trend: true, fourier: 2, controls: 2, holdout: 5},
+		{n: 50, channels: 2, trend: true, controls: 1, holdout: 4, daily: true},
+	} {
+		w := simWorldGen(2, o)
+		m, err := NewModel(w.data, w.spec)
+		require.NoError(t, err)
+		for i, col := range m.base {
+			for tt, v := range col {
+				got := m.baseAt(i, tt, w.data.Dates[tt], func(j int) float64 { return w.data.Controls[j][tt] })
+				assert.InDelta(t, v, got, 1e-12, "%s at %d", m.baseNames[i], tt)
+			}
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"time"
 
 	"github.com/triad-mmm/triad/internal/civil"
 	"github.com/triad-mmm/triad/internal/sampler"
@@ -46,6 +47,7 @@ type baseKind int
 const (
 	baseTrend baseKind = iota
 	baseFourier
+	baseWeekday
 	baseControl
 )
 
@@ -90,6 +92,9 @@ func NewModel(d Data, s Spec) (*Model, error) {
 	}
 	if s.Likelihood != NormalLikelihood && s.Likelihood != StudentTLikelihood {
 		return nil, fmt.Errorf("mmm: unknown likelihood %v", s.Likelihood)
+	}
+	if s.Weekday && (d.StepDays != 1 || nFit < 14) {
+		return nil, fmt.Errorf("mmm: day-of-week effects need daily data with at least 14 fitted days (step %d days, %d periods)", d.StepDays, nFit)
 	}
 	if !(s.StudentNu > 0) || math.IsInf(s.StudentNu, 0) {
 		return nil, fmt.Errorf("mmm: Student-t degrees of freedom %g, want > 0", s.StudentNu)
@@ -154,6 +159,21 @@ func NewModel(d Data, s Spec) (*Model, error) {
 		m.centreLast(k)
 		m.addBase(fmt.Sprintf("fourier_cos_%d", k), baseFourier, cs)
 		m.centreLast(-k)
+	}
+	if s.Weekday {
+		// Six indicators, Monday the reference day, centred like the other
+		// columns; baseOrder holds the weekday.
+		for wd := time.Tuesday; wd <= time.Saturday+1; wd++ {
+			day := wd % 7
+			col := make([]float64, n)
+			for t, dt := range d.Dates {
+				if dt.Weekday() == day {
+					col[t] = 1
+				}
+			}
+			m.addBase("weekday["+day.String()[:3]+"]", baseWeekday, col)
+			m.centreLast(int(day))
+		}
 	}
 	for j, name := range d.ControlNames {
 		mean, sd := stat.MeanSD(d.Controls[j][:nFit])
@@ -292,6 +312,11 @@ func (m *Model) baseAt(i, t int, d civil.Date, ctrl func(j int) float64) float64
 			return math.Cos(f) - m.baseMean[i]
 		}
 		return math.Sin(f) - m.baseMean[i]
+	case baseWeekday:
+		if d.Weekday() == time.Weekday(m.baseOrder[i]) {
+			return 1 - m.baseMean[i]
+		}
+		return -m.baseMean[i]
 	default:
 		j := m.baseOrder[i]
 		return (ctrl(j) - m.ctrlMean[j]) / m.ctrlSD[j]

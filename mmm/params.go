@@ -12,6 +12,7 @@ type Params struct {
 	Intercept float64
 	Trend     float64   // change of the scaled KPI over the panel's length
 	Fourier   []float64 // sin_1, cos_1, sin_2, ...
+	Weekday   []float64 // Tuesday..Sunday against Monday, scaled KPI (daily data)
 	Gamma     []float64 // per control, scaled KPI per standard deviation
 	Channels  []ChannelParams
 	Sigma     float64 // noise SD on the scaled KPI
@@ -46,6 +47,8 @@ func (m *Model) Constrain(x []float64) Params {
 			p.Trend = v
 		case baseFourier:
 			p.Fourier = append(p.Fourier, v)
+		case baseWeekday:
+			p.Weekday = append(p.Weekday, v)
 		default:
 			p.Gamma = append(p.Gamma, v)
 		}
@@ -102,20 +105,22 @@ func (m *Model) satValue(c int, cs *chanScratch, v float64) float64 {
 func (m *Model) Unconstrain(p Params) ([]float64, error) {
 	x := make([]float64, m.dim)
 	x[0] = p.Intercept
-	nf, ng := 0, 0
+	nf, nw, ng := 0, 0, 0
 	for _, k := range m.baseKind {
 		switch k {
 		case baseFourier:
 			nf++
+		case baseWeekday:
+			nw++
 		case baseControl:
 			ng++
 		}
 	}
-	if len(p.Fourier) != nf || len(p.Gamma) != ng || len(p.Channels) != len(m.ch) {
-		return nil, fmt.Errorf("mmm: params have %d Fourier, %d control and %d channel values, the model %d, %d and %d",
-			len(p.Fourier), len(p.Gamma), len(p.Channels), nf, ng, len(m.ch))
+	if len(p.Fourier) != nf || len(p.Weekday) != nw || len(p.Gamma) != ng || len(p.Channels) != len(m.ch) {
+		return nil, fmt.Errorf("mmm: params have %d Fourier, %d weekday, %d control and %d channel values, the model %d, %d, %d and %d",
+			len(p.Fourier), len(p.Weekday), len(p.Gamma), len(p.Channels), nf, nw, ng, len(m.ch))
 	}
-	fi, gi := 0, 0
+	fi, wi, gi := 0, 0, 0
 	for i, k := range m.baseKind {
 		switch k {
 		case baseTrend:
@@ -123,6 +128,9 @@ func (m *Model) Unconstrain(p Params) ([]float64, error) {
 		case baseFourier:
 			x[1+i] = p.Fourier[fi]
 			fi++
+		case baseWeekday:
+			x[1+i] = p.Weekday[wi]
+			wi++
 		default:
 			x[1+i] = p.Gamma[gi]
 			gi++

@@ -3,6 +3,7 @@ package mmm
 import (
 	"math"
 	"math/rand/v2"
+	"time"
 
 	"gonum.org/v1/gonum/stat/distuv"
 
@@ -35,6 +36,7 @@ type simOptions struct {
 	noise                 float64 // SD relative to the baseline level
 	delayed, logistic     bool    // use for every other channel
 	weibull               bool    // Weibull adstock for odd channels
+	daily                 bool    // daily periods with day-of-week effects
 	studentT              bool
 	lifts                 int
 }
@@ -90,9 +92,13 @@ func simWorldGen(seed uint64, o simOptions) simWorld {
 	n := o.n
 	nFit := n - o.holdout
 	start := civil.New(2022, 1, 3)
-	d := Data{StepDays: 7, Dates: make([]civil.Date, n), KPI: make([]float64, n)}
+	step := 7
+	if o.daily {
+		step = 1
+	}
+	d := Data{StepDays: step, Dates: make([]civil.Date, n), KPI: make([]float64, n)}
 	for t := range d.Dates {
-		d.Dates[t] = start.AddDays(7 * t)
+		d.Dates[t] = start.AddDays(step * t)
 	}
 	level := 100000.0
 	base := make([]float64, n)
@@ -130,8 +136,18 @@ func simWorldGen(seed uint64, o simOptions) simWorld {
 		}
 	}
 	p.Gamma = gam
+	if o.daily {
+		// Tuesday..Sunday against Monday; weekends busier.
+		p.Weekday = []float64{0.02, 0.03, 0.05, 0.12, 0.25, 0.18}
+		for i := range p.Weekday {
+			p.Weekday[i] += 0.03 * rng.NormFloat64()
+		}
+	}
 	for t := range base {
 		v := p.Intercept + p.Trend*(float64(t)-trendMid)/float64(nFit)
+		if wd := d.Dates[t].Weekday(); o.daily && wd != time.Monday {
+			v += p.Weekday[(wd+5)%7]
+		}
 		f := d.Dates[t].DayOfYearFraction()
 		for k := 1; k <= o.fourier; k++ {
 			v += p.Fourier[2*k-2]*math.Sin(2*math.Pi*float64(k)*f) + p.Fourier[2*k-1]*math.Cos(2*math.Pi*float64(k)*f)
@@ -256,6 +272,7 @@ func simWorldGen(seed uint64, o simOptions) simWorld {
 	for c, ch := range w.truth {
 		w.spec.Channels[c].Adstock = ch.adstock
 		w.spec.Channels[c].Saturation = ch.sat
+		w.spec.Channels[c].MaxLag = ch.lag
 	}
 	for k := 0; k < o.lifts; k++ {
 		c := k % o.channels

@@ -104,6 +104,9 @@ type Spec struct {
 	Channels     []ChannelSpec // same order as Data.Channels
 	FourierOrder int           // yearly Fourier pairs; 0 disables seasonality
 	Trend        bool
+	// Weekday adds day-of-week effects (Tuesday..Sunday against Monday);
+	// daily data only.
+	Weekday bool
 	Likelihood   Likelihood
 	StudentNu    float64 // degrees of freedom of the Student-t likelihood
 	Holdout      int     // last periods kept out of the likelihood
@@ -117,6 +120,7 @@ type Spec struct {
 	TrendSlope Normal // change over the fitted periods
 	Fourier    Normal
 	Control    Normal // effect of one standard deviation of a control
+	WeekdayEffect Normal // one weekday against Monday
 	Sigma      HalfNormal
 }
 
@@ -152,6 +156,8 @@ var (
 	defaultTrend     = Normal{Mu: 0, Sigma: 0.5}
 	defaultFourier   = Normal{Mu: 0, Sigma: 0.3}
 	defaultControl   = Normal{Mu: 0, Sigma: 0.3}
+	// Retail days differ by tens of percent; 0.3 leaves room for more.
+	defaultWeekday = Normal{Mu: 0, Sigma: 0.3}
 	// Noise of 3–10% of the mean KPI is typical; 0.3 leaves room for poor fits.
 	defaultSigma = HalfNormal{Sigma: 0.3}
 )
@@ -172,7 +178,8 @@ func DefaultMaxLag(stepDays int) int {
 
 // DefaultSpec returns the default structure for d: geometric adstock and
 // Hill saturation for every channel, a linear trend, two Fourier pairs when
-// the panel covers at least a year, a Normal likelihood and default priors.
+// the panel covers at least a year, day-of-week effects for daily data of
+// at least two weeks, a Normal likelihood and default priors.
 func DefaultSpec(d Data) Spec {
 	s := Spec{Trend: true, StudentNu: 5}
 	step := d.StepDays
@@ -182,6 +189,7 @@ func DefaultSpec(d Data) Spec {
 	if len(d.KPI)*step >= 365 {
 		s.FourierOrder = 2
 	}
+	s.Weekday = step == 1 && len(d.KPI) >= 14
 	s.Channels = make([]ChannelSpec, len(d.Channels))
 	for c := range s.Channels {
 		s.Channels[c] = ChannelSpec{MaxLag: DefaultMaxLag(step)}
@@ -240,6 +248,9 @@ func (s Spec) withDefaults() Spec {
 	}
 	if s.Control == (Normal{}) {
 		s.Control = defaultControl
+	}
+	if s.WeekdayEffect == (Normal{}) {
+		s.WeekdayEffect = defaultWeekday
 	}
 	if s.Sigma == (HalfNormal{}) {
 		s.Sigma = defaultSigma

@@ -33,6 +33,9 @@ type Model struct {
 	Likelihood   string    `mapstructure:"likelihood"` // normal | student_t
 	StudentNu    float64   `mapstructure:"student_nu"`
 	Holdout      int       `mapstructure:"holdout"` // periods at the end kept out of the fit
+	// Weekday switches day-of-week effects on or off; unset, they are on
+	// for daily panels (and impossible for coarser ones).
+	Weekday *bool `mapstructure:"weekday"`
 }
 
 // Channel is one media channel of the panel.

@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"fmt"
+
 	"github.com/triad-mmm/triad/internal/config"
 	"github.com/triad-mmm/triad/internal/panel"
 	"github.com/triad-mmm/triad/internal/sampler"
@@ -28,6 +30,12 @@ func modelSpec(cfg *config.Config, d mmm.Data) (mmm.Spec, error) {
 	s.FourierOrder = m.FourierOrder
 	s.Trend = m.Trend
 	s.Holdout = m.Holdout
+	if m.Weekday != nil {
+		if *m.Weekday && d.StepDays != 1 {
+			return s, &config.Error{Problems: []string{fmt.Sprintf("model.weekday: day-of-week effects need a daily panel (this one has a step of %d days)", d.StepDays)}}
+		}
+		s.Weekday = *m.Weekday
+	}
 	s.StudentNu = m.StudentNu
 	var err error
 	if s.Likelihood, err = mmm.ParseLikelihood(m.Likelihood); err != nil {
