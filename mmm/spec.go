@@ -106,22 +106,22 @@ type Spec struct {
 	Trend        bool
 	// Weekday adds day-of-week effects (Tuesday..Sunday against Monday);
 	// daily data only.
-	Weekday bool
-	Likelihood   Likelihood
-	StudentNu    float64 // degrees of freedom of the Student-t likelihood
-	Holdout      int     // last periods kept out of the likelihood
-	KPIType      KPIType
-	Lifts        []LiftObs
-	LiftTau      float64 // mismatch allowance added in quadrature to lift SEs, KPI units
+	Weekday    bool
+	Likelihood Likelihood
+	StudentNu  float64 // degrees of freedom of the Student-t likelihood
+	Holdout    int     // last periods kept out of the likelihood
+	KPIType    KPIType
+	Lifts      []LiftObs
+	LiftTau    float64 // mismatch allowance added in quadrature to lift SEs, KPI units
 
 	// Priors of the baseline, on the scaled KPI (1 = mean KPI). Zero values
 	// take the defaults.
-	Intercept  Normal
-	TrendSlope Normal // change over the fitted periods
-	Fourier    Normal
-	Control    Normal // effect of one standard deviation of a control
+	Intercept     Normal
+	TrendSlope    Normal // change over the fitted periods
+	Fourier       Normal
+	Control       Normal // effect of one standard deviation of a control
 	WeekdayEffect Normal // one weekday against Monday
-	Sigma      HalfNormal
+	Sigma         HalfNormal
 }
 
 // Default priors. They are stated on the scaled problem, so they mean the
