@@ -87,6 +87,9 @@ type CheckOptions struct {
 	// HalfLifeWeeks: tests whose measurement ended longer ago than this
 	// before the panel's end are stale. Default 52.
 	HalfLifeWeeks float64
+	// AgeWeighted says the calibration discounts tests by age (roi_prior
+	// mode), so that a stale finding can say what happens to the test.
+	AgeWeighted bool
 	// SpendTolerance is the accepted relative gap between a test's spend and
 	// the panel's spend in its window × scope_share. Default 0.10.
 	SpendTolerance float64
@@ -136,8 +139,12 @@ func Check(tests []Test, cal Calendar, opts CheckOptions) []Finding {
 				"measured incremental %.4g (SE %.4g) is significantly negative: the test says the channel lost KPI", t.Incremental, t.SE)
 		}
 		if age := float64(end-t.MeasureEnd()) / 7; age > opts.HalfLifeWeeks {
-			add(t, Stale, Warning, "measured until %v, %.0f weeks before the panel ends (half-life %g weeks): weighted down",
-				t.MeasureEnd(), age, opts.HalfLifeWeeks)
+			consequence := "used at full weight; the channel may have changed since (set include: false to drop it)"
+			if opts.AgeWeighted {
+				consequence = "weighted down"
+			}
+			add(t, Stale, Warning, "measured until %v, %.0f weeks before the panel ends (half-life %g weeks): %s",
+				t.MeasureEnd(), age, opts.HalfLifeWeeks, consequence)
 		}
 		for _, o := range tests[:k] {
 			if o.Channel == t.Channel && o.Start <= t.MeasureEnd() && t.Start <= o.MeasureEnd() {

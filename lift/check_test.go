@@ -115,10 +115,16 @@ func TestCheck(t *testing.T) {
 	// Search spent 1400/week: 5600 in four weeks, × 0.5 = 2800; 1000 is −64%.
 	assert.Equal(t, "test spend 1000 differs by -64% from the panel's 5600 × scope_share 0.5 = 2800 in 2024-09-02..2024-09-29",
 		byID["spend"+string(SpendMismatch)].Message)
-	assert.Equal(t, "measured until 2023-04-02, 91 weeks before the panel ends (half-life 52 weeks): weighted down",
-		byID["stale"+string(Stale)].Message)
+	assert.Equal(t, "measured until 2023-04-02, 91 weeks before the panel ends (half-life 52 weeks): used at full weight; "+
+		"the channel may have changed since (set include: false to drop it)", byID["stale"+string(Stale)].Message)
 	assert.Equal(t, "lift test negative: measured incremental -2000 (SE 1000) is significantly negative: the test says the channel lost KPI",
 		byID["negative"+string(SignificantlyNegative)].String())
+	// In roi_prior mode the calibration discounts stale tests, and says so.
+	for _, f := range Check(tests, cal, CheckOptions{AgeWeighted: true}) {
+		if f.Code == Stale {
+			assert.Equal(t, "measured until 2023-04-02, 91 weeks before the panel ends (half-life 52 weeks): weighted down", f.Message)
+		}
+	}
 	unknown := tests[1]
 	unknown.Row = 3
 	f := Check([]Test{unknown}, cal, CheckOptions{Source: "/data/lift_tests.csv"})

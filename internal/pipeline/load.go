@@ -94,6 +94,7 @@ func (in *Inputs) loadTests() error {
 	findings := lift.Check(tests, in.Panel, lift.CheckOptions{
 		Source:        path,
 		HalfLifeWeeks: cfg.Calibration.HalfLifeWeeks,
+		AgeWeighted:   cfg.Calibration.Mode == "roi_prior",
 	})
 	var errs []string
 	for _, f := range findings {
