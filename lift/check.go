@@ -139,7 +139,7 @@ func Check(tests []Test, cal Calendar, opts CheckOptions) []Finding {
 				"measured incremental %.4g (SE %.4g) is significantly negative: the test says the channel lost KPI", t.Incremental, t.SE)
 		}
 		if age := float64(end-t.MeasureEnd()) / 7; age > opts.HalfLifeWeeks {
-			consequence := "used at full weight; the channel may have changed since (set include: false to drop it)"
+			consequence := "used at full weight; the channel may have changed since (include = false leaves it out of the fit)"
 			if opts.AgeWeighted {
 				consequence = "weighted down"
 			}

@@ -116,7 +116,7 @@ func TestCheck(t *testing.T) {
 	assert.Equal(t, "test spend 1000 differs by -64% from the panel's 5600 × scope_share 0.5 = 2800 in 2024-09-02..2024-09-29",
 		byID["spend"+string(SpendMismatch)].Message)
 	assert.Equal(t, "measured until 2023-04-02, 91 weeks before the panel ends (half-life 52 weeks): used at full weight; "+
-		"the channel may have changed since (set include: false to drop it)", byID["stale"+string(Stale)].Message)
+		"the channel may have changed since (include = false leaves it out of the fit)", byID["stale"+string(Stale)].Message)
 	assert.Equal(t, "lift test negative: measured incremental -2000 (SE 1000) is significantly negative: the test says the channel lost KPI",
 		byID["negative"+string(SignificantlyNegative)].String())
 	// In roi_prior mode the calibration discounts stale tests, and says so.
