@@ -7,11 +7,7 @@ const DefaultLevel = 0.9
 
 // Interval is a posterior mean with a central interval [Lo, Hi]; for a
 // measurement it is the estimate with its confidence interval.
-type Interval struct {
-	Mean float64 `json:"mean"`
-	Lo   float64 `json:"lo"`
-	Hi   float64 `json:"hi"`
-}
+type Interval = stat.Interval
 
 // Summarize returns the mean of the finite values of x and their central
 // interval at level (quantiles (1−level)/2 and (1+level)/2, interpolated as

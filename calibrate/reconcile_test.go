@@ -69,8 +69,8 @@ func assertInterval(t *testing.T, want Interval, got *Interval, msg string) {
 
 func TestSummarize(t *testing.T) {
 	// Type-7 quantiles of 4, 8, 12, 16 at 25% and 75%: 7 and 13.
-	assertInterval(t, Interval{10, 7, 13}, Summarize([]float64{16, 4, 12, 8}, 0.5), "")
-	assertInterval(t, Interval{10, 7, 13}, Summarize([]float64{16, math.NaN(), 4, 12, math.Inf(1), 8}, 0.5), "non-finite dropped")
+	assertInterval(t, Interval{Mean: 10, Lo: 7, Hi: 13}, Summarize([]float64{16, 4, 12, 8}, 0.5), "")
+	assertInterval(t, Interval{Mean: 10, Lo: 7, Hi: 13}, Summarize([]float64{16, math.NaN(), 4, 12, math.Inf(1), 8}, 0.5), "non-finite dropped")
 	assert.Nil(t, Summarize(nil, 0.9))
 	assert.Nil(t, Summarize([]float64{math.NaN()}, 0.9))
 	// Against gonum's empirical quantile on a large sample.
@@ -78,7 +78,7 @@ func TestSummarize(t *testing.T) {
 	for i := range x {
 		x[i] = float64(i)
 	}
-	assertInterval(t, Interval{500, 50, 950}, Summarize(x, 0.9), "uniform grid")
+	assertInterval(t, Interval{Mean: 500, Lo: 50, Hi: 950}, Summarize(x, 0.9), "uniform grid")
 }
 
 func TestQuarter(t *testing.T) {
@@ -94,9 +94,9 @@ func TestReconcileChannels(t *testing.T) {
 	tv, se := r.Channels[0], r.Channels[1]
 
 	assert.Equal(t, 40.0, tv.Spend)
-	assertInterval(t, Interval{10, 7, 13}, &tv.MMM.Contribution, "tv MMM contribution")
-	assertInterval(t, Interval{0.25, 0.175, 0.325}, tv.MMM.ROI, "tv MMM ROI")
-	assertInterval(t, Interval{10, 9.5, 10.5}, &tv.Calibrated.Contribution, "tv calibrated contribution")
+	assertInterval(t, Interval{Mean: 10, Lo: 7, Hi: 13}, &tv.MMM.Contribution, "tv MMM contribution")
+	assertInterval(t, Interval{Mean: 0.25, Lo: 0.175, Hi: 0.325}, tv.MMM.ROI, "tv MMM ROI")
+	assertInterval(t, Interval{Mean: 10, Lo: 9.5, Hi: 10.5}, &tv.Calibrated.Contribution, "tv calibrated contribution")
 	assert.Nil(t, tv.MMM.CPIK, "revenue KPI")
 	assert.Nil(t, tv.MTA, "offline")
 
@@ -104,7 +104,7 @@ func TestReconcileChannels(t *testing.T) {
 	require.NotNil(t, se.MTA)
 	assert.Equal(t, 80.0, se.MTA.Attributed)
 	assert.Equal(t, 1.0, *se.MTA.ROAS)
-	assertInterval(t, Interval{0.325, 0.2875, 0.3625}, se.MTA.IF, "search IF")
+	assertInterval(t, Interval{Mean: 0.325, Lo: 0.2875, Hi: 0.3625}, se.MTA.IF, "search IF")
 
 	require.Len(t, se.Quarters, 2)
 	q1, q2 := se.Quarters[0], se.Quarters[1]
@@ -114,10 +114,10 @@ func TestReconcileChannels(t *testing.T) {
 	assert.Equal(t, "2024Q2", q2.Quarter)
 	assert.Equal(t, civil.New(2024, time.April, 14), q2.End)
 	assert.Equal(t, 40.0, q1.Spend)
-	assertInterval(t, Interval{11, 9.5, 12.5}, &q1.MMM, "search Q1 MMM")
-	assertInterval(t, Interval{13, 11.5, 14.5}, q1.Calibrated, "search Q1 calibrated")
+	assertInterval(t, Interval{Mean: 11, Lo: 9.5, Hi: 12.5}, &q1.MMM, "search Q1 MMM")
+	assertInterval(t, Interval{Mean: 13, Lo: 11.5, Hi: 14.5}, q1.Calibrated, "search Q1 calibrated")
 	assert.Equal(t, 40.0, *q1.MTAAttributed)
-	assertInterval(t, Interval{0.325, 0.2875, 0.3625}, q1.IF, "search Q1 IF")
+	assertInterval(t, Interval{Mean: 0.325, Lo: 0.2875, Hi: 0.3625}, q1.IF, "search Q1 IF")
 	assert.Nil(t, tv.Quarters[0].IF, "no IF without MTA")
 	assert.Nil(t, tv.Quarters[0].MTAAttributed)
 }
@@ -129,9 +129,9 @@ func TestReconcileExperiments(t *testing.T) {
 	a, b := r.Experiments[0], r.Experiments[1]
 
 	zq := distuv.UnitNormal.Quantile(0.75)
-	assertInterval(t, Interval{0.8, 0.8 - zq*0.1, 0.8 + zq*0.1}, &a.Measured, "measured iROAS")
-	assertInterval(t, Interval{0.25, 0.175, 0.325}, a.MMM, "MMM iROAS")
-	assertInterval(t, Interval{0.7, 0.675, 0.725}, a.Calibrated, "calibrated iROAS")
+	assertInterval(t, Interval{Mean: 0.8, Lo: 0.8 - zq*0.1, Hi: 0.8 + zq*0.1}, &a.Measured, "measured iROAS")
+	assertInterval(t, Interval{Mean: 0.25, Lo: 0.175, Hi: 0.325}, a.MMM, "MMM iROAS")
+	assertInterval(t, Interval{Mean: 0.7, Lo: 0.675, Hi: 0.725}, a.Calibrated, "calibrated iROAS")
 	// z = (8 − 2.5) / sqrt(1 + var(1,2,3,4)) with var = 5/3.
 	require.NotNil(t, a.Z)
 	assert.InDelta(t, 5.5/math.Sqrt(1+5.0/3), *a.Z, 1e-12)
@@ -207,8 +207,8 @@ func TestReconcileHeader(t *testing.T) {
 	assert.Equal(t, 400.0, h.TotalKPI)
 	assert.Equal(t, 80.0, h.MTAAttributed)
 	// Media per draw 28, 34, 38, 44.
-	assertInterval(t, Interval{36, 32.5, 39.5}, &h.MediaContribution, "media")
-	assertInterval(t, Interval{0.91, 1 - 39.5/400, 1 - 32.5/400}, h.BaselineShare, "baseline share")
+	assertInterval(t, Interval{Mean: 36, Lo: 32.5, Hi: 39.5}, &h.MediaContribution, "media")
+	assertInterval(t, Interval{Mean: 0.91, Lo: 1 - 39.5/400, Hi: 1 - 32.5/400}, h.BaselineShare, "baseline share")
 	// 80 / (20, 24, 28, 32), over the channels MTA sees only.
 	over := []float64{4, 80.0 / 24, 80.0 / 28, 2.5}
 	assertInterval(t, *Summarize(over, 0.5), h.OverClaim, "over-claim")
@@ -239,7 +239,7 @@ func TestReconcileWithoutCalibration(t *testing.T) {
 	require.NoError(t, err)
 	assert.Nil(t, r.Channels[0].Calibrated)
 	// IF against the MMM alone: 16, 20, 24, 28 over 80.
-	assertInterval(t, Interval{0.275, 0.2375, 0.3125}, r.Channels[1].MTA.IF, "IF from MMM")
+	assertInterval(t, Interval{Mean: 0.275, Lo: 0.2375, Hi: 0.3125}, r.Channels[1].MTA.IF, "IF from MMM")
 	assert.Contains(t, r.Summary, "Measured against the MMM,")
 	assert.Contains(t, r.Summary, "No lift test entered the fit")
 }

@@ -34,11 +34,7 @@ type postChannel struct {
 }
 
 // Interval is a posterior mean with a central credible interval.
-type Interval struct {
-	Mean float64 `json:"mean"`
-	Lo   float64 `json:"lo"`
-	Hi   float64 `json:"hi"`
-}
+type Interval = stat.Interval
 
 func newPosterior(m *Model, res *sampler.Result, maxDepth int) (*Posterior, error) {
 	p := &Posterior{m: m, res: res, maxDepth: maxDepth}

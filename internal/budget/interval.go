@@ -3,9 +3,7 @@ package budget
 import "github.com/triad-mmm/triad/internal/stat"
 
 // Interval is a posterior mean with a central credible interval [Lo, Hi].
-type Interval struct {
-	Mean, Lo, Hi float64
-}
+type Interval = stat.Interval
 
 // summarize returns the mean of x and its central interval at level
 // (quantiles (1-level)/2 and (1+level)/2, linearly interpolated).

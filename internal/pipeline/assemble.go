@@ -4,12 +4,14 @@ import (
 	"math"
 
 	"github.com/triad-mmm/triad/calibrate"
+	"github.com/triad-mmm/triad/internal/stat"
 	"github.com/triad-mmm/triad/lift"
 	"github.com/triad-mmm/triad/report"
 )
 
-// The report speaks in report.Interval; reconciliation in calibrate.Interval.
-func riv(iv calibrate.Interval) report.Interval {
+// riv converts the interval the model, calibration and budget packages
+// share into the report's, which owns the JSON contract (null for unknown).
+func riv(iv stat.Interval) report.Interval {
 	return report.Interval{Mean: iv.Mean, Lo: iv.Lo, Hi: iv.Hi}
 }
 

@@ -10,13 +10,6 @@ import (
 	"github.com/triad-mmm/triad/report"
 )
 
-func mriv(iv mmm.Interval) report.Interval {
-	return report.Interval{Mean: iv.Mean, Lo: iv.Lo, Hi: iv.Hi}
-}
-func briv(iv budget.Interval) report.Interval {
-	return report.Interval{Mean: iv.Mean, Lo: iv.Lo, Hi: iv.Hi}
-}
-
 // buildReport assembles the report from the inputs, the fits and the analysis.
 func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Report {
 	cfg := in.Config
@@ -53,9 +46,9 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 	mroiAlone := make([]report.Interval, len(p.Channels))
 	mroiCal := make([]report.Interval, len(p.Channels))
 	for c := range p.Channels {
-		mroiAlone[c] = mriv(a.alone[c].MROI)
+		mroiAlone[c] = riv(a.alone[c].MROI)
 		if a.calibrated != nil {
-			mroiCal[c] = mriv(a.calibrated[c].MROI)
+			mroiCal[c] = riv(a.calibrated[c].MROI)
 		}
 	}
 	r.Channels = reconciledChannels(a.rec, in.Offline, mroiAlone, mroiCal)
@@ -106,9 +99,9 @@ func budgetSection(names []string, current []float64, plan *budget.Plan, objecti
 	b := &report.Budget{
 		Total:          plan.Total,
 		Objective:      objective,
-		ExpectedGain:   briv(plan.ExpectedGain),
-		CurrentKPI:     briv(plan.CurrentKPI),
-		RecommendedKPI: briv(plan.RecommendedKPI),
+		ExpectedGain:   riv(plan.ExpectedGain),
+		CurrentKPI:     riv(plan.CurrentKPI),
+		RecommendedKPI: riv(plan.RecommendedKPI),
 	}
 	if objective == "quantile" {
 		b.Objective = fmt.Sprintf("quantile(%g)", q)
@@ -121,8 +114,8 @@ func budgetSection(names []string, current []float64, plan *budget.Plan, objecti
 			Min:             plan.Bounds[c].Min,
 			Max:             plan.Bounds[c].Max,
 			Locked:          plan.Bounds[c].Locked,
-			MROICurrent:     briv(plan.MROICurrent[c]),
-			MROIRecommended: briv(plan.MROIRecommended[c]),
+			MROICurrent:     riv(plan.MROICurrent[c]),
+			MROIRecommended: riv(plan.MROIRecommended[c]),
 		})
 	}
 	return b
@@ -146,7 +139,7 @@ func charts(in *Inputs, final *mmm.Posterior, a *analysis, b *report.Budget) rep
 		Baseline: d.Baseline, Controls: d.Controls,
 	}
 	for _, iv := range d.Fitted {
-		ch.Fitted = append(ch.Fitted, mriv(iv))
+		ch.Fitted = append(ch.Fitted, riv(iv))
 	}
 	for c, name := range d.Channels {
 		ch.Media = append(ch.Media, report.NamedSeries{Name: name, Values: d.Media[c]})
@@ -171,7 +164,7 @@ func charts(in *Inputs, final *mmm.Posterior, a *analysis, b *report.Budget) rep
 		ch.ResponseCurves = append(ch.ResponseCurves, curve)
 		aw := report.AdstockWeights{Channel: name}
 		for _, iv := range final.AdstockWeights(c, a.level) {
-			aw.Weights = append(aw.Weights, mriv(iv))
+			aw.Weights = append(aw.Weights, riv(iv))
 		}
 		ch.Adstock = append(ch.Adstock, aw)
 	}

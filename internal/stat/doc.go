@@ -5,6 +5,6 @@
 // It exists so that every package computes an interval the same way, with
 // the same arithmetic in the same order: a report that shows the MMM's
 // interval next to the calibrated one must not differ in the last digit
-// because two copies of the quantile drifted apart. Each caller keeps its
-// own Interval type; this package returns plain numbers.
+// because two copies of the quantile drifted apart. Interval is the one
+// summary type those packages share.
 package stat
