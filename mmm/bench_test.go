@@ -7,12 +7,10 @@ import (
 	"github.com/triad-mmm/triad/internal/sampler"
 )
 
-func benchWorld() simWorld {
-	return simWorldGen(1, simOptions{n: 156, channels: 6, controls: 2, fourier: 2, trend: true, noise: 0.05})
-}
-
-func BenchmarkLogProbGrad(b *testing.B) {
-	w := benchWorld()
+// benchModel is the 156-week, 6-channel model of the targets and
+// the world's true parameters as an unconstrained point.
+func benchModel(b *testing.B) (*Model, []float64) {
+	w := simWorldGen(1, simOptions{n: 156, channels: 6, controls: 2, fourier: 2, trend: true, noise: 0.05})
 	m, err := NewModel(w.data, w.spec)
 	if err != nil {
 		b.Fatal(err)
@@ -21,6 +19,11 @@ func BenchmarkLogProbGrad(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	return m, x
+}
+
+func BenchmarkLogProbGrad(b *testing.B) {
+	m, x := benchModel(b)
 	x[0] = 0.8
 	grad := make([]float64, m.Dim())
 	b.ReportAllocs()
@@ -32,11 +35,7 @@ func BenchmarkLogProbGrad(b *testing.B) {
 // BenchmarkFit156x6 is the target: 156 weeks × 6 channels, 4 chains
 // × (1000 + 1000).
 func BenchmarkFit156x6(b *testing.B) {
-	w := benchWorld()
-	m, err := NewModel(w.data, w.spec)
-	if err != nil {
-		b.Fatal(err)
-	}
+	m, _ := benchModel(b)
 	for b.Loop() {
 		cpu0 := cpuSeconds()
 		p, err := Fit(context.Background(), m, FitConfig{Sampler: sampler.Config{Seed: 1}})
@@ -63,15 +62,7 @@ func BenchmarkFit156x6(b *testing.B) {
 // BenchmarkSpendResponse is one budget-optimiser evaluation: 4000 draws of
 // one channel over 156 weeks.
 func BenchmarkSpendResponse(b *testing.B) {
-	w := benchWorld()
-	m, err := NewModel(w.data, w.spec)
-	if err != nil {
-		b.Fatal(err)
-	}
-	x, err := m.Unconstrain(w.params)
-	if err != nil {
-		b.Fatal(err)
-	}
+	m, x := benchModel(b)
 	draws := make([][]float64, 4000)
 	for d := range draws {
 		draws[d] = x
