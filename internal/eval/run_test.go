@@ -2,12 +2,9 @@ package eval
 
 import (
 	"context"
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
-	"github.com/spf13/viper"
 	"github.com/stretchr/testify/require"
 
 	"github.com/triad-mmm/triad/internal/config"
@@ -20,27 +17,9 @@ import (
 // TRIAD_* environment) and resolves its data paths against its directory.
 func loadConfig(t testing.TB, path string) *config.Config {
 	t.Helper()
-	v := viper.New()
-	for k, d := range config.Defaults() {
-		v.SetDefault(k, d)
-	}
-	v.SetEnvPrefix("TRIAD")
-	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
-	v.AutomaticEnv()
-	f, err := os.Open(path)
+	c, err := config.Load(path, nil)
 	require.NoError(t, err)
-	defer f.Close()
-	v.SetConfigType("yaml")
-	require.NoError(t, v.ReadConfig(f))
-	var c config.Config
-	require.NoError(t, v.UnmarshalExact(&c))
-	base := filepath.Dir(path)
-	for _, p := range []*string{&c.Data.Panel, &c.Data.LiftTests, &c.Data.MTA} {
-		if *p != "" && !filepath.IsAbs(*p) {
-			*p = filepath.Join(base, *p)
-		}
-	}
-	return &c
+	return c
 }
 
 // runConfig runs the pipeline on cfg, editing it first, with the output in
