@@ -78,7 +78,7 @@ func TestSummarize(t *testing.T) {
 	assert.InDelta(t, 6.8, sortedQuantile(s, 0.9), 1e-15)
 	assert.Equal(t, 8.0, sortedQuantile(s, 1))
 	one := summarize([]float64{3}, 0.9)
-	assert.Equal(t, Interval{3, 3, 3}, one)
+	assert.Equal(t, Interval{Mean: 3, Lo: 3, Hi: 3}, one)
 	assert.True(t, slices.IsSorted(s))
 	assert.False(t, math.IsNaN(summarize([]float64{1, 1}, 0.5).Lo))
 }
