@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/triad-mmm/triad/internal/civil"
+	"github.com/triad-mmm/triad/civil"
 )
 
 // Calendar is the part of the panel calibration needs: the regular time axis

@@ -3,7 +3,7 @@ package calibrate
 import (
 	"math"
 
-	"github.com/triad-mmm/triad/internal/civil"
+	"github.com/triad-mmm/triad/civil"
 	"github.com/triad-mmm/triad/mmm"
 )
 

@@ -3,7 +3,7 @@ package calibrate
 import (
 	"fmt"
 
-	"github.com/triad-mmm/triad/internal/civil"
+	"github.com/triad-mmm/triad/civil"
 )
 
 // holdoutTolerance is how far a holdout's spend may exceed the panel's spend

@@ -6,9 +6,9 @@ import (
 
 	"gonum.org/v1/gonum/stat/distuv"
 
-	"github.com/triad-mmm/triad/internal/civil"
-	"github.com/triad-mmm/triad/internal/stat"
+	"github.com/triad-mmm/triad/civil"
 	"github.com/triad-mmm/triad/lift"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // DisagreeZ is the |z| beyond which a test disagrees with the MMM alone.

@@ -8,10 +8,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/triad-mmm/triad/internal/sampler"
 	"github.com/triad-mmm/triad/internal/simulate"
 	"github.com/triad-mmm/triad/lift"
 	"github.com/triad-mmm/triad/mmm"
+	"github.com/triad-mmm/triad/sampler"
 )
 
 // The terms Observations builds enter mmm's likelihood: conditioning on the

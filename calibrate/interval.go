@@ -1,6 +1,6 @@
 package calibrate
 
-import "github.com/triad-mmm/triad/internal/stat"
+import "github.com/triad-mmm/triad/stat"
 
 // DefaultLevel is the credible level of intervals when none is given.
 const DefaultLevel = 0.9

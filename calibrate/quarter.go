@@ -3,7 +3,7 @@ package calibrate
 import (
 	"fmt"
 
-	"github.com/triad-mmm/triad/internal/civil"
+	"github.com/triad-mmm/triad/civil"
 )
 
 // Quarter returns the calendar quarter of d, such as "2024Q1". A period

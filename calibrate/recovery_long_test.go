@@ -14,10 +14,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/triad-mmm/triad/internal/sampler"
 	"github.com/triad-mmm/triad/internal/simulate"
 	"github.com/triad-mmm/triad/lift"
 	"github.com/triad-mmm/triad/mmm"
+	"github.com/triad-mmm/triad/sampler"
 )
 
 // recoveryWorld is a simulated world in the shapes calibrate and mmm take.

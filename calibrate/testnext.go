@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/triad-mmm/triad/internal/stat"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // DesignOptions tune the "test next" ranking and the suggested tests.

@@ -140,9 +140,9 @@ const (
 	pymcEnd     = "end_date"
 )
 
-// Columns returns the columns to request from a lift-test file of format
-// f; pass them to tabular.Read and the table to Parse.
-func Columns(f Format) []tabular.Column {
+// columns returns the columns to request from a lift-test file of format
+// f; Read passes them to tabular.Read.
+func columns(f Format) []tabular.Column {
 	req := func(name string, k tabular.Kind) tabular.Column { return tabular.Column{Name: name, Kind: k} }
 	opt := func(name string, k tabular.Kind) tabular.Column {
 		return tabular.Column{Name: name, Kind: k, Optional: true}

@@ -6,7 +6,7 @@ import (
 	"math"
 	"strings"
 
-	"github.com/triad-mmm/triad/internal/civil"
+	"github.com/triad-mmm/triad/civil"
 	"github.com/triad-mmm/triad/internal/tabular"
 )
 
@@ -54,11 +54,11 @@ func (o ParseOptions) channel(name string) string {
 // systematic problem would otherwise bury the user.
 const maxErrors = 20
 
-// Parse turns a table read with Columns(f) into canonical tests. Problems
+// parseTable turns a table read with columns(f) into canonical tests. Problems
 // with a cell are *tabular.CellError values naming the row and column; all
 // of them (up to 20) are returned joined, so a user fixes a file in one
 // pass. Warnings are returned as sentences for the run log.
-func Parse(t *tabular.Table, f Format, opts ParseOptions) ([]Test, []string, error) {
+func parseTable(t *tabular.Table, f Format, opts ParseOptions) ([]Test, []string, error) {
 	if t == nil {
 		return nil, nil, errors.New("lift: no table")
 	}
@@ -88,11 +88,11 @@ func Parse(t *tabular.Table, f Format, opts ParseOptions) ([]Test, []string, err
 // Read reads and parses a lift-test file (CSV, Parquet or Arrow by
 // extension).
 func Read(path string, f Format, opts ParseOptions) ([]Test, []string, error) {
-	t, err := tabular.Read(path, Columns(f))
+	t, err := tabular.Read(path, columns(f))
 	if err != nil {
 		return nil, nil, err
 	}
-	return Parse(t, f, opts)
+	return parseTable(t, f, opts)
 }
 
 type parser struct {

@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/triad-mmm/triad/internal/civil"
+	"github.com/triad-mmm/triad/civil"
 	"github.com/triad-mmm/triad/internal/tabular"
 )
 
@@ -281,7 +281,7 @@ func TestParseGeoLift(t *testing.T) {
 func TestColumnsRequestedExist(t *testing.T) {
 	for _, fm := range []Format{Canonical, Robyn, PyMC, GeoLift} {
 		seen := map[string]bool{}
-		for _, c := range Columns(fm) {
+		for _, c := range columns(fm) {
 			assert.NotEmpty(t, c.Name, fm)
 			assert.False(t, seen[c.Name], "%v: %s twice", fm, c.Name)
 			seen[c.Name] = true

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/triad-mmm/triad/internal/civil"
+	"github.com/triad-mmm/triad/civil"
 )
 
 // Type is the design of a lift test.

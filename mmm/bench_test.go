@@ -4,7 +4,7 @@ import (
 	"context"
 	"testing"
 
-	"github.com/triad-mmm/triad/internal/sampler"
+	"github.com/triad-mmm/triad/sampler"
 )
 
 // benchModel is the 156-week, 6-channel model of the targets and

@@ -3,7 +3,7 @@ package mmm
 import (
 	"math"
 
-	"github.com/triad-mmm/triad/internal/civil"
+	"github.com/triad-mmm/triad/civil"
 )
 
 // Decomposition splits the expected KPI of every period into its parts, in

@@ -14,7 +14,7 @@
 // effect from the shape of the curves.
 //
 // A Model is a log density with an analytic gradient on unconstrained
-// coordinates, which the generic internal/sampler package samples. The
+// coordinates, which the generic sampler package samples. The
 // coordinates are chosen for the sampler's sake, with unit or constant
 // Jacobians so that the posterior is the one the priors state:
 //   - coordinate 0 is the mean level of the fit, not the intercept, because

@@ -6,9 +6,9 @@ import (
 	"math"
 	"math/rand/v2"
 
-	"github.com/triad-mmm/triad/internal/civil"
-	"github.com/triad-mmm/triad/internal/sampler"
+	"github.com/triad-mmm/triad/civil"
 	"github.com/triad-mmm/triad/mmm"
+	"github.com/triad-mmm/triad/sampler"
 )
 
 // Fit a two-channel model to two years of weekly data and read the ROIs.

@@ -6,7 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 
-	"github.com/triad-mmm/triad/internal/sampler"
+	"github.com/triad-mmm/triad/sampler"
 )
 
 // FitConfig chooses the inference method.

@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/triad-mmm/triad/internal/sampler"
+	"github.com/triad-mmm/triad/sampler"
 )
 
 func fitWorld(t testing.TB, w simWorld, cfg FitConfig) *Posterior {

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/triad-mmm/triad/internal/civil"
+	"github.com/triad-mmm/triad/civil"
 )
 
 // Plan is a scenario for the periods after the panel.

@@ -6,9 +6,9 @@ import (
 	"math"
 	"time"
 
-	"github.com/triad-mmm/triad/internal/civil"
-	"github.com/triad-mmm/triad/internal/sampler"
-	"github.com/triad-mmm/triad/internal/stat"
+	"github.com/triad-mmm/triad/civil"
+	"github.com/triad-mmm/triad/sampler"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // Model is the log posterior of an MMM on unconstrained coordinates. Its

@@ -10,8 +10,8 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/triad-mmm/triad/internal/sampler"
-	"github.com/triad-mmm/triad/internal/stat"
+	"github.com/triad-mmm/triad/sampler"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // Posterior holds the draws of a fitted model and computes summaries in

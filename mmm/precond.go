@@ -3,7 +3,7 @@ package mmm
 import (
 	"math"
 
-	"github.com/triad-mmm/triad/internal/sampler"
+	"github.com/triad-mmm/triad/sampler"
 	"gonum.org/v1/gonum/mat"
 )
 

@@ -7,7 +7,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
-	"github.com/triad-mmm/triad/internal/sampler"
+	"github.com/triad-mmm/triad/sampler"
 )
 
 // TestRecoveryLong fits 20 simulated worlds with the default sampler

@@ -8,8 +8,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/triad-mmm/triad/internal/sampler"
 	"github.com/triad-mmm/triad/internal/simulate"
+	"github.com/triad-mmm/triad/sampler"
 )
 
 // recovery is the truth-recovery score of one fit.

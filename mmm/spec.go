@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/triad-mmm/triad/internal/civil"
+	"github.com/triad-mmm/triad/civil"
 )
 
 // Data is the panel the model is fitted to, in original units.

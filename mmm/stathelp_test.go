@@ -1,6 +1,6 @@
 package mmm
 
-import "github.com/triad-mmm/triad/internal/stat"
+import "github.com/triad-mmm/triad/stat"
 
 // meanSD is the tests' short name for the statistic NewModel standardises
 // controls with.

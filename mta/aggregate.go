@@ -69,17 +69,17 @@ const batchRows = 1 << 16
 // Cell problems are *tabular.CellError values; warnings describe unmapped
 // channels, rows outside the panel and empty values.
 func AggregateFile(path string, spec Spec, m Mapping, cal Calendar) (*Aggregate, []string, error) {
-	a := NewAggregator(spec, m, cal)
-	if err := tabular.Scan(path, Columns(spec), batchRows, a.Add); err != nil {
+	a := newAggregator(spec, m, cal)
+	if err := tabular.Scan(path, columns(spec), batchRows, a.add); err != nil {
 		return nil, nil, err
 	}
-	agg, warns := a.Result()
+	agg, warns := a.result()
 	return agg, warns, nil
 }
 
-// Aggregator sums MTA rows batch by batch; AggregateFile drives it over a
+// aggregator sums MTA rows batch by batch; AggregateFile drives it over a
 // file, and callers with tables in hand can use it directly.
-type Aggregator struct {
+type aggregator struct {
 	spec      Spec
 	m         Mapping
 	cal       Calendar
@@ -95,10 +95,10 @@ type Aggregator struct {
 	started   bool
 }
 
-// NewAggregator returns an empty aggregator for the panel's periods.
-func NewAggregator(spec Spec, m Mapping, cal Calendar) *Aggregator {
+// newAggregator returns an empty aggregator for the panel's periods.
+func newAggregator(spec Spec, m Mapping, cal Calendar) *aggregator {
 	n := periods(cal)
-	a := &Aggregator{
+	a := &aggregator{
 		spec:      spec.withDefaults(),
 		m:         m,
 		cal:       cal,
@@ -122,7 +122,7 @@ func matrix(rows, cols int) [][]float64 {
 	return g
 }
 
-func (a *Aggregator) channel(name string) int {
+func (a *aggregator) channel(name string) int {
 	if c, ok := a.lookup[name]; ok {
 		return c
 	}
@@ -136,7 +136,7 @@ func (a *Aggregator) channel(name string) int {
 
 // Add aggregates one batch. The first error stops aggregation: the batch's
 // rows before it stay counted, so callers should discard the aggregator.
-func (a *Aggregator) Add(t *tabular.Table) error {
+func (a *aggregator) add(t *tabular.Table) error {
 	s := a.spec
 	if !a.started {
 		a.started = true
@@ -228,7 +228,7 @@ func (a *Aggregator) Add(t *tabular.Table) error {
 // checkModel reports whether row i belongs to another attribution model
 // than the one in use, and fails when the file mixes models and none was
 // chosen: summing them would count each conversion once per model.
-func (a *Aggregator) checkModel(t *tabular.Table, i int, model string) (bool, error) {
+func (a *aggregator) checkModel(t *tabular.Table, i int, model string) (bool, error) {
 	s := a.spec
 	if s.UseModel != "" {
 		return model != s.UseModel, nil
@@ -246,7 +246,7 @@ func (a *Aggregator) checkModel(t *tabular.Table, i int, model string) (bool, er
 
 // Result returns the aggregate and warnings. It may be called once, after
 // the last Add.
-func (a *Aggregator) Result() (*Aggregate, []string) {
+func (a *aggregator) result() (*Aggregate, []string) {
 	agg := a.agg
 	agg.Campaigns = len(a.campaigns)
 	for _, u := range a.unmapped {

@@ -12,7 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/triad-mmm/triad/internal/civil"
+	"github.com/triad-mmm/triad/civil"
 	"github.com/triad-mmm/triad/internal/tabular"
 )
 
@@ -111,15 +111,15 @@ func TestAggregateBatchesAgree(t *testing.T) {
 		chans[i] = []string{"search", "Facebook"}[rng.IntN(2)]
 		vals[i] = rng.Float64()
 	}
-	whole := NewAggregator(testSpec, m, cal)
-	require.NoError(t, whole.Add(table(0, dates, chans, vals)))
-	parts := NewAggregator(testSpec, m, cal)
+	whole := newAggregator(testSpec, m, cal)
+	require.NoError(t, whole.add(table(0, dates, chans, vals)))
+	parts := newAggregator(testSpec, m, cal)
 	for lo := 0; lo < n; lo += 77 {
 		hi := min(lo+77, n)
-		require.NoError(t, parts.Add(table(lo, dates[lo:hi], chans[lo:hi], vals[lo:hi])))
+		require.NoError(t, parts.add(table(lo, dates[lo:hi], chans[lo:hi], vals[lo:hi])))
 	}
-	a, _ := whole.Result()
-	b, _ := parts.Result()
+	a, _ := whole.result()
+	b, _ := parts.result()
 	for c := range a.Attributed {
 		for p := range a.Attributed[c] {
 			assert.InDelta(t, a.Attributed[c][p], b.Attributed[c][p], 1e-9)

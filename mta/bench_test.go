@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/triad-mmm/triad/internal/civil"
+	"github.com/triad-mmm/triad/civil"
 	"github.com/triad-mmm/triad/internal/tabular"
 )
 

@@ -1,7 +1,7 @@
 package mta
 
 import (
-	"github.com/triad-mmm/triad/internal/civil"
+	"github.com/triad-mmm/triad/civil"
 )
 
 // grid is a regular panel: period t covers start + t·step .. + step − 1.

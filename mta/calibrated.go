@@ -44,7 +44,7 @@ func WriteCalibrated(dst, src string, spec Spec, m Mapping, cal Calendar,
 	factor func(channel, period int) (float64, bool)) (Stats, error) {
 	s := spec.withDefaults()
 	calCol := CalibratedColumn(s)
-	for _, c := range Columns(s) {
+	for _, c := range columns(s) {
 		if c.Name == calCol || c.Name == FactorColumn || c.Name == MMMChannelColumn {
 			return Stats{}, fmt.Errorf("mta: column %q of the export clashes with a column WriteCalibrated adds", c.Name)
 		}
@@ -55,7 +55,7 @@ func WriteCalibrated(dst, src string, spec Spec, m Mapping, cal Calendar,
 		lookup = map[string]int{}
 	)
 	channels := m.Channels()
-	err := tabular.Scan(src, Columns(s), batchRows, func(t *tabular.Table) error {
+	err := tabular.Scan(src, columns(s), batchRows, func(t *tabular.Table) error {
 		out := calibrate(t, s, m, cal, factor, channels, lookup, &st)
 		if w == nil {
 			var err error

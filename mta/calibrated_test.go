@@ -39,7 +39,7 @@ func TestWriteCalibrated(t *testing.T) {
 			assert.Equal(t, Stats{Rows: 6, Calibrated: 2, Unmapped: 1, NoFactor: 1, Outside: 1, NullValue: 1,
 				Attributed: 140, CalibratedTotal: 130}, st)
 
-			cols := append(Columns(testSpec),
+			cols := append(columns(testSpec),
 				tabular.Column{Name: "mmm_channel", Kind: tabular.String},
 				tabular.Column{Name: "incrementality_factor", Kind: tabular.Float},
 				tabular.Column{Name: "conversions_value_calibrated", Kind: tabular.Float})

@@ -2,9 +2,10 @@ package mta_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 
-	"github.com/triad-mmm/triad/internal/civil"
-	"github.com/triad-mmm/triad/internal/tabular"
+	"github.com/triad-mmm/triad/civil"
 	"github.com/triad-mmm/triad/mta"
 )
 
@@ -23,24 +24,36 @@ func (w weeks) End() civil.Date { return w.start.AddDays(7*w.n - 1) }
 
 // Daily MTA rows roll up into the panel's weeks, which here start on a
 // Wednesday; an unmapped platform is reported, not dropped.
-func ExampleAggregator() {
+func ExampleAggregateFile() {
+	dir, err := os.MkdirTemp("", "mta-example")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "mta.csv")
+	csv := "date,channel,attributed_kpi\n" +
+		"2024-01-03,Paid Search,10\n" +
+		"2024-01-09,paid search,5\n" +
+		"2024-01-10,search,20\n" +
+		"2024-01-11,Paid Search,1\n" +
+		"2024-01-04,Email,7\n"
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		fmt.Println(err)
+		return
+	}
+
 	m, err := mta.NewMapping([]mta.MapEntry{{MTA: "Paid Search", Channel: "search"}}, []string{"search", "tv"})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	wed, _ := civil.Parse("2024-01-03")
-	t := tabular.NewTable("mta.csv", 5)
-	t.SetDates("date", []civil.Date{wed, wed + 6, wed + 7, wed + 8, wed + 1}, nil)
-	t.SetStrings("channel", []string{"Paid Search", "paid search", "search", "Paid Search", "Email"}, nil)
-	t.SetFloats("attributed_kpi", []float64{10, 5, 20, 1, 7}, nil)
-
-	a := mta.NewAggregator(mta.Spec{}, m, weeks{start: wed, n: 2})
-	if err := a.Add(t); err != nil {
+	agg, warns, err := mta.AggregateFile(path, mta.Spec{}, m, weeks{start: wed, n: 2})
+	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	agg, warns := a.Result()
 	fmt.Println("search by week:", agg.Attributed[0])
 	fmt.Println("tv seen:", agg.Seen(1))
 	fmt.Println(warns[0])

@@ -1,7 +1,7 @@
 package mta
 
 import (
-	"github.com/triad-mmm/triad/internal/civil"
+	"github.com/triad-mmm/triad/civil"
 	"github.com/triad-mmm/triad/internal/tabular"
 )
 
@@ -30,8 +30,8 @@ func (s Spec) withDefaults() Spec {
 	return s
 }
 
-// Columns returns the columns to request from an MTA export.
-func Columns(spec Spec) []tabular.Column {
+// columns returns the columns to request from an MTA export.
+func columns(spec Spec) []tabular.Column {
 	s := spec.withDefaults()
 	return []tabular.Column{
 		{Name: s.Date, Kind: tabular.Date},

@@ -1,6 +1,6 @@
 package report
 
-import "github.com/triad-mmm/triad/internal/civil"
+import "github.com/triad-mmm/triad/civil"
 
 // Charts holds the series behind the report's charts. All per-period
 // slices are aligned with Dates; a renderer uses the common prefix when

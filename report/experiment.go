@@ -1,6 +1,6 @@
 package report
 
-import "github.com/triad-mmm/triad/internal/civil"
+import "github.com/triad-mmm/triad/civil"
 
 // Experiment is one lift test next to the models' predictions for it.
 type Experiment struct {

@@ -4,7 +4,7 @@ import (
 	"math"
 	"time"
 
-	"github.com/triad-mmm/triad/internal/civil"
+	"github.com/triad-mmm/triad/civil"
 )
 
 // linear maps the data interval [d0, d1] onto the pixel interval [r0, r1].

@@ -1,6 +1,6 @@
 package report
 
-import "github.com/triad-mmm/triad/internal/civil"
+import "github.com/triad-mmm/triad/civil"
 
 // SchemaVersion is the version of report.json's layout. It changes only
 // when a field is removed or changes meaning; new fields may appear at any

@@ -1,6 +1,6 @@
 package panel
 
-import "github.com/triad-mmm/triad/internal/civil"
+import "github.com/triad-mmm/triad/civil"
 
 // Start returns the first day the panel covers.
 func (p *Panel) Start() civil.Date { return p.Dates[0] }

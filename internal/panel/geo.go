@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/triad-mmm/triad/internal/civil"
+	"github.com/triad-mmm/triad/civil"
 	"github.com/triad-mmm/triad/internal/tabular"
 )
 

@@ -3,7 +3,7 @@ package panel
 import (
 	"fmt"
 
-	"github.com/triad-mmm/triad/internal/civil"
+	"github.com/triad-mmm/triad/civil"
 )
 
 // Panel is a national MMM panel: one row per period, sorted by date, evenly

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/triad-mmm/triad/internal/civil"
+	"github.com/triad-mmm/triad/civil"
 )
 
 // Summary describes a panel in a few numbers, for `triad validate` and the

@@ -3,7 +3,7 @@ package panel
 import (
 	"fmt"
 
-	"github.com/triad-mmm/triad/internal/civil"
+	"github.com/triad-mmm/triad/civil"
 )
 
 func ExamplePanel_Summary() {

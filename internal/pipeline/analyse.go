@@ -6,8 +6,8 @@ import (
 	"math"
 	"slices"
 
+	"github.com/triad-mmm/triad/budget"
 	"github.com/triad-mmm/triad/calibrate"
-	"github.com/triad-mmm/triad/internal/budget"
 	"github.com/triad-mmm/triad/internal/config"
 	"github.com/triad-mmm/triad/mmm"
 )

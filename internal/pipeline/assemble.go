@@ -4,9 +4,9 @@ import (
 	"math"
 
 	"github.com/triad-mmm/triad/calibrate"
-	"github.com/triad-mmm/triad/internal/stat"
 	"github.com/triad-mmm/triad/lift"
 	"github.com/triad-mmm/triad/report"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // riv converts the interval the model, calibration and budget packages

@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/triad-mmm/triad/internal/budget"
-	"github.com/triad-mmm/triad/internal/stat"
+	"github.com/triad-mmm/triad/budget"
 	"github.com/triad-mmm/triad/mmm"
 	"github.com/triad-mmm/triad/report"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // buildReport assembles the report from the inputs, the fits and the analysis.

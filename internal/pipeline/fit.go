@@ -9,9 +9,9 @@ import (
 	"time"
 
 	"github.com/triad-mmm/triad/calibrate"
-	"github.com/triad-mmm/triad/internal/sampler"
 	"github.com/triad-mmm/triad/lift"
 	"github.com/triad-mmm/triad/mmm"
+	"github.com/triad-mmm/triad/sampler"
 )
 
 // fitted holds the MMM alone and, when lift tests are used, the MMM

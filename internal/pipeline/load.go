@@ -8,10 +8,10 @@ import (
 
 	"github.com/triad-mmm/triad/internal/config"
 	"github.com/triad-mmm/triad/internal/panel"
-	"github.com/triad-mmm/triad/internal/stat"
 	"github.com/triad-mmm/triad/internal/tabular"
 	"github.com/triad-mmm/triad/lift"
 	"github.com/triad-mmm/triad/mta"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // Inputs are the three inputs, read and validated against each other.
@@ -75,11 +75,7 @@ func (in *Inputs) loadTests() error {
 		return err
 	}
 	path := cfg.Data.LiftTests
-	t, err := tabular.Read(path, lift.Columns(format))
-	if err != nil {
-		return err
-	}
-	tests, warn, err := lift.Parse(t, format, lift.ParseOptions{
+	tests, warn, err := lift.Read(path, format, lift.ParseOptions{
 		PanelStart: in.Panel.Dates[0],
 		PanelEnd:   in.Panel.End(),
 		StepDays:   in.Panel.StepDays,

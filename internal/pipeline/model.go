@@ -5,8 +5,8 @@ import (
 
 	"github.com/triad-mmm/triad/internal/config"
 	"github.com/triad-mmm/triad/internal/panel"
-	"github.com/triad-mmm/triad/internal/sampler"
 	"github.com/triad-mmm/triad/mmm"
+	"github.com/triad-mmm/triad/sampler"
 )
 
 // modelData hands the panel to the model.

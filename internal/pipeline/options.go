@@ -1,6 +1,6 @@
 package pipeline
 
-import "github.com/triad-mmm/triad/internal/sampler"
+import "github.com/triad-mmm/triad/sampler"
 
 // Progress receives per-chain sampling progress.
 type Progress = sampler.Progress

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/triad-mmm/triad/internal/budget"
+	"github.com/triad-mmm/triad/budget"
 	"github.com/triad-mmm/triad/internal/config"
 	"github.com/triad-mmm/triad/internal/tabular"
 	"github.com/triad-mmm/triad/mmm"

@@ -5,9 +5,9 @@ import (
 	"path/filepath"
 
 	"github.com/triad-mmm/triad/internal/atomicfile"
-	"github.com/triad-mmm/triad/internal/stat"
 	"github.com/triad-mmm/triad/internal/tabular"
 	"github.com/triad-mmm/triad/mmm"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // readPlan reads a forecast plan: the panel's date column, every channel's

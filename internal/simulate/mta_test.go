@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"gonum.org/v1/gonum/stat"
 
-	"github.com/triad-mmm/triad/internal/civil"
+	"github.com/triad-mmm/triad/civil"
 )
 
 func TestMTASumsByWeek(t *testing.T) {

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/triad-mmm/triad/internal/civil"
+	"github.com/triad-mmm/triad/civil"
 )
 
 // Options chooses a world. The zero value (apart from Seed) gives the

@@ -1,7 +1,7 @@
 package simulate
 
 import (
-	"github.com/triad-mmm/triad/internal/civil"
+	"github.com/triad-mmm/triad/civil"
 )
 
 // Truth is what the world's analyst would like to know. It is written as

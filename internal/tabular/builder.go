@@ -3,7 +3,7 @@ package tabular
 import (
 	"strings"
 
-	"github.com/triad-mmm/triad/internal/civil"
+	"github.com/triad-mmm/triad/civil"
 )
 
 // colBuf accumulates one requested column while a file is read. Validity is

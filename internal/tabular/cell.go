@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/triad-mmm/triad/internal/civil"
+	"github.com/triad-mmm/triad/civil"
 )
 
 // isNullText reports whether a text cell means "no value". Spreadsheets and

@@ -3,7 +3,7 @@ package tabular
 import (
 	"fmt"
 
-	"github.com/triad-mmm/triad/internal/civil"
+	"github.com/triad-mmm/triad/civil"
 )
 
 // Kind is the Go type a column is read into.

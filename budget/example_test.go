@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/triad-mmm/triad/internal/budget"
+	"github.com/triad-mmm/triad/budget"
 )
 
 // curves is a single-draw response a_c·log(1 + x/b_c).

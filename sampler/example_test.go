@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/triad-mmm/triad/internal/sampler"
+	"github.com/triad-mmm/triad/sampler"
 )
 
 // normal2 is N((1, -2), diag(1, 0.25)).

@@ -1,6 +1,6 @@
 package sampler
 
-import "github.com/triad-mmm/triad/internal/stat"
+import "github.com/triad-mmm/triad/stat"
 
 // Short names the tests use for the shared statistics.
 func meanVar(x []float64) (mean, variance float64)  { return stat.MeanVar(x) }

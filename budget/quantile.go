@@ -5,7 +5,7 @@ import (
 	"math"
 	"slices"
 
-	"github.com/triad-mmm/triad/internal/stat"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // maxQuantileIter caps the projected-gradient ascent of the quantile

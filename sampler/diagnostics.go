@@ -5,7 +5,7 @@ import (
 
 	"gonum.org/v1/gonum/dsp/fourier"
 
-	"github.com/triad-mmm/triad/internal/stat"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // RHat returns the rank-normalised split R-hat of chains ([chain][draw]):

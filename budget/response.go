@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/triad-mmm/triad/internal/stat"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // Response gives the posterior of channel response curves.
