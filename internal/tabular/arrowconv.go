@@ -170,6 +170,9 @@ func (b *colBuf) appendFloat64s(a *array.Float64, i0, i1 int) (int, error) {
 			continue
 		case math.IsInf(v, 0):
 			return i, fmt.Errorf("%v is not a finite number", v)
+		case math.Abs(v) > MaxMagnitude:
+			_, err := checkMagnitude(v)
+			return i, err
 		}
 		b.f = append(b.f, v)
 		b.markValid()
@@ -261,6 +264,9 @@ func (b *colBuf) appendFloat(v float64) error {
 	}
 	switch b.kind {
 	case Float:
+		if _, err := checkMagnitude(v); err != nil {
+			return err
+		}
 		b.f = append(b.f, v)
 	case String:
 		b.s = append(b.s, strconv.FormatFloat(v, 'g', -1, 64))

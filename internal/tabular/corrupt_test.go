@@ -101,7 +101,7 @@ func TestCorruptEmpty(t *testing.T) {
 	err := readBytes(t, dir, "y.parquet", []byte("PAR1 this is not parquet PAR1"), corruptCols)
 	assert.EqualError(t, err, "y.parquet: not a valid Parquet file: footer length 544499061 does not fit a file of 29 bytes")
 	err = readBytes(t, dir, "y.arrow", []byte("a,b\n1,2\n"), corruptCols)
-	assert.EqualError(t, err, "y.arrow: not a valid Arrow IPC file: no ARROW1 magic and no IPC stream header")
+	assert.EqualError(t, err, "y.arrow: not a valid Arrow IPC file: no ARROW1 magic and no IPC stream header; it looks like text (CSV?): name it .csv")
 }
 
 // TestCorruptTruncated cuts each file at every length: every result must be

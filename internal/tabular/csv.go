@@ -23,8 +23,12 @@ type csvFile struct {
 
 func openCSV(path string, f format) (*csvFile, error) {
 	source := sourceName(path)
-	file, err := os.Open(path)
+	file, err := openInput(path)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkText(source, file, f); err != nil {
+		file.Close()
 		return nil, err
 	}
 	c := &csvFile{source: source, file: file}
@@ -57,9 +61,33 @@ func openCSV(path string, f format) (*csvFile, error) {
 	}
 	c.header = make([]string, len(head))
 	for i, h := range head {
+		if looksBinary([]byte(h)) {
+			c.Close()
+			return nil, &CellError{File: source, Msg: "is not CSV text: its first line holds binary data"}
+		}
 		c.header[i] = strings.TrimSpace(h)
 	}
 	return c, nil
+}
+
+// checkText refuses a binary file given a CSV name, saying what it is.
+func checkText(source string, file *os.File, f format) error {
+	b, err := head(file, 8)
+	if err != nil {
+		return &CellError{File: source, Msg: "cannot be read: " + err.Error()}
+	}
+	what := sniff(b)
+	switch {
+	case what == "" || f == formatCSVGzip && what == "a gzip-compressed file":
+		return nil
+	case what == "a gzip-compressed file":
+		return &CellError{File: source, Msg: "is gzip-compressed, not CSV text: name it .csv.gz"}
+	case what == "a Parquet file":
+		return &CellError{File: source, Msg: "is a Parquet file, not CSV text: name it .parquet (the format is chosen by extension)"}
+	case strings.HasPrefix(what, "an Arrow") || strings.HasPrefix(what, "a Feather"):
+		return &CellError{File: source, Msg: "is " + what + ", not CSV text: name it .arrow (the format is chosen by extension)"}
+	}
+	return &CellError{File: source, Msg: "is " + what + ", not CSV text: export the sheet as CSV"}
 }
 
 func (c *csvFile) Close() error {

@@ -33,8 +33,8 @@ func formatOf(path string) (format, error) {
 		strings.HasSuffix(lower, ".ipc"), strings.HasSuffix(lower, ".arrows"):
 		return formatArrow, nil
 	}
-	return 0, fmt.Errorf("%s: unknown file type %q (want .csv, .csv.gz, .tsv, .parquet, .pq, .arrow, .feather or .ipc)",
-		sourceName(path), filepath.Ext(path))
+	return 0, &CellError{File: sourceName(path), Msg: fmt.Sprintf("unknown file type %s (want .csv, .csv.gz, .tsv, .parquet, .pq, .arrow, .feather or .ipc)",
+		Quote(filepath.Ext(path)))}
 }
 
 // sourceName is how errors name a file: its base name, as users see it in

@@ -62,7 +62,7 @@ const arrowMagic = "ARROW1"
 
 func openArrow(path string, mem memory.Allocator) (*arrowFile, error) {
 	source := sourceName(path)
-	f, err := os.Open(path)
+	f, err := openInput(path)
 	if err != nil {
 		return nil, err
 	}
@@ -130,7 +130,7 @@ func checkArrow(source string, f *os.File, mem memory.Allocator) (*arrowFile, er
 			return err
 		})
 	default:
-		return nil, notArrow("no ARROW1 magic and no IPC stream header")
+		return nil, notArrow("no ARROW1 magic and no IPC stream header" + alsoIs(f))
 	}
 	if err != nil {
 		return nil, readError(source, err)

@@ -36,7 +36,7 @@ func (p *parquetFile) Close() error {
 // data pages, then opens it for sequential (non-parallel) reading.
 func openParquet(path string, mem memory.Allocator, batch int) (*parquetFile, error) {
 	source := sourceName(path)
-	f, err := os.Open(path)
+	f, err := openInput(path)
 	if err != nil {
 		return nil, err
 	}
@@ -72,7 +72,7 @@ func checkParquet(source string, f *os.File, mem memory.Allocator, batch int) (*
 	case string(tail[4:]) == "PARE":
 		return nil, &CellError{File: source, Msg: "encrypted Parquet files are not supported"}
 	case string(head[:]) != "PAR1":
-		return nil, notParquet("no PAR1 magic at the start")
+		return nil, notParquet("no PAR1 magic at the start" + alsoIs(f))
 	case string(tail[4:]) != "PAR1":
 		return nil, notParquet("no PAR1 magic at the end (truncated?)")
 	}

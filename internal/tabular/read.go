@@ -126,16 +126,29 @@ func resolve(source string, names []string, cols []Column) ([]Column, []int, err
 	return present, idx, nil
 }
 
+// maxListed bounds how many of a file's column names a message lists.
+const maxListed = 40
+
 func missingColumn(source, name string, have []string) *CellError {
-	msg := "not found; have: " + strings.Join(have, ", ")
+	listed := make([]string, 0, min(len(have), maxListed))
+	for _, h := range have[:min(len(have), maxListed)] {
+		if c := clip(h); c != h {
+			h = c + "…"
+		}
+		listed = append(listed, h)
+	}
+	msg := "not found; have: " + strings.Join(listed, ", ")
+	if len(have) > maxListed {
+		msg += fmt.Sprintf(" and %d more", len(have)-maxListed)
+	}
 	if len(have) == 0 {
 		msg = "not found; the file has no columns"
 	}
 	for _, h := range have {
 		if strings.EqualFold(strings.TrimSpace(h), name) {
-			msg += fmt.Sprintf(" (did you mean %q?)", h)
+			msg += fmt.Sprintf(" (did you mean %s?)", Quote(h))
 			break
 		}
 	}
-	return &CellError{File: source, Column: name, Msg: msg}
+	return &CellError{File: source, Column: clip(name), Msg: msg}
 }
