@@ -9,6 +9,11 @@ import (
 // shared with the rest of the team, unlike os.CreateTemp's private 0600.
 const Perm os.FileMode = 0o644
 
+// TempInfix marks temporary files: the temporary file of path dir/name is
+// dir/.name.tmp-RANDOM, so a cleaner can recognise the leftovers of a
+// killed process.
+const TempInfix = ".tmp-"
+
 // WriteFile writes data to a temporary file beside path, syncs it and
 // renames it over path. On error nothing is left behind.
 func WriteFile(path string, data []byte) (err error) {
@@ -35,7 +40,7 @@ func Create(path string) (*os.File, error) {
 	if dir == "" {
 		dir = "."
 	}
-	f, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	f, err := os.CreateTemp(dir, "."+base+TempInfix+"*")
 	if err != nil {
 		return nil, err
 	}
@@ -59,13 +64,13 @@ func Commit(tmp *os.File, path string) error {
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return err
 	}
-	syncDir(filepath.Dir(path))
+	SyncDir(filepath.Dir(path))
 	return nil
 }
 
-// syncDir makes the rename durable. Not every platform can sync a
+// SyncDir makes renames in dir durable. Not every platform can sync a
 // directory; the data itself is already synced, so failure is ignored.
-func syncDir(dir string) {
+func SyncDir(dir string) {
 	d, err := os.Open(dir)
 	if err != nil {
 		return
