@@ -1,6 +1,7 @@
 package mta
 
 import (
+	"context"
 	"fmt"
 	"math"
 
@@ -39,8 +40,9 @@ func CalibratedColumn(spec Spec) string { return spec.withDefaults().Value + cal
 // date). Rows without a factor (unmapped channel, date outside the panel, a
 // channel the model gives no factor for, another attribution model) keep
 // null in the added columns: they are never dropped. Other columns of src
-// are not carried over.
-func WriteCalibrated(dst, src string, spec Spec, m Mapping, cal Calendar,
+// are not carried over. It checks ctx between batches and, once ctx is
+// done, stops, removes what it wrote and returns ctx's error.
+func WriteCalibrated(ctx context.Context, dst, src string, spec Spec, m Mapping, cal Calendar,
 	factor func(channel, period int) (float64, bool)) (Stats, error) {
 	s := spec.withDefaults()
 	calCol := CalibratedColumn(s)
@@ -56,6 +58,9 @@ func WriteCalibrated(dst, src string, spec Spec, m Mapping, cal Calendar,
 	)
 	channels := m.Channels()
 	err := tabular.Scan(src, columns(s), batchRows, func(t *tabular.Table) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		out := calibrate(t, s, m, cal, factor, channels, lookup, &st)
 		if w == nil {
 			var err error

@@ -1,6 +1,7 @@
 package mta
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -34,7 +35,7 @@ func TestWriteCalibrated(t *testing.T) {
 	for _, ext := range []string{"csv", "parquet"} {
 		t.Run(ext, func(t *testing.T) {
 			dst := filepath.Join(t.TempDir(), "calibrated_mta."+ext)
-			st, err := WriteCalibrated(dst, src, testSpec, m, cal, factor)
+			st, err := WriteCalibrated(context.Background(), dst, src, testSpec, m, cal, factor)
 			require.NoError(t, err)
 			assert.Equal(t, Stats{Rows: 6, Calibrated: 2, Unmapped: 1, NoFactor: 1, Outside: 1, NullValue: 1,
 				Attributed: 140, CalibratedTotal: 130}, st)
@@ -76,11 +77,35 @@ func TestWriteCalibratedLeavesNothingOnError(t *testing.T) {
 	src := writeFile(t, "mta.csv", b.String())
 	dir := t.TempDir()
 	dst := filepath.Join(dir, "out.parquet")
-	_, err := WriteCalibrated(dst, src, testSpec, m, cal, func(int, int) (float64, bool) { return 1, true })
+	_, err := WriteCalibrated(context.Background(), dst, src, testSpec, m, cal, func(int, int) (float64, bool) { return 1, true })
 	assert.ErrorContains(t, err, "row 65547, column date")
 	entries, _ := os.ReadDir(dir)
 	assert.Empty(t, entries)
 
-	_, err = WriteCalibrated(dst, src, Spec{Value: "incrementality_factor"}, m, cal, nil)
+	_, err = WriteCalibrated(context.Background(), dst, src, Spec{Value: "incrementality_factor"}, m, cal, nil)
 	assert.EqualError(t, err, `mta: column "incrementality_factor" of the export clashes with a column WriteCalibrated adds`)
+}
+
+// An interrupted write stops at the next batch and leaves nothing.
+func TestWriteCalibratedStopsWhenCancelled(t *testing.T) {
+	cal := grid{start: day("2024-01-01"), step: 7, n: 4}
+	m := mustMapping(t, "search", "social")
+	var b strings.Builder
+	b.WriteString("date,channel,conversions_value\n")
+	for i := 0; i < 3*batchRows; i++ {
+		b.WriteString("2024-01-02,search,1\n")
+	}
+	src := writeFile(t, "mta.csv", b.String())
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	rows := 0
+	_, err := WriteCalibrated(ctx, filepath.Join(dir, "out.parquet"), src, testSpec, m, cal, func(int, int) (float64, bool) {
+		if rows++; rows == batchRows+1 {
+			cancel() // during the second batch
+		}
+		return 1, true
+	})
+	require.ErrorIs(t, err, context.Canceled)
+	entries, _ := os.ReadDir(dir)
+	assert.Empty(t, entries)
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/triad-mmm/triad/calibrate"
+	"github.com/triad-mmm/triad/internal/config"
 	"github.com/triad-mmm/triad/lift"
 	"github.com/triad-mmm/triad/mmm"
 	"github.com/triad-mmm/triad/sampler"
@@ -120,7 +121,7 @@ func fitModels(ctx context.Context, in *Inputs, opts Options, both bool) (*fitte
 		*dst, *errp = mmm.Fit(ctx, m, fitConfig(cfg, prog))
 		*secs = time.Since(start).Seconds()
 	}
-	opts.info(fmt.Sprintf("fitting the MMM (%s, %d chains × %d+%d)", cfg.Sampler.Method, cfg.Sampler.Chains, cfg.Sampler.Warmup, cfg.Sampler.Draws))
+	opts.info("fitting the MMM (" + describeMethod(cfg.Sampler) + ")")
 	if both || calModel == nil {
 		wg.Add(1)
 		go run(aloneModel, "mmm alone", &f.alone, &f.aloneSecs, &errAlone)
@@ -175,4 +176,14 @@ func (in *Inputs) checkCarryover(spec mmm.Spec, opts Options) {
 			opts.warn(f.String())
 		}
 	}
+}
+
+// describeMethod says how the posterior is computed, for the log: NUTS
+// runs chains of warmup and draws, Laplace draws from a Gaussian at the
+// mode and has neither chains nor warmup.
+func describeMethod(s config.Sampler) string {
+	if s.Method == "laplace" {
+		return fmt.Sprintf("laplace: mode and Gaussian approximation, %d draws", s.Draws)
+	}
+	return fmt.Sprintf("%s, %d chains × %d warmup + %d draws", s.Method, s.Chains, s.Warmup, s.Draws)
 }

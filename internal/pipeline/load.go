@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/triad-mmm/triad/internal/config"
+	"github.com/triad-mmm/triad/internal/outdir"
 	"github.com/triad-mmm/triad/internal/panel"
 	"github.com/triad-mmm/triad/internal/tabular"
 	"github.com/triad-mmm/triad/lift"
@@ -28,8 +29,12 @@ type Inputs struct {
 }
 
 // Load reads and validates every input named by cfg. It writes nothing.
-// Problems with the data come back as errors that IsInputError recognises.
+// Problems with the data come back as errors that IsInputError recognises;
+// the first is an input that some command would overwrite with an output.
 func Load(cfg *config.Config) (*Inputs, error) {
+	if err := checkOverlap(cfg); err != nil {
+		return nil, err
+	}
 	in := &Inputs{Config: cfg}
 	p, warn, err := panel.Load(cfg.Data.Panel, panelSpec(cfg))
 	if err != nil {
@@ -58,6 +63,20 @@ func Load(cfg *config.Config) (*Inputs, error) {
 		}
 	}
 	return in, nil
+}
+
+// checkOverlap refuses a configuration in which an output file of any
+// command is one of the data files (or extra inputs), after resolving links.
+func checkOverlap(cfg *config.Config, extra ...outdir.Input) error {
+	inputs := append([]outdir.Input{
+		{Key: "data.panel", Path: cfg.Data.Panel},
+		{Key: "data.lift_tests", Path: cfg.Data.LiftTests},
+		{Key: "data.mta", Path: cfg.Data.MTA},
+	}, extra...)
+	if err := outdir.CheckInputs(cfg.Output.Dir, allOutputs(cfg), inputs); err != nil {
+		return &config.Error{Problems: []string{err.Error()}}
+	}
+	return nil
 }
 
 func panelSpec(cfg *config.Config) panel.Spec {

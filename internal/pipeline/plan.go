@@ -4,12 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/triad-mmm/triad/budget"
 	"github.com/triad-mmm/triad/internal/config"
+	"github.com/triad-mmm/triad/internal/outdir"
 	"github.com/triad-mmm/triad/internal/tabular"
 	"github.com/triad-mmm/triad/mmm"
 	"github.com/triad-mmm/triad/report"
@@ -22,29 +22,36 @@ type TableResult struct {
 }
 
 // fitFinal fits only the model the answer rests on: calibrated when lift
-// tests are used, else the MMM alone.
-func fitFinal(ctx context.Context, cfg *config.Config, opts Options) (*Inputs, *mmm.Posterior, error) {
+// tests are used, else the MMM alone, after starting the generation that
+// will hold the command's files.
+func fitFinal(ctx context.Context, cfg *config.Config, opts Options, set string, files []string) (*Inputs, *outdir.Generation, *mmm.Posterior, error) {
 	in, err := Load(cfg)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
+	}
+	gen, err := beginOutputs(cfg, set, files)
+	if err != nil {
+		return nil, nil, nil, err
 	}
 	for _, w := range in.Warnings {
 		opts.warn(w)
 	}
 	f, err := fitModels(ctx, in, opts, false)
 	if err != nil {
-		return nil, nil, err
+		gen.Abort()
+		return nil, nil, nil, err
 	}
-	return in, f.final(), nil
+	return in, gen, f.final(), nil
 }
 
 // Optimize fits the model and recommends a budget allocation; it writes
 // budget.json to the output directory and returns a printable table.
 func Optimize(ctx context.Context, cfg *config.Config, opts Options) (*TableResult, error) {
-	in, post, err := fitFinal(ctx, cfg, opts)
+	in, gen, post, err := fitFinal(ctx, cfg, opts, "optimize", []string{budgetFile})
 	if err != nil {
 		return nil, err
 	}
+	defer gen.Abort()
 	level := cfg.Report.Interval
 	resp := post.SpendResponse()
 	prob, err := budgetProblem(cfg, resp)
@@ -76,11 +83,14 @@ func Optimize(ctx context.Context, cfg *config.Config, opts Options) (*TableResu
 	if err != nil {
 		return nil, err
 	}
-	path := filepath.Join(cfg.Output.Dir, "budget.json")
-	if err := mkdirAndWrite(path, append(js, '\n')); err != nil {
+	if err := gen.WriteFile(budgetFile, append(js, '\n')); err != nil {
 		return nil, err
 	}
-	return &TableResult{Table: tb.String(), Files: []string{path}}, nil
+	files, err := gen.Commit(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &TableResult{Table: tb.String(), Files: files}, nil
 }
 
 type targetSection struct {
@@ -116,6 +126,9 @@ func writeBudgetTable(w *strings.Builder, b *report.Budget, level float64) {
 // Forecast fits the model and predicts the KPI for the spend plan in the
 // file planPath; it writes forecast.csv and returns a printable table.
 func Forecast(ctx context.Context, cfg *config.Config, planPath string, opts Options) (*TableResult, error) {
+	if err := checkOverlap(cfg, outdir.Input{Key: "--plan", Path: planPath}); err != nil {
+		return nil, err
+	}
 	in, err := Load(cfg)
 	if err != nil {
 		return nil, err
@@ -124,6 +137,11 @@ func Forecast(ctx context.Context, cfg *config.Config, planPath string, opts Opt
 	if err != nil {
 		return nil, asInput(err)
 	}
+	gen, err := beginOutputs(cfg, "forecast", []string{forecastFile})
+	if err != nil {
+		return nil, err
+	}
+	defer gen.Abort()
 	for _, w := range in.Warnings {
 		opts.warn(w)
 	}
@@ -136,7 +154,7 @@ func Forecast(ctx context.Context, cfg *config.Config, planPath string, opts Opt
 	if err != nil {
 		return nil, err
 	}
-	path := filepath.Join(cfg.Output.Dir, "forecast.csv")
+	path := gen.Path(forecastFile)
 	t := tabular.NewTable(path, len(fc.Dates))
 	t.SetDates(cfg.Model.Date, fc.Dates, nil)
 	split := func(name string, ivs []mmm.Interval) {
@@ -151,7 +169,11 @@ func Forecast(ctx context.Context, cfg *config.Config, planPath string, opts Opt
 	split(cfg.Model.KPI, fc.KPI)
 	split("media", fc.Media)
 	t.SetFloats("baseline", fc.Baseline, nil)
-	if err := mkdirAnd(path, func() error { return tabular.Write(path, t) }); err != nil {
+	if err := tabular.Write(path, t); err != nil {
+		return nil, err
+	}
+	files, err := gen.Commit(ctx)
+	if err != nil {
 		return nil, err
 	}
 	var b strings.Builder
@@ -170,5 +192,5 @@ func Forecast(ctx context.Context, cfg *config.Config, planPath string, opts Opt
 		iv := fc.ChannelTotals[c]
 		fmt.Fprintf(&b, "  %-16s %s (%s to %s)\n", name, human(iv.Mean), human(iv.Lo), human(iv.Hi))
 	}
-	return &TableResult{Table: b.String(), Files: []string{path}}, nil
+	return &TableResult{Table: b.String(), Files: files}, nil
 }

@@ -1,10 +1,6 @@
 package pipeline
 
 import (
-	"os"
-	"path/filepath"
-
-	"github.com/triad-mmm/triad/internal/atomicfile"
 	"github.com/triad-mmm/triad/internal/tabular"
 	"github.com/triad-mmm/triad/mmm"
 	"github.com/triad-mmm/triad/stat"
@@ -90,16 +86,4 @@ func mean(v []float64) float64 {
 		return 0
 	}
 	return stat.Mean(v)
-}
-
-// mkdirAnd creates path's directory, then calls write.
-func mkdirAnd(path string, write func() error) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	return write()
-}
-
-func mkdirAndWrite(path string, b []byte) error {
-	return mkdirAnd(path, func() error { return atomicfile.WriteFile(path, b) })
 }

@@ -2,12 +2,11 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 
-	"github.com/triad-mmm/triad/internal/atomicfile"
 	"github.com/triad-mmm/triad/internal/config"
+	"github.com/triad-mmm/triad/internal/outdir"
 	"github.com/triad-mmm/triad/report"
 )
 
@@ -18,15 +17,52 @@ type Result struct {
 	Files []string
 }
 
+// Output files outside the report package's.
+const (
+	summaryFile       = "data_summary.txt"
+	decompositionFile = "decomposition.csv"
+	calibratedParquet = "calibrated_mta.parquet"
+	calibratedCSV     = "calibrated_mta.csv"
+	budgetFile        = "budget.json"
+	forecastFile      = "forecast.csv"
+)
+
+// runOutputs lists the files `triad run` writes into output.dir, in the
+// order it reports them. Every output goes through one outdir.Generation
+// (see its doc): a new output is added here and written into the
+// generation's staging directory, never straight into output.dir.
+func runOutputs(cfg *config.Config) []string {
+	files := []string{report.JSONFile, report.MarkdownFile, report.HTMLFile, summaryFile, decompositionFile}
+	if cfg.Data.MTA != "" {
+		files = append(files, calibratedParquet)
+		if cfg.MTA.CalibratedCSV {
+			files = append(files, calibratedCSV)
+		}
+	}
+	return files
+}
+
+// allOutputs lists every file any command writes into output.dir, for the
+// check that none of them is an input.
+func allOutputs(cfg *config.Config) []string {
+	return append(runOutputs(cfg), budgetFile, forecastFile)
+}
+
 // Run ingests and validates the inputs, fits the MMM without and with the
 // lift tests, reconciles them with MTA, plans the budget and writes the
-// report and tables into cfg.Output.Dir. Bad input is reported before
-// anything is written.
+// report and tables into cfg.Output.Dir as one generation. Bad input and
+// an unusable output directory are reported before the fit; a failed or
+// interrupted run leaves the directory's previous generation as it was.
 func Run(ctx context.Context, cfg *config.Config, opts Options) (*Result, error) {
 	in, err := Load(cfg)
 	if err != nil {
 		return nil, err
 	}
+	gen, err := beginOutputs(cfg, "run", runOutputs(cfg))
+	if err != nil {
+		return nil, err
+	}
+	defer gen.Abort()
 	for _, w := range in.Warnings {
 		opts.warn(w)
 	}
@@ -40,42 +76,51 @@ func Run(ctx context.Context, cfg *config.Config, opts Options) (*Result, error)
 		return nil, err
 	}
 	rep := buildReport(in, f, a, opts.Version)
-	files, err := writeOutputs(in, f, a, rep, opts)
+	files, err := writeOutputs(ctx, gen, in, a, rep, opts)
 	if err != nil {
 		return nil, err
 	}
 	return &Result{Report: rep, Files: files}, nil
 }
 
-// writeOutputs writes every output file, each atomically.
-func writeOutputs(in *Inputs, f *fitted, a *analysis, rep *report.Report, opts Options) ([]string, error) {
-	dir := in.Config.Output.Dir
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+// beginOutputs starts the generation of set in output.dir: an output
+// directory that cannot be created or written is a configuration error,
+// found before any fitting.
+func beginOutputs(cfg *config.Config, set string, files []string) (*outdir.Generation, error) {
+	g, err := outdir.Begin(cfg.Output.Dir, set, files)
+	var de *outdir.DirError
+	if errors.As(err, &de) {
+		return nil, &config.Error{Problems: []string{fmt.Sprintf("output.dir %s: %v", cfg.Output.Dir, de.Err)}}
+	}
+	return g, err
+}
+
+// writeOutputs stages every file of the run and commits them as one
+// generation. Between files, and between batches of the calibrated MTA
+// export, an interrupted ctx stops the write and leaves output.dir as it
+// was.
+func writeOutputs(ctx context.Context, g *outdir.Generation, in *Inputs, a *analysis, rep *report.Report, opts Options) ([]string, error) {
+	opts.info("writing the report")
+	if err := report.WriteAll(g.Dir(), rep); err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}
-	var files []string
-	if err := report.WriteAll(dir, rep); err != nil {
+	if err := g.WriteFile(summaryFile, []byte(in.Summary())); err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}
-	for _, n := range []string{"report.json", "report.md", "report.html"} {
-		files = append(files, filepath.Join(dir, n))
-	}
-	p := filepath.Join(dir, "data_summary.txt")
-	if err := atomicfile.WriteFile(p, []byte(in.Summary())); err != nil {
+	if err := writeDecomposition(g.Path(decompositionFile), a.decomp); err != nil {
 		return nil, err
 	}
-	files = append(files, p)
-	p = filepath.Join(dir, "decomposition.csv")
-	if err := writeDecomposition(p, a.decomp); err != nil {
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	files = append(files, p)
 	if in.MTA != nil {
-		written, err := writeCalibratedMTA(dir, in, a, opts)
-		if err != nil {
+		if err := writeCalibratedMTA(ctx, g, in, a, opts); err != nil {
 			return nil, err
 		}
-		files = append(files, written...)
 	}
-	return files, nil
+	files, err := g.Commit(ctx)
+	if err != nil && ctx.Err() == nil {
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	return files, err
 }

@@ -1,10 +1,11 @@
 package pipeline
 
 import (
+	"context"
 	"fmt"
-	"path/filepath"
 
 	"github.com/triad-mmm/triad/calibrate"
+	"github.com/triad-mmm/triad/internal/outdir"
 	"github.com/triad-mmm/triad/internal/tabular"
 	"github.com/triad-mmm/triad/mmm"
 	"github.com/triad-mmm/triad/mta"
@@ -41,8 +42,9 @@ func writeDecomposition(path string, d mmm.Decomposition) error {
 
 // writeCalibratedMTA rewrites the MTA export with each row's attributed
 // KPI multiplied by its channel's incrementality factor for the quarter the
-// row falls in (the whole-period factor where a quarter has none).
-func writeCalibratedMTA(dir string, in *Inputs, a *analysis, opts Options) ([]string, error) {
+// row falls in (the whole-period factor where a quarter has none), into
+// the generation g.
+func writeCalibratedMTA(ctx context.Context, g *outdir.Generation, in *Inputs, a *analysis, opts Options) error {
 	cal := in.calendar()
 	quarterOf := make([]string, cal.Periods())
 	for t, d := range cal.Dates {
@@ -63,19 +65,22 @@ func writeCalibratedMTA(dir string, in *Inputs, a *analysis, opts Options) ([]st
 		}
 		return 0, false
 	}
-	outs := []string{filepath.Join(dir, "calibrated_mta.parquet")}
+	outs := []string{calibratedParquet}
 	if in.Config.MTA.CalibratedCSV {
-		outs = append(outs, filepath.Join(dir, "calibrated_mta.csv"))
+		outs = append(outs, calibratedCSV)
 	}
 	for _, out := range outs {
-		st, err := mta.WriteCalibrated(out, in.Config.Data.MTA, mtaSpec(in.Config), in.Mapping, in.Panel, factor)
+		st, err := mta.WriteCalibrated(ctx, g.Path(out), in.Config.Data.MTA, mtaSpec(in.Config), in.Mapping, in.Panel, factor)
+		if err != nil && ctx.Err() != nil {
+			return ctx.Err()
+		}
 		if err != nil {
-			return nil, fmt.Errorf("output: %w", err)
+			return fmt.Errorf("output: %w", err)
 		}
 		if n := st.Rows - st.Calibrated; n > 0 {
 			opts.info(fmt.Sprintf("%s: %d of %d MTA rows have no calibrated value (unmapped %d, outside the panel %d, no factor %d, other model %d, no value %d)",
-				filepath.Base(out), n, st.Rows, st.Unmapped, st.Outside, st.NoFactor, st.OtherModel, st.NullValue))
+				out, n, st.Rows, st.Unmapped, st.Outside, st.NoFactor, st.OtherModel, st.NullValue))
 		}
 	}
-	return outs, nil
+	return nil
 }
