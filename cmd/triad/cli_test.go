@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -24,14 +26,7 @@ func triad(t *testing.T, args ...string) (string, error, int) {
 	cmd.SetOut(&out)
 	cmd.SetErr(&bytes.Buffer{})
 	err := cmd.Execute()
-	code := exitOK
-	if err != nil {
-		code = exitFailure
-		if isInputError(err) {
-			code = exitInput
-		}
-	}
-	return out.String(), err, code
+	return out.String(), err, exitCode(context.Background(), io.Discard, err)
 }
 
 // demoCopy writes the demo world into a fresh directory and returns the

@@ -20,7 +20,7 @@ column per channel (the panel's spend column names) and, optionally, control
 columns. Carryover from the last observed weeks is included; controls not in
 the plan are held at their mean. Writes forecast.csv to the output directory
 and prints the table.`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if plan == "" {
 				return usageError{"forecast: --plan FILE is required"}

@@ -20,7 +20,7 @@ func newOptimizeCommand(g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "optimize",
 		Short: "Fit the model and recommend a budget allocation (the budget section of the report)",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runOptimize(cmd, g, o, cmd.OutOrStdout())
 		},

@@ -26,7 +26,7 @@ func newRunCommand(g *globalOptions) *cobra.Command {
 		Long: `Fit the MMM, calibrate it with lift tests, reconcile with MTA and write the report.
 
 Without --config, triad runs on its embedded demo world and writes ./triad-out/.`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runRun(cmd, g, cmd.OutOrStdout())
 		},

@@ -21,7 +21,7 @@ func newSimulateCommand(g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "simulate",
 		Short: "Write a synthetic world with known truth: panel, lift tests, MTA export, truth.json and a config",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runSimulate(o, cmd.OutOrStdout())
 		},

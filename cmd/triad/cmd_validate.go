@@ -9,14 +9,18 @@ import (
 )
 
 func newValidateCommand(g *globalOptions) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "validate",
 		Short: "Check the config and every input file; print a data summary; write nothing",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runValidate(cmd, g, cmd.OutOrStdout())
 		},
 	}
+	// The output directory a run would use, for the check that no output
+	// would overwrite an input.
+	cmd.Flags().String("out", "", "output directory (output.dir) to check against the inputs")
+	return cmd
 }
 
 func runValidate(cmd *cobra.Command, g *globalOptions, stdout io.Writer) error {

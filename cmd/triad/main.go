@@ -7,9 +7,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"os/signal"
+	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -51,6 +54,22 @@ func newRootCommand() *cobra.Command {
 			g.log = slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), &slog.HandlerOptions{Level: level}))
 		},
 	}
+	// Unknown commands and flags are misuse (exit 2), like bad values.
+	root.Args = func(cmd *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return nil
+		}
+		hint := "run triad --help for the commands"
+		cmd.SuggestionsMinimumDistance = 2
+		if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+			hint = "did you mean " + strings.Join(s, " or ") + "?"
+		}
+		return usageError{fmt.Sprintf("unknown command %q (%s)", args[0], hint)}
+	}
+	root.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return usageError{fmt.Sprintf("%s: %v (run triad %s --help for the flags)", cmd.Name(), err, cmd.Name())}
+	})
 	root.PersistentFlags().StringVarP(&g.config, "config", "c", "", "config file (YAML); see configs/example.yaml")
 	root.PersistentFlags().BoolVarP(&g.verbose, "verbose", "v", false, "log debug detail to stderr")
 	root.PersistentFlags().BoolVarP(&g.quiet, "quiet", "q", false, "log only warnings and errors")
@@ -66,18 +85,63 @@ func newRootCommand() *cobra.Command {
 }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := interruptible()
 	err := newRootCommand().ExecuteContext(ctx)
 	stop()
-	os.Exit(exitCode(err))
+	os.Exit(exitCode(ctx, os.Stderr, err))
 }
 
-// exitCode reports err on stderr and maps it to the process exit code.
-func exitCode(err error) int {
+// interrupted is the cause of a context cancelled by a signal.
+type interrupted struct{ sig os.Signal }
+
+func (i interrupted) Error() string { return "interrupted by " + signalName(i.sig) }
+
+// interruptible returns a context cancelled by the first SIGINT or
+// SIGTERM, so the run stops at its next check and leaves the output
+// directory's previous generation in place; a second signal exits at once
+// (the next run cleans up after it).
+func interruptible() (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		s := <-sigs
+		cancel(interrupted{s})
+		s = <-sigs
+		fmt.Fprintf(os.Stderr, "triad: %s again: exiting now\n", signalName(s))
+		os.Exit(signalExit(s))
+	}()
+	return ctx, func() { signal.Stop(sigs); cancel(nil) }
+}
+
+func signalName(s os.Signal) string {
+	if s == syscall.SIGTERM {
+		return "SIGTERM"
+	}
+	return "SIGINT"
+}
+
+// signalExit is the shell's convention for death by signal: 128 + number.
+func signalExit(s os.Signal) int {
+	if n, ok := s.(syscall.Signal); ok {
+		return 128 + int(n)
+	}
+	return exitFailure
+}
+
+// exitCode reports err on stderr and maps it to the process exit code: a
+// run stopped by a signal exits as the shell reports death by that signal
+// (130 for SIGINT, 143 for SIGTERM), never 0.
+func exitCode(ctx context.Context, stderr io.Writer, err error) int {
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintln(os.Stderr, "triad: "+err.Error())
+	var sig interrupted
+	if errors.As(context.Cause(ctx), &sig) && errors.Is(err, context.Canceled) {
+		fmt.Fprintf(stderr, "triad: %s: stopped; the output directory keeps its previous files\n", sig)
+		return signalExit(sig.sig)
+	}
+	fmt.Fprintln(stderr, "triad: "+err.Error())
 	if isInputError(err) {
 		return exitInput
 	}
@@ -88,6 +152,14 @@ func exitCode(err error) int {
 type usageError struct{ msg string }
 
 func (e usageError) Error() string { return e.msg }
+
+// noArgs refuses positional arguments as misuse.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usageError{fmt.Sprintf("%s takes no arguments, got %q (run triad %s --help)", cmd.Name(), args[0], cmd.Name())}
+	}
+	return nil
+}
 
 func isInputError(err error) bool {
 	var cell *tabular.CellError

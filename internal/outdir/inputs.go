@@ -1,6 +1,7 @@
 package outdir
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -25,11 +26,12 @@ func (e *OverlapError) Error() string {
 		e.Input.Key, e.Input.Path, e.Output)
 }
 
-// CheckInputs reports the first input that is one of outputs (base names)
+// CheckInputs reports every input that is one of outputs (base names)
 // in dir, after resolving symbolic links, or the same file under another
 // name (a hard link, or a case-insensitive file system). The files dir's
 // generation marker lists count as outputs too: a commit replaces or
-// removes them. It writes nothing; dir need not exist.
+// removes them. The error joins one *OverlapError per such input. It
+// writes nothing; dir need not exist.
 func CheckInputs(dir string, outputs []string, inputs []Input) error {
 	rdir := resolve(dir)
 	names := append(slices.Clone(outputs), MarkerName)
@@ -40,26 +42,35 @@ func CheckInputs(dir string, outputs []string, inputs []Input) error {
 			}
 		}
 	}
+	var errs []error
 	for _, in := range inputs {
 		if in.Path == "" {
 			continue
 		}
-		rin := resolve(in.Path)
-		inStat, inErr := os.Stat(in.Path)
-		for _, name := range names {
-			out := filepath.Join(rdir, name)
-			if rin == out {
-				return &OverlapError{Input: in, Output: filepath.Join(dir, name)}
-			}
-			if inErr != nil {
-				continue
-			}
-			if st, err := os.Stat(out); err == nil && os.SameFile(inStat, st) {
-				return &OverlapError{Input: in, Output: filepath.Join(dir, name)}
-			}
+		if name, ok := sameAsOne(in.Path, rdir, names); ok {
+			errs = append(errs, &OverlapError{Input: in, Output: filepath.Join(dir, name)})
 		}
 	}
-	return nil
+	return errors.Join(errs...)
+}
+
+// sameAsOne returns the name in rdir (resolved) that is the file at path.
+func sameAsOne(path, rdir string, names []string) (string, bool) {
+	rin := resolve(path)
+	inStat, inErr := os.Stat(path)
+	for _, name := range names {
+		out := filepath.Join(rdir, name)
+		if rin == out {
+			return name, true
+		}
+		if inErr != nil {
+			continue
+		}
+		if st, err := os.Stat(out); err == nil && os.SameFile(inStat, st) {
+			return name, true
+		}
+	}
+	return "", false
 }
 
 // resolve returns the absolute path of p with symbolic links resolved as

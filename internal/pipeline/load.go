@@ -73,10 +73,18 @@ func checkOverlap(cfg *config.Config, extra ...outdir.Input) error {
 		{Key: "data.lift_tests", Path: cfg.Data.LiftTests},
 		{Key: "data.mta", Path: cfg.Data.MTA},
 	}, extra...)
-	if err := outdir.CheckInputs(cfg.Output.Dir, allOutputs(cfg), inputs); err != nil {
-		return &config.Error{Problems: []string{err.Error()}}
+	err := outdir.CheckInputs(cfg.Output.Dir, allOutputs(cfg), inputs)
+	if err == nil {
+		return nil
 	}
-	return nil
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		var p []string
+		for _, e := range joined.Unwrap() {
+			p = append(p, e.Error())
+		}
+		return &config.Error{Problems: p}
+	}
+	return &config.Error{Problems: []string{err.Error()}}
 }
 
 func panelSpec(cfg *config.Config) panel.Spec {
