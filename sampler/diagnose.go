@@ -3,6 +3,7 @@ package sampler
 import (
 	"fmt"
 	"math"
+	"strconv"
 )
 
 // Thresholds behind Diagnose's warnings.
@@ -78,13 +79,13 @@ func Diagnose(r *Result, maxTreeDepth int) Diagnostics {
 		return ""
 	}
 	if nRHat > 0 {
-		d.Warnings = append(d.Warnings, fmt.Sprintf("R-hat %.3g > %.3g for parameter %d%s", d.RHatMax, RHatWarn, worstRHat, more(nRHat)))
+		d.Warnings = append(d.Warnings, fmt.Sprintf("R-hat %s for parameter %d%s", beyond(d.RHatMax, '>', RHatWarn), worstRHat, more(nRHat)))
 	}
 	if nBulk > 0 {
-		d.Warnings = append(d.Warnings, fmt.Sprintf("bulk ESS %.0f < %.0f for parameter %d%s", d.ESSBulkMin, essWarn, worstBulk, more(nBulk)))
+		d.Warnings = append(d.Warnings, fmt.Sprintf("bulk ESS %s for parameter %d%s", beyond(d.ESSBulkMin, '<', essWarn), worstBulk, more(nBulk)))
 	}
 	if nTail > 0 {
-		d.Warnings = append(d.Warnings, fmt.Sprintf("tail ESS %.0f < %.0f for parameter %d%s", d.ESSTailMin, essWarn, worstTail, more(nTail)))
+		d.Warnings = append(d.Warnings, fmt.Sprintf("tail ESS %s for parameter %d%s", beyond(d.ESSTailMin, '<', essWarn), worstTail, more(nTail)))
 	}
 
 	for c, ch := range r.Chains {
@@ -106,7 +107,7 @@ func Diagnose(r *Result, maxTreeDepth int) Diagnostics {
 			d.EBFMIMin = e
 		}
 		if e < EBFMIWarn {
-			d.Warnings = append(d.Warnings, fmt.Sprintf("E-BFMI %.2g < %.2g in chain %d", e, EBFMIWarn, c))
+			d.Warnings = append(d.Warnings, fmt.Sprintf("E-BFMI %s in chain %d", beyond(e, '<', EBFMIWarn), c))
 		}
 	}
 	if d.Divergences > 0 {
@@ -116,4 +117,25 @@ func Diagnose(r *Result, maxTreeDepth int) Diagnostics {
 		d.Warnings = append(d.Warnings, fmt.Sprintf("%d transitions hit the maximum tree depth %d", d.TreeDepthHits, maxTreeDepth))
 	}
 	return d
+}
+
+// beyond writes "v op limit" with as few significant digits of v (at least
+// three) as show the comparison that failed: R-hat 1.0504 prints as
+// "1.0504 > 1.05", not "1.05 > 1.05".
+func beyond(v float64, op byte, limit float64) string {
+	s := strconv.FormatFloat(v, 'g', 3, 64)
+	for p := 4; p <= 17; p++ {
+		shown, _ := strconv.ParseFloat(s, 64)
+		if op == '>' && shown > limit || op == '<' && shown < limit {
+			break
+		}
+		s = strconv.FormatFloat(v, 'g', p, 64)
+	}
+	if math.Abs(v) >= 1e3 && math.Abs(v) < 1e21 {
+		// ESS of thousands reads better in plain digits than as 1.23e+03.
+		if f, err := strconv.ParseFloat(s, 64); err == nil {
+			s = strconv.FormatFloat(f, 'f', -1, 64)
+		}
+	}
+	return s + " " + string(op) + " " + strconv.FormatFloat(limit, 'f', -1, 64)
 }

@@ -1,9 +1,9 @@
 package sampler
 
 import (
-	"fmt"
 	"math"
 	"math/rand/v2"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -268,7 +268,7 @@ func TestDiagnose(t *testing.T) {
 	assert.Less(t, d.EBFMIMin, 0.3)
 	assert.Contains(t, d.Warnings, "3 divergent transitions")
 	assert.Contains(t, d.Warnings, "5 transitions hit the maximum tree depth 10")
-	assert.Contains(t, d.Warnings, "E-BFMI "+formatG2(d.EBFMIMin)+" < 0.3 in chain 3")
+	assert.Contains(t, d.Warnings, "E-BFMI "+strconv.FormatFloat(d.EBFMIMin, 'g', 3, 64)+" < 0.3 in chain 3")
 	found := false
 	for _, w := range d.Warnings {
 		if len(w) > 6 && w[:6] == "R-hat " {
@@ -278,8 +278,6 @@ func TestDiagnose(t *testing.T) {
 	}
 	assert.True(t, found, "R-hat warning in %q", d.Warnings)
 }
-
-func formatG2(v float64) string { return fmt.Sprintf("%.2g", v) }
 
 func TestDiagnoseMatchesStandalone(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 14))
@@ -296,4 +294,25 @@ func TestDiagnoseMatchesStandalone(t *testing.T) {
 	assert.Equal(t, RHat(x), p.RHat)
 	assert.Equal(t, ESSBulk(x), p.ESSBulk)
 	assert.Equal(t, ESSTail(x), p.ESSTail)
+}
+
+// A warning shows the comparison that failed, with the digits it takes:
+// never "1.05 > 1.05".
+func TestWarningsShowTheFailedComparison(t *testing.T) {
+	for _, tc := range []struct {
+		v     float64
+		op    byte
+		limit float64
+		want  string
+	}{
+		{1.0504, '>', 1.05, "1.0504 > 1.05"},
+		{1.05000001, '>', 1.05, "1.05000001 > 1.05"},
+		{1.31, '>', 1.05, "1.31 > 1.05"},
+		{399.6, '<', 400, "399.6 < 400"},
+		{12, '<', 400, "12 < 400"},
+		{1234.4, '<', 1600, "1230 < 1600"},
+		{0.2999, '<', 0.3, "0.2999 < 0.3"},
+	} {
+		assert.Equal(t, tc.want, beyond(tc.v, tc.op, tc.limit))
+	}
 }

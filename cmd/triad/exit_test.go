@@ -39,7 +39,7 @@ func TestMisuseExits2(t *testing.T) {
 func TestUnusableDataFilesExit2(t *testing.T) {
 	for _, tc := range []struct {
 		name, panel, want string
-		setup            func(dir string)
+		setup             func(dir string)
 	}{
 		{"missing", "nothing.csv", "nothing.csv: no such file", nil},
 		{"a directory", "adir.csv", "adir.csv: is a directory", func(dir string) {
