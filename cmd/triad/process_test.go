@@ -99,6 +99,33 @@ func (p *process) await(t *testing.T, w string) bool {
 	}
 }
 
+// awaitBy waits until a stderr line holds w or until deadline; it reports
+// whether the line came first.
+func (p *process) awaitBy(w string, deadline time.Time) bool {
+	p.mu.Lock()
+	ch := p.seen[w]
+	p.mu.Unlock()
+	if ch == nil {
+		return true
+	}
+	select {
+	case <-ch:
+		return true
+	case <-p.done:
+	case <-time.After(time.Until(deadline)):
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.seen[w] == nil
+}
+
+// saw reports whether a stderr line so far holds w.
+func (p *process) saw(w string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.seen[w] == nil
+}
+
 // wait waits for the process and returns its exit code and stderr.
 func (p *process) wait() (int, string) {
 	<-p.done
