@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 
 	"github.com/triad-mmm/triad/civil"
+	"github.com/triad-mmm/triad/internal/tabular"
 )
 
 // Calendar is what the checks need to know about the panel. *panel.Panel
@@ -63,15 +64,19 @@ type Finding struct {
 	Code     Code
 	Severity Severity
 	Message  string
-	// Source and Row locate the test in its file (Row 0: unknown).
+	// Source, Row and Column locate the test in its file (Row 0: unknown;
+	// Column "": the finding is about the test as a whole).
 	Source string
 	Row    int
+	Column string
 }
 
 // String formats the finding for a log, e.g.
-// "lift_tests.csv: row 3: lift test tv-1: channel "radio" is not a model channel".
+// "lift_tests.csv: row 3, column channel: lift test tv-1: channel "radio" is not a model channel".
 func (f Finding) String() string {
 	switch {
+	case f.Source != "" && f.Row > 0 && f.Column != "":
+		return fmt.Sprintf("%s: row %d, column %s: lift test %s: %s", f.Source, f.Row, f.Column, f.TestID, f.Message)
 	case f.Source != "" && f.Row > 0:
 		return fmt.Sprintf("%s: row %d: lift test %s: %s", f.Source, f.Row, f.TestID, f.Message)
 	case f.Source != "":
@@ -93,6 +98,9 @@ type CheckOptions struct {
 	// SpendTolerance is the accepted relative gap between a test's spend and
 	// the panel's spend in its window × scope_share. Default 0.10.
 	SpendTolerance float64
+	// Format is the layout the tests were read from, so that a finding
+	// about a channel or a window names its column.
+	Format Format
 }
 
 // negativeZ is the one-sided 95% normal quantile: a test with
@@ -114,20 +122,23 @@ func Check(tests []Test, cal Calendar, opts CheckOptions) []Finding {
 		source = filepath.Base(source)
 	}
 	var out []Finding
-	add := func(t Test, code Code, sev Severity, format string, args ...any) {
+	at := func(t Test, column string, code Code, sev Severity, format string, args ...any) {
 		out = append(out, Finding{TestID: t.ID, Code: code, Severity: sev, Message: fmt.Sprintf(format, args...),
-			Source: source, Row: t.Row})
+			Source: source, Row: t.Row, Column: column})
 	}
+	add := func(t Test, code Code, sev Severity, format string, args ...any) { at(t, "", code, sev, format, args...) }
 	end := cal.End()
+	cols := opts.Format.fields()
 	for k, t := range tests {
 		c, known := cal.Channel(t.Channel)
 		if !known {
-			add(t, UnknownChannel, Error, "channel %q is not a model channel", t.Channel)
+			at(t, cols.channel, UnknownChannel, Error, "channel %s is not a model channel", tabular.Quote(t.Channel))
 		}
 		_, startIn := cal.Index(t.Start)
 		_, endIn := cal.Index(t.MeasureEnd())
 		if !startIn || !endIn {
-			add(t, OutsidePanel, Error, "window %v..%v is not inside the panel (which ends %v)", t.Start, t.MeasureEnd(), end)
+			at(t, windowColumn(t, cols, startIn), OutsidePanel, Error, "window %v..%v is not inside the panel (which ends %v)",
+				t.Start, t.MeasureEnd(), end)
 		}
 		if !known || !startIn || !endIn {
 			// The other checks presume a test the model can evaluate.
@@ -154,6 +165,18 @@ func Check(tests []Test, cal Calendar, opts CheckOptions) []Finding {
 		}
 	}
 	return out
+}
+
+// windowColumn names the column of the window's end that lies outside the
+// panel: the start, else the cooldown end or the end.
+func windowColumn(t Test, cols fields, startIn bool) string {
+	switch {
+	case !startIn:
+		return cols.start
+	case t.CooldownEnd > t.End:
+		return cols.cooldown
+	}
+	return cols.end
 }
 
 // spendCheck compares the spend a test reports with what the panel says

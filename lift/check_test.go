@@ -129,7 +129,19 @@ func TestCheck(t *testing.T) {
 	unknown.Row = 3
 	f := Check([]Test{unknown}, cal, CheckOptions{Source: "/data/lift_tests.csv"})
 	require.Len(t, f, 1)
-	assert.Equal(t, `lift_tests.csv: row 3: lift test unknown: channel "radio" is not a model channel`, f[0].String())
+	assert.Equal(t, `lift_tests.csv: row 3, column channel: lift test unknown: channel "radio" is not a model channel`, f[0].String())
+	// Window findings name the column that is out: the start, the end or
+	// the cooldown, as the file's format spells it.
+	assert.Equal(t, "start_date", byID["before"+string(OutsidePanel)].Column)
+	assert.Equal(t, "cooldown_end", byID["after"+string(OutsidePanel)].Column)
+	late := tests[3]
+	late.CooldownEnd = 0
+	late.End = day("2025-01-05")
+	for format, want := range map[Format]string{Canonical: "end_date", Robyn: "liftEndDate"} {
+		f := Check([]Test{late}, cal, CheckOptions{Format: format})
+		require.Len(t, f, 1)
+		assert.Equal(t, want, f[0].Column, format)
+	}
 	assert.Equal(t, "window 2024-12-16..2025-01-12 is not inside the panel (which ends 2024-12-29)",
 		byID["after"+string(OutsidePanel)].Message)
 

@@ -114,6 +114,21 @@ func (f fields) columns() []tabular.Column {
 	return cols
 }
 
+// fields returns the layout's columns as far as the record layouts name
+// them (Robyn's channel and window; PyMC's channel, its frames having no
+// dates).
+func (f Format) fields() fields {
+	switch f {
+	case GeoLift:
+		return geoliftFields
+	case Robyn:
+		return fields{channel: robynChannel, start: robynStart, end: robynEnd}
+	case PyMC:
+		return fields{channel: pymcChannel}
+	}
+	return canonicalFields
+}
+
 // Robyn calibration_input columns.
 const (
 	robynChannel = "channel"

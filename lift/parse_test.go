@@ -98,6 +98,7 @@ func TestParseCanonicalErrors(t *testing.T) {
 		{"a,tv,2024-01-01,2024-01-28,1000,3000,,2000,4000,,,,,", "lift.csv: row 1, column confidence: missing confidence level of the interval (e.g. 0.9 or 90)"},
 		{"a,tv,2024-01-01,2024-01-28,1000,3000,,2000,4000,150,,,,", "lift.csv: row 1, column confidence: confidence 150 outside (0, 1) (give 0.9 or 90)"},
 		{"a,tv,2024-01-01,2024-01-28,1000,3000,,2000,4000,100,,,,", "lift.csv: row 1, column confidence: confidence 100 outside (0, 1) (give 0.9 or 90)"},
+		{"a,tv,2024-01-01,2024-01-28,1000,3000,,2000,4000,1.5,,,,", "lift.csv: row 1, column confidence: confidence 1.5 is neither a share in (0, 1) nor a percentage from 50 to 100: give 0.9 or 90"},
 		{"a,tv,2024-01-01,2024-01-28,1000,3000,,4000,2000,0.9,,,,", "lift.csv: row 1, column ci_lower: interval lower bound 4000 above upper bound 2000"},
 		{"a,tv,2024-01-01,2024-01-28,1000,3000,,2000,,0.9,,,,", "lift.csv: row 1, column ci_upper: missing upper bound of a two-sided interval"},
 		{"a,tv,2024-01-01,2024-01-28,1000,3000,,,,,1,,,", "lift.csv: row 1, column p_value: p_value 1 outside (0, 1)"},

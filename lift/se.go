@@ -49,20 +49,23 @@ func ParseSided(s string) (Sided, error) {
 // z returns the standard normal quantile of p.
 func z(p float64) float64 { return distuv.UnitNormal.Quantile(p) }
 
-// NormalizeConfidence reads a confidence level given either as a fraction
-// (0.9) or as a percentage (90) and returns the fraction, which must lie in
-// (0, 1).
+// NormalizeConfidence reads a confidence level given either as a share in
+// (0, 1), such as 0.9, or as a percentage from 50 up to 100 (exclusive),
+// such as 90, and returns the share. Anything else is an error: 1.5 is no
+// share, and read as 1.5% it would be a level no one reports an interval
+// at (a typo for 0.95 or 95, most likely), so it is not guessed at.
 func NormalizeConfidence(c float64) (float64, error) {
-	if math.IsNaN(c) {
+	switch {
+	case math.IsNaN(c):
 		return 0, errors.New("confidence is not a number")
+	case c > 0 && c < 1:
+		return c, nil
+	case c >= 50 && c < 100:
+		return c / 100, nil
+	case c > 1 && c < 50:
+		return 0, fmt.Errorf("confidence %v is neither a share in (0, 1) nor a percentage from 50 to 100: give 0.9 or 90", c)
 	}
-	if c > 1 && c < 100 {
-		c /= 100
-	}
-	if !(c > 0 && c < 1) {
-		return 0, fmt.Errorf("confidence %v outside (0, 1) (give 0.9 or 90)", c)
-	}
-	return c, nil
+	return 0, fmt.Errorf("confidence %v outside (0, 1) (give 0.9 or 90)", c)
 }
 
 // IntervalSE returns the standard error implied by a normal confidence

@@ -78,6 +78,11 @@ func TestNormalizeConfidence(t *testing.T) {
 		_, err := NormalizeConfidence(bad)
 		assert.ErrorContains(t, err, "outside (0, 1)", "in=%v", bad)
 	}
+	// Neither a share nor a plausible percentage: 1.5 is not read as 1.5%.
+	for _, bad := range []float64{1.5, 5, 49.9} {
+		_, err := NormalizeConfidence(bad)
+		assert.ErrorContains(t, err, "is neither a share in (0, 1) nor a percentage from 50 to 100", "in=%v", bad)
+	}
 }
 
 func TestParseSidedAndType(t *testing.T) {

@@ -135,7 +135,25 @@ func mdCell(s string) string {
 }
 
 // mdText flattens line breaks so user strings cannot start new Markdown
-// blocks, and escapes '<' so no raw HTML reaches a viewer that renders it.
+// blocks, and backslash-escapes a '<' that would open an HTML tag or an
+// autolink (followed by a letter, '/', '!' or '?'), so no raw HTML reaches
+// a viewer that renders it. It writes no HTML entities: report.md is read
+// in terminals too, where "&lt;" would show as such; "a < b" stays as is.
 func mdText(s string) string {
-	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "<", "&lt;").Replace(s)
+	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '<' && i+1 < len(s) && opensTag(s[i+1]) {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func opensTag(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '/' || c == '!' || c == '?'
 }

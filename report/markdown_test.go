@@ -104,9 +104,9 @@ func TestMarkdownCountKPI(t *testing.T) {
 
 func TestMarkdownEscapesUserText(t *testing.T) {
 	r := SampleReport()
-	r.Channels[0].Name = "a|b\nc<x>"
+	r.Channels[0].Name = "a|b\nc<x> <3"
 	md := markdownOf(t, r)
-	assert.Contains(t, md, `| a\|b c&lt;x> |`)
+	assert.Contains(t, md, `| a\|b c\<x> <3 |`)
 	assert.Len(t, tableRows(md, "## Channels"), 6, "a pipe or newline in a name does not break the table")
 }
 
@@ -116,4 +116,16 @@ func TestMarkdownTargetROISentence(t *testing.T) {
 	var b strings.Builder
 	require.NoError(t, WriteMarkdown(&b, r))
 	assert.Contains(t, b.String(), "The largest budget whose marginal return stays at or above 1.50 "+r.KPI+" per unit of spend is 12.5M.")
+}
+
+// report.md is read in terminals: it holds no HTML entities, whatever the
+// user's names and the report's messages contain.
+func TestMarkdownHoldsNoHTMLEntities(t *testing.T) {
+	r := SampleReport()
+	r.Channels[0].Name = "tv<script>alert(1)</script> & co"
+	r.Warnings = append(r.Warnings, "R-hat 1.0504 > 1.05 for roi[tv]; ESS 12 < 400", "a <b>bold</b> claim")
+	md := markdownOf(t, r)
+	assert.NotRegexp(t, `&(lt|gt|amp|quot|#[0-9]+);`, md)
+	assert.Contains(t, md, `tv\<script>alert(1)\</script> & co`)
+	assert.Contains(t, md, "R-hat 1.0504 > 1.05 for roi[tv]; ESS 12 < 400")
 }

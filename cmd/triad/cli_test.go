@@ -89,7 +89,8 @@ func TestBadInputNamesFileRowColumnAndWritesNothing(t *testing.T) {
 		{"missing KPI", "panel.csv", 4, "1.79716475e+06", "", `panel.csv: row 3, column revenue`},
 		{"bad date", "panel.csv", 6, "2022-01-31", "2022-13-31", `panel.csv: row 5, column date`},
 		{"duplicate date", "panel.csv", 6, "2022-01-31", "2022-01-24", `panel.csv: row 5, column date: duplicate date 2022-01-24`},
-		{"unknown test channel", "lift_tests.csv", 2, ",tv,", ",radio,", `lift_tests.csv: row 1`},
+		{"unknown test channel", "lift_tests.csv", 2, ",tv,", ",radio,", `lift_tests.csv: row 1, column channel: lift test LT01: channel "radio" is not a model channel`},
+		{"test after the panel", "lift_tests.csv", 2, "2024-06-30", "2029-06-30", `lift_tests.csv: row 1, column end_date: lift test LT01: window 2024-05-27..2029-06-30 is not inside the panel`},
 		{"end before start", "lift_tests.csv", 2, "2024-06-30", "2024-05-01", `lift_tests.csv: row 1, column end_date`},
 	}
 	for _, tc := range cases {
@@ -100,6 +101,7 @@ func TestBadInputNamesFileRowColumnAndWritesNothing(t *testing.T) {
 			_, err, code := triad(t, "run", "--config", cfg, "--out", out, "--method", "laplace")
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tc.want)
+			assert.Equal(t, 1, strings.Count(err.Error(), tc.file), "the file is named once: %s", err)
 			assert.Equal(t, exitInput, code)
 			_, statErr := os.Stat(out)
 			assert.True(t, os.IsNotExist(statErr), "no output on bad input")

@@ -15,7 +15,8 @@ import (
 // only), applies TRIAD_* environment variables and then overrides (config
 // key → value, as a command line gives them), rejects unknown keys and
 // validates the result. Relative data paths are resolved against the
-// file's directory.
+// file's directory. A TRIAD_* variable that names no key, or holds a value
+// its key cannot take, is an error naming the variable.
 func Load(path string, overrides map[string]string) (*Config, error) {
 	v := viper.New()
 	for k, d := range Defaults() {
@@ -35,11 +36,15 @@ func Load(path string, overrides map[string]string) (*Config, error) {
 			return nil, &Error{Problems: []string{fmt.Sprintf("%s: %v", path, err)}}
 		}
 	}
+	env, err := fromEnv(os.Environ(), overrides)
+	if err != nil {
+		return nil, err
+	}
 	for key, val := range overrides {
 		v.Set(key, val)
 	}
 	var c Config
-	if err := v.UnmarshalExact(&c); err != nil {
+	if err := unmarshal(v, &c); err != nil {
 		return nil, &Error{Problems: []string{describeDecodeError(path, err)}}
 	}
 	if path != "" {
@@ -51,7 +56,7 @@ func Load(path string, overrides map[string]string) (*Config, error) {
 		}
 	}
 	if err := c.Validate(); err != nil {
-		return nil, err
+		return nil, blameEnv(err, env)
 	}
 	return &c, nil
 }

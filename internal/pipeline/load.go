@@ -118,6 +118,7 @@ func (in *Inputs) loadTests() error {
 		Source:        path,
 		HalfLifeWeeks: cfg.Calibration.HalfLifeWeeks,
 		AgeWeighted:   cfg.Calibration.Mode == "roi_prior",
+		Format:        format,
 	})
 	var errs []string
 	for _, f := range findings {
@@ -129,7 +130,8 @@ func (in *Inputs) loadTests() error {
 		}
 	}
 	if len(errs) > 0 {
-		return inputErrorf("%s: %s", path, strings.Join(errs, "; "))
+		// Each finding names the file, row and column already.
+		return inputErrorf("%s", strings.Join(errs, "\n"))
 	}
 	in.Tests, in.Findings = tests, findings
 	return nil
