@@ -126,7 +126,9 @@ func Check(tests []Test, cal Calendar, opts CheckOptions) []Finding {
 		out = append(out, Finding{TestID: t.ID, Code: code, Severity: sev, Message: fmt.Sprintf(format, args...),
 			Source: source, Row: t.Row, Column: column})
 	}
-	add := func(t Test, code Code, sev Severity, format string, args ...any) { at(t, "", code, sev, format, args...) }
+	add := func(t Test, code Code, sev Severity, format string, args ...any) {
+		at(t, "", code, sev, format, args...)
+	}
 	end := cal.End()
 	cols := opts.Format.fields()
 	for k, t := range tests {
