@@ -1,7 +1,9 @@
 // Package config defines triad's configuration: the keys of the YAML file,
-// their defaults and their validation.
+// their defaults, their validation and the loader (Load) that merges the
+// file, TRIAD_<SECTION>_<KEY> environment variables and command-line
+// overrides with viper. Unknown keys are errors wherever they come from: a
+// key of the file or a TRIAD_* variable that names no key.
 //
-// Loading (file, TRIAD_* environment variables, flags) is done by cmd/triad
-// with viper; this package only holds the typed result so that library code
-// can take a Config without knowing where it came from.
+// It imports viper and the standard library only, so that library code can
+// take a Config without knowing where it came from.
 package config

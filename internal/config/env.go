@@ -30,15 +30,12 @@ func EnvName(key string) string {
 // that sets each key, leaving out keys in overrides (flags win over the
 // environment).
 func fromEnv(environ []string, overrides map[string]string) (map[string]string, error) {
-	keys := map[string]string{}
-	for k := range Defaults() {
-		keys[EnvName(k)] = k
-	}
+	keys := envKeys()
 	set := map[string]string{}
 	var problems []string
 	for _, kv := range environ {
 		name, val, _ := strings.Cut(kv, "=")
-		if !strings.HasPrefix(name, envPrefix) || slices.Contains(notConfig, name) {
+		if !strings.HasPrefix(name, envPrefix) || isNotConfig(name) {
 			continue
 		}
 		key, ok := keys[name]
@@ -64,6 +61,17 @@ func fromEnv(environ []string, overrides map[string]string) (map[string]string, 
 	}
 	return set, nil
 }
+
+// envKeys maps each variable that sets a key to the key.
+func envKeys() map[string]string {
+	keys := map[string]string{}
+	for k := range Defaults() {
+		keys[EnvName(k)] = k
+	}
+	return keys
+}
+
+func isNotConfig(name string) bool { return slices.Contains(notConfig, name) }
 
 // decodeOne decodes the defaults with key set to val, as Load decodes.
 func decodeOne(key, val string) error {
