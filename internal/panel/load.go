@@ -2,6 +2,7 @@ package panel
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,6 +18,9 @@ func Load(path string, spec Spec) (*Panel, []string, error) {
 	if err := spec.check(); err != nil {
 		return nil, nil, err
 	}
+	if err := spec.checkRoles(filepath.Base(path)); err != nil {
+		return nil, nil, err
+	}
 	t, err := tabular.Read(path, spec.columns())
 	if err != nil {
 		return nil, nil, err
@@ -28,6 +32,9 @@ func Load(path string, spec Spec) (*Panel, []string, error) {
 // spec names. Errors and warnings name t.Source.
 func FromTable(t *tabular.Table, spec Spec) (*Panel, []string, error) {
 	if err := spec.check(); err != nil {
+		return nil, nil, err
+	}
+	if err := spec.checkRoles(t.Source); err != nil {
 		return nil, nil, err
 	}
 	if err := checkColumns(t, spec); err != nil {
@@ -62,6 +69,8 @@ func FromTable(t *tabular.Table, spec Spec) (*Panel, []string, error) {
 	}
 	p := assemble(t.Source, spec, ps, step)
 	warnings = append(warnings, p.warnings(t, spec)...)
+	warnings = append(warnings, outliers(t.Source, spec, ps, spec.Geo != "")...)
+	warnings = append(warnings, p.identifiability(spec)...)
 	return p, warnings, nil
 }
 
