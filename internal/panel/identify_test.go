@@ -98,10 +98,32 @@ func TestOutlierWeekIsWarned(t *testing.T) {
 	_, warn, err := Load(writeFile(t, "panel.csv", mediaCSV(100, sales)), mediaSpec(chA, chC))
 	require.NoError(t, err)
 	require.Len(t, warn, 1, warn)
-	assert.Equal(t, "panel.csv: row 41, column sales: 1e+09 in the period of 2022-10-10 is 8.44e+05 times the median period (1185): an outlier (a typo, or another unit?) that will dominate the fit", warn[0])
+	assert.Equal(t, "panel.csv: row 41, column sales: 1e+09 in the period of 2022-10-10 is 8.44e+05 times the median non-zero period (1185): an outlier (a typo, or another unit?) that will dominate the fit", warn[0])
 
 	// 50× is a big week, not an outlier.
 	_, warn, err = Load(writeFile(t, "panel.csv", mediaCSV(100, func(i int) float64 { return varied(i) * (1 + 49*float64(i/99)) })), mediaSpec(chA, chC))
 	require.NoError(t, err)
 	assert.Empty(t, warn)
+}
+
+// A flighted channel, off in most weeks, is compared with the weeks it is
+// on.
+func TestOutlierInAFlightedChannel(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("date,sales,spend_a,spend_c,price\n")
+	start := civil.New(2022, 1, 3)
+	for i := range 100 {
+		a := 0.0
+		switch {
+		case i == 50:
+			a = 5e7
+		case i%10 < 3:
+			a = 1000 + float64(i)
+		}
+		fmt.Fprintf(&b, "%s,%g,%g,%g,2\n", start.AddDays(7*i), varied(i), a, 80+float64(i%7)*9)
+	}
+	_, warn, err := Load(writeFile(t, "panel.csv", b.String()), Spec{Date: "date", KPI: "sales", Channels: []ChannelColumn{chA, chC}})
+	require.NoError(t, err)
+	require.Len(t, warn, 1, warn)
+	assert.Contains(t, warn[0], "panel.csv: row 51, column spend_a: 5e+07 in the period of 2022-12-19 is")
 }

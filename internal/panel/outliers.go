@@ -13,22 +13,27 @@ import (
 const outlierFactor = 100
 
 // outliers warns, per KPI and spend column, about periods far above the
-// median period: a typo or a value in other units, which would dominate
+// median period (of those with a non-zero value): a typo or a value in other units, which would dominate
 // the fit. Rows are named for national panels; a geo panel's periods are
 // sums of several rows, named by date.
 func outliers(source string, spec Spec, ps []period, geo bool) []string {
 	var w []string
 	check := func(col string, value func(period) float64) {
 		abs := make([]float64, len(ps))
+		var nonzero []float64
 		for t, p := range ps {
 			abs[t] = math.Abs(value(p))
+			if abs[t] > 0 {
+				nonzero = append(nonzero, abs[t])
+			}
 		}
-		sorted := slices.Clone(abs)
-		slices.Sort(sorted)
-		med := sorted[len(sorted)/2]
-		if !(med > 0) {
-			return // mostly zero, as a flighted channel's spend is
+		if len(nonzero) < 3 {
+			return
 		}
+		// Periods without spend are left out: a flighted channel's
+		// typical period is one it spends in.
+		slices.Sort(nonzero)
+		med := nonzero[len(nonzero)/2]
 		var far []int
 		for t, a := range abs {
 			if a > outlierFactor*med {
@@ -40,7 +45,7 @@ func outliers(source string, spec Spec, ps []period, geo bool) []string {
 		}
 		p := ps[far[0]]
 		e := tabular.CellError{File: source, Column: col, Msg: fmt.Sprintf(
-			"%g in the period of %s is %.3g times the median period (%.4g): an outlier (a typo, or another unit?) that will dominate the fit",
+			"%g in the period of %s is %.3g times the median non-zero period (%.4g): an outlier (a typo, or another unit?) that will dominate the fit",
 			value(p), p.date, abs[far[0]]/med, med)}
 		if !geo {
 			e.Row = p.row + 1
