@@ -233,7 +233,7 @@ func (p *parser) duplicates() {
 		if j, ok := first[t.ID]; ok {
 			idCol := "test_id"
 			p.errs = append(p.errs, &tabular.CellError{File: p.t.Source, Row: t.Row, Column: idCol,
-				Msg: fmt.Sprintf("duplicate test_id %q (also row %d)", t.ID, p.tests[j].Row)})
+				Msg: fmt.Sprintf("duplicate test_id %s (also row %d)", tabular.Quote(t.ID), p.tests[j].Row)})
 			continue
 		}
 		first[t.ID] = k

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/triad-mmm/triad/internal/tabular"
 )
 
 // robyn parses Robyn's calibration_input. Robyn takes a point estimate
@@ -23,7 +25,7 @@ func (p *parser) robyn() {
 		var okC, okW, okS, okE bool
 		t.Channel, okC = p.requiredChannel(robynChannel, i)
 		if okC && strings.Contains(t.Channel, "+") {
-			p.fail(i, robynChannel, "combined-channel test %q is not supported: triad calibrates one channel per test", t.Channel)
+			p.fail(i, robynChannel, "combined-channel test %s is not supported: triad calibrates one channel per test", tabular.Quote(t.Channel))
 			okC = false
 		}
 		t.Start, t.End, okW = p.window(robynStart, robynEnd, i)
@@ -55,13 +57,13 @@ func (p *parser) robyn() {
 					scopeWarned = true
 				}
 			default:
-				p.fail(i, robynScope, "unknown calibration_scope %q (want immediate or total)", s)
+				p.fail(i, robynScope, "unknown calibration_scope %s (want immediate or total)", tabular.Quote(s))
 				ok = false
 			}
 		}
 		if m, has := p.str(robynMetric, i); has && (p.opts.KPI != "" || p.opts.KPIType != "") {
 			if !strings.EqualFold(m, p.opts.KPI) && !strings.EqualFold(m, p.opts.KPIType) {
-				p.warn(i, robynMetric, "metric %q differs from the model's KPI %q (%s)", m, p.opts.KPI, p.opts.KPIType)
+				p.warn(i, robynMetric, "metric %s differs from the model's KPI %q (%s)", tabular.Quote(m), p.opts.KPI, p.opts.KPIType)
 			}
 		}
 		if ok {

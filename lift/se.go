@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"gonum.org/v1/gonum/stat/distuv"
+
+	"github.com/triad-mmm/triad/internal/tabular"
 )
 
 // Sided says which bounds a confidence interval gives.
@@ -43,7 +45,7 @@ func ParseSided(s string) (Sided, error) {
 	case "upper", "upper_bound", "one_sided_upper", "less":
 		return UpperBound, nil
 	}
-	return 0, fmt.Errorf("unknown ci_sided %q (want two, lower or upper)", s)
+	return 0, fmt.Errorf("unknown ci_sided %s (want two, lower or upper)", tabular.Quote(s))
 }
 
 // z returns the standard normal quantile of p.

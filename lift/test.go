@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/triad-mmm/triad/civil"
+	"github.com/triad-mmm/triad/internal/tabular"
 )
 
 // Type is the design of a lift test.
@@ -44,7 +45,7 @@ func ParseType(s string) (Type, error) {
 	case "conversionlift", "conversion", "userholdout":
 		return ConversionLift, nil
 	}
-	return 0, fmt.Errorf("unknown test_type %q (want holdout, heavy_up or conversion_lift)", s)
+	return 0, fmt.Errorf("unknown test_type %s (want holdout, heavy_up or conversion_lift)", tabular.Quote(s))
 }
 
 // SESource records how a test's standard error was obtained, weakest last.

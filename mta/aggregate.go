@@ -238,8 +238,8 @@ func (a *aggregator) checkModel(t *tabular.Table, i int, model string) (bool, er
 		return false, nil
 	}
 	if model != a.model {
-		return false, t.Errorf(i, s.Model, "attribution model %q differs from %q (row %d); summing several models double-counts: choose one with mta.use_model",
-			model, a.model, a.modelRow)
+		return false, t.Errorf(i, s.Model, "attribution model %s differs from %s (row %d); summing several models double-counts: choose one with mta.use_model",
+			tabular.Quote(model), tabular.Quote(a.model), a.modelRow)
 	}
 	return false, nil
 }
@@ -269,7 +269,7 @@ func (a *aggregator) result() (*Aggregate, []string) {
 	if len(agg.Unmapped) > 0 {
 		var parts []string
 		for _, u := range agg.Unmapped {
-			parts = append(parts, fmt.Sprintf("%q (%d rows, attributed %.6g)", u.Name, u.Rows, u.Attributed))
+			parts = append(parts, fmt.Sprintf("%s (%d rows, attributed %.6g)", tabular.Quote(u.Name), u.Rows, u.Attributed))
 		}
 		what := fmt.Sprintf("%d channels", len(agg.Unmapped))
 		if len(agg.Unmapped) == 1 {
