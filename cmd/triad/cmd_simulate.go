@@ -1,11 +1,14 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 
 	"github.com/spf13/cobra"
 
+	"github.com/triad-mmm/triad/internal/outdir"
 	"github.com/triad-mmm/triad/internal/simulate"
 )
 
@@ -23,7 +26,7 @@ func newSimulateCommand(g *globalOptions) *cobra.Command {
 		Short: "Write a synthetic world with known truth: panel, lift tests, MTA export, truth.json and a config",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runSimulate(o, cmd.OutOrStdout())
+			return runSimulate(cmd.Context(), o, cmd.OutOrStdout())
 		},
 	}
 	f := cmd.Flags()
@@ -34,7 +37,7 @@ func newSimulateCommand(g *globalOptions) *cobra.Command {
 	return cmd
 }
 
-func runSimulate(o *simulateOptions, stdout io.Writer) error {
+func runSimulate(ctx context.Context, o *simulateOptions, stdout io.Writer) error {
 	if o.out == "" {
 		return usageError{"simulate: --out DIR is required"}
 	}
@@ -48,7 +51,19 @@ func runSimulate(o *simulateOptions, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := w.WriteFiles(o.out, o.format); err != nil {
+	// Like every output, the world is switched in as one generation.
+	gen, err := outdir.Begin(o.out, "simulate", simulate.FileNames(o.format))
+	if de := (*outdir.DirError)(nil); errors.As(err, &de) {
+		return usageError{fmt.Sprintf("simulate: --out %s: %v", o.out, de.Err)}
+	}
+	if err != nil {
+		return err
+	}
+	defer gen.Abort()
+	if err := w.WriteFiles(gen.Dir(), o.format); err != nil {
+		return err
+	}
+	if _, err := gen.Commit(ctx); err != nil {
 		return err
 	}
 	_, err = fmt.Fprintf(stdout, "wrote a %d-week world (seed %d) to %s\n", o.weeks, o.seed, o.out)

@@ -10,10 +10,15 @@ import (
 	"github.com/triad-mmm/triad/internal/tabular"
 )
 
+// FileNames lists the files WriteFiles writes for format, in order.
+func FileNames(format string) []string {
+	return []string{"panel." + format, "lift_tests." + format, "mta." + format, "truth.json", "config.yaml"}
+}
+
 // WriteFiles writes the world into dir (created if needed): panel.<ext>,
 // lift_tests.<ext> and mta.<ext> with format "csv" or "parquet", truth.json
-// and a config.yaml that runs triad on them. Each file is written
-// atomically.
+// and a config.yaml that runs triad on them (FileNames). Each file is
+// written atomically.
 func (w *World) WriteFiles(dir, format string) error {
 	if format != "csv" && format != "parquet" {
 		return fmt.Errorf("simulate: format %q: want csv or parquet", format)
@@ -21,16 +26,10 @@ func (w *World) WriteFiles(dir, format string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	for _, f := range []struct {
-		name  string
-		table func(string) *tabular.Table
-	}{
-		{"panel", w.PanelTable},
-		{"lift_tests", w.LiftTable},
-		{"mta", w.MTATable},
-	} {
-		name := f.name + "." + format
-		if err := tabular.Write(filepath.Join(dir, name), f.table(name)); err != nil {
+	names := FileNames(format)
+	for k, table := range []func(string) *tabular.Table{w.PanelTable, w.LiftTable, w.MTATable} {
+		name := names[k]
+		if err := tabular.Write(filepath.Join(dir, name), table(name)); err != nil {
 			return fmt.Errorf("simulate: %w", err)
 		}
 	}
