@@ -20,13 +20,21 @@ import (
 // and the exit code main would use.
 func triad(t *testing.T, args ...string) (string, error, int) {
 	t.Helper()
-	var out bytes.Buffer
+	stdout, _, err, code := execute(t, args...)
+	return stdout, err, code
+}
+
+// execute runs the command line in-process and returns stdout, stderr (the
+// log), the error and the exit code main would use.
+func execute(t *testing.T, args ...string) (string, string, error, int) {
+	t.Helper()
+	var out, log bytes.Buffer
 	cmd := newRootCommand()
 	cmd.SetArgs(args)
 	cmd.SetOut(&out)
-	cmd.SetErr(&bytes.Buffer{})
+	cmd.SetErr(&log)
 	err := cmd.Execute()
-	return out.String(), err, exitCode(context.Background(), io.Discard, err)
+	return out.String(), log.String(), err, exitCode(context.Background(), io.Discard, err)
 }
 
 // demoCopy writes the demo world into a fresh directory and returns the

@@ -83,20 +83,7 @@ func (p *process) read(r io.Reader) {
 // await waits until a stderr line holds w; false if the process ended first.
 func (p *process) await(t *testing.T, w string) bool {
 	t.Helper()
-	p.mu.Lock()
-	ch := p.seen[w]
-	p.mu.Unlock()
-	if ch == nil {
-		return true
-	}
-	select {
-	case <-ch:
-		return true
-	case <-p.done:
-		p.mu.Lock()
-		defer p.mu.Unlock()
-		return p.seen[w] == nil
-	}
+	return p.awaitBy(w, time.Now().Add(time.Hour))
 }
 
 // awaitBy waits until a stderr line holds w or until deadline; it reports

@@ -16,13 +16,8 @@ import (
 // (the log) with the error and exit code.
 func triadStderr(t *testing.T, args ...string) (string, error, int) {
 	t.Helper()
-	var stderr bytes.Buffer
-	cmd := newRootCommand()
-	cmd.SetArgs(args)
-	cmd.SetOut(&bytes.Buffer{})
-	cmd.SetErr(&stderr)
-	err := cmd.Execute()
-	return stderr.String(), err, exitCode(t.Context(), &bytes.Buffer{}, err)
+	_, log, err, code := execute(t, args...)
+	return log, err, code
 }
 
 // rewriteColumn sets column name of every data row of the CSV file at
