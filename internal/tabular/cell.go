@@ -1,6 +1,7 @@
 package tabular
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -53,6 +54,9 @@ func isNullText(s string) bool {
 // triad reads has a meaningful infinity, and one would poison every sum.
 func parseFloatText(s string) (float64, error) {
 	v, err := strconv.ParseFloat(s, 64)
+	if errors.Is(err, strconv.ErrRange) && math.IsInf(v, 0) {
+		return 0, fmt.Errorf("%s is too large (triad reads numbers up to ±%g; larger values overflow the model's scaling)", Quote(s), MaxMagnitude)
+	}
 	if err != nil {
 		if _, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64); err == nil {
 			return 0, fmt.Errorf("%s is not a number (use a decimal point, and no thousands separators)", Quote(s))

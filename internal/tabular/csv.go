@@ -41,7 +41,7 @@ func openCSV(path string, f format) (*csvFile, error) {
 		}
 		in = c.gz
 	}
-	br := bufio.NewReaderSize(in, 1<<16)
+	br := bufio.NewReaderSize(&lineLimit{r: in}, 1<<16)
 	// Excel writes a byte-order mark that would otherwise become part of the
 	// first column's name.
 	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {

@@ -102,3 +102,15 @@ func TestOverflowingValuesAreCellErrors(t *testing.T) {
 	require.NoError(t, err, "the limit itself is accepted")
 	assert.Equal(t, 1e100, got.Floats("x")[2])
 }
+
+// A line beyond MaxLine is refused as it is read, not held in memory.
+func TestOverlongLineIsAnError(t *testing.T) {
+	dir := t.TempDir()
+	big := strings.Repeat("9", MaxLine+10)
+	_, err := Read(writeBytes(t, dir, "x.csv", []byte("x,y\n1,a\n"+big+",b\n")), xy)
+	assert.EqualError(t, err, "x.csv: row 2: a line longer than 16 MiB: no row of a panel, lift-test file or MTA export is that long")
+	_, err = Read(writeBytes(t, dir, "h.csv", []byte(big+",y\n")), xy)
+	assert.ErrorContains(t, err, "h.csv: header: a line longer than 16 MiB")
+	_, err = Read(writeBytes(t, dir, "r.csv", []byte("x,y\n"+strings.Repeat("9", 400)+",a\n")), xy)
+	assert.ErrorContains(t, err, `(400 bytes) is too large`, "digits beyond float64's range")
+}
