@@ -115,8 +115,8 @@ func (f fields) columns() []tabular.Column {
 }
 
 // fields returns the layout's columns as far as the record layouts name
-// them (Robyn's channel and window; PyMC's channel, its frames having no
-// dates).
+// them (Robyn's and PyMC's channel and window; a PyMC frame without dates
+// spans the panel).
 func (f Format) fields() fields {
 	switch f {
 	case GeoLift:
@@ -124,7 +124,7 @@ func (f Format) fields() fields {
 	case Robyn:
 		return fields{channel: robynChannel, start: robynStart, end: robynEnd}
 	case PyMC:
-		return fields{channel: pymcChannel}
+		return fields{channel: pymcChannel, start: pymcStart, end: pymcEnd}
 	}
 	return canonicalFields
 }
