@@ -34,7 +34,7 @@ func Example() {
 	for t := range n {
 		x[t] = d.Spend[0][t] / 20000
 	}
-	mmm.Adstock(a, x, w)
+	mmm.Convolve(a, x, w)
 	contrib := make([]float64, 2)
 	for t := range n {
 		tvKPI, searchKPI := 60000*tv.Value(a[t]), 25000*search.Value(d.Spend[1][t]/10000)
