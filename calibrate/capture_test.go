@@ -67,7 +67,7 @@ func TestCaptureShareOracles(t *testing.T) {
 		assert.InDelta(t, closed, CaptureShare(w, ones(n), ones(m)), 1e-12)
 
 		// Random partial spend and measurement weights: adstock a spend
-		// series with mmm.Adstock and weight the periods.
+		// series with mmm.Convolve and weight the periods.
 		f := make([]float64, n)
 		for i := range f {
 			f[i] = rng.Float64()
@@ -79,7 +79,7 @@ func TestCaptureShareOracles(t *testing.T) {
 		x := make([]float64, m+L+1)
 		copy(x, f)
 		ad := make([]float64, len(x))
-		mmm.Adstock(ad, x, w)
+		mmm.Convolve(ad, x, w)
 		var num float64
 		for i, gi := range g {
 			num += gi * ad[i]

@@ -51,7 +51,7 @@ func TestObservationsCalibrateMMM(t *testing.T) {
 		s.Lifts = lifts
 		m, err := mmm.NewModel(d, s)
 		require.NoError(t, err)
-		p, err := mmm.Fit(context.Background(), m, mmm.FitConfig{Method: "laplace", Sampler: sampler.Config{Draws: 500, Seed: 1}})
+		p, err := mmm.Fit(context.Background(), m, mmm.FitConfig{Method: mmm.Laplace, Sampler: sampler.Config{Draws: 500, Seed: 1}})
 		require.NoError(t, err)
 		return p
 	}

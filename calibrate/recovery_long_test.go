@@ -68,7 +68,7 @@ func (rw recoveryWorld) fit(t *testing.T, spec mmm.Spec, seed uint64) *mmm.Poste
 	require.NoError(t, err)
 	cfg := mmm.FitConfig{Sampler: sampler.Config{Chains: 4, Warmup: 500, Draws: 500, Seed: seed}}
 	if os.Getenv("TRIAD_RECOVERY_METHOD") == "laplace" {
-		cfg = mmm.FitConfig{Method: "laplace", Sampler: sampler.Config{Draws: 2000, Seed: seed}}
+		cfg = mmm.FitConfig{Method: mmm.Laplace, Sampler: sampler.Config{Draws: 2000, Seed: seed}}
 	}
 	p, err := mmm.Fit(context.Background(), m, cfg)
 	require.NoError(t, err)

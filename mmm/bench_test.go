@@ -32,6 +32,28 @@ func BenchmarkLogProbGrad(b *testing.B) {
 	}
 }
 
+// BenchmarkLogProbGradMixed covers every adstock and saturation kind and
+// the lift terms: delayed and Weibull adstock, Hill and logistic curves,
+// three lift tests.
+func BenchmarkLogProbGradMixed(b *testing.B) {
+	w := simWorldGen(1, simOptions{n: 156, channels: 6, controls: 2, fourier: 2, trend: true, noise: 0.05,
+		delayed: true, weibull: true, logistic: true, lifts: 3})
+	m, err := NewModel(w.data, w.spec)
+	if err != nil {
+		b.Fatal(err)
+	}
+	x, err := m.Unconstrain(w.params)
+	if err != nil {
+		b.Fatal(err)
+	}
+	x[0] = 0.8
+	grad := make([]float64, m.Dim())
+	b.ReportAllocs()
+	for b.Loop() {
+		m.LogProbGrad(grad, x)
+	}
+}
+
 // BenchmarkFit156x6 is the target: 156 weeks × 6 channels, 4 chains
 // × (1000 + 1000).
 func BenchmarkFit156x6(b *testing.B) {

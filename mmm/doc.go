@@ -13,6 +13,15 @@
 // spend, which makes an ROI prior direct and separates the size of the
 // effect from the shape of the curves.
 //
+// Each channel's transform is two components, an Adstock (GeometricAdstock,
+// DelayedAdstock, WeibullAdstock) and a Saturation (HillSaturation,
+// LogisticSaturation): value types that carry their parameters, priors,
+// unconstrained coordinates and analytic derivatives (component.go). The
+// model lays out their coordinates per channel and loops over them; the
+// ROI, from which β follows, stays the model's. A new kind is one file
+// (adstock_<kind>.go or saturation_<kind>.go) that defines and registers it,
+// plus its test, which calls checkAdstock or checkSaturation.
+//
 // A Model is a log density with an analytic gradient on unconstrained
 // coordinates, which the generic sampler package samples. The
 // coordinates are chosen for the sampler's sake, with unit or constant

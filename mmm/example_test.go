@@ -34,7 +34,7 @@ func Example() {
 	for t := range n {
 		x[t] = d.Spend[0][t] / 20000
 	}
-	mmm.Adstock(a, x, w)
+	mmm.Convolve(a, x, w)
 	contrib := make([]float64, 2)
 	for t := range n {
 		tvKPI, searchKPI := 60000*tv.Value(a[t]), 25000*search.Value(d.Spend[1][t]/10000)
@@ -80,4 +80,39 @@ func ExampleWeibull_Weights() {
 	// mmm.Geometric [0.52 0.26 0.13 0.06 0.03]
 	// mmm.Delayed [0.24 0.48 0.24 0.03 0.00]
 	// mmm.Weibull [0.23 0.42 0.26 0.08 0.01]
+}
+
+// A channel's media transform from components: delayed adstock with its
+// own peak prior, then Hill saturation with the default priors, both at
+// the centre of their priors.
+func ExampleDelayedAdstock() {
+	spec := mmm.ChannelSpec{
+		Adstock:    mmm.DelayedAdstock{Theta: mmm.Beta{A: 3, B: 3}}, // peak near half of MaxLag
+		MaxLag:     4,
+		Saturation: mmm.HillSaturation{},
+	}
+	for _, p := range append(spec.Adstock.Params(), spec.Saturation.Params()...) {
+		fmt.Printf("%s ~ %T%+v\n", p.Name, p.Prior, p.Prior)
+	}
+	u := make([]float64, len(spec.Adstock.Coords()))
+	spec.Adstock.Center(u)
+	w := make([]float64, spec.MaxLag+1)
+	spec.Adstock.Weights(w, u)
+	fmt.Printf("weights %.2f\n", w)
+
+	spend := []float64{0, 2, 0, 0, 0, 0} // scaled: 1 = the channel's mean spend
+	a := make([]float64, len(spend))
+	mmm.Convolve(a, spend, w)
+	us, v := make([]float64, 2), make([]float64, 2)
+	spec.Saturation.Center(us)
+	spec.Saturation.Constrain(v, us) // K and slope
+	spec.Saturation.Curve(a, a, v)
+	fmt.Printf("saturated %.2f\n", a)
+	// Output:
+	// alpha ~ mmm.Beta{A:1.5 B:3}
+	// theta ~ mmm.Beta{A:3 B:3}
+	// k ~ mmm.LogNormal{Mu:0 Sigma:0.6}
+	// slope ~ mmm.LogNormal{Mu:0.3 Sigma:0.5}
+	// weights [0.01 0.20 0.59 0.20 0.01]
+	// saturated [0.00 0.00 0.22 0.56 0.22 0.00]
 }

@@ -9,13 +9,42 @@ import (
 	"github.com/triad-mmm/triad/sampler"
 )
 
+// Method is the inference method.
+type Method int
+
+const (
+	// NUTS samples the posterior with the No-U-Turn sampler.
+	NUTS Method = iota
+	// Laplace draws from a normal approximation at the posterior mode:
+	// seconds instead of minutes, for batch runs.
+	Laplace
+)
+
+var methods = spellings{"nuts", "laplace"}
+
+func (k Method) String() string { return methods.name("Method", int(k)) }
+
+// ParseMethod reads "nuts" or "laplace"; "" means nuts. The error quotes
+// s and lists the valid names.
+func ParseMethod(s string) (Method, error) {
+	i, err := methods.parse(s)
+	return Method(i), err
+}
+
+// UnmarshalText parses text with ParseMethod.
+func (k *Method) UnmarshalText(text []byte) (err error) {
+	*k, err = ParseMethod(string(text))
+	return err
+}
+
 // FitConfig chooses the inference method.
 type FitConfig struct {
-	Method string // "nuts" (default) or "laplace"
+	Method Method
 	// Sampler configures NUTS (Laplace uses Draws and Seed). Init,
 	// InitRadius and InvMetric are replaced (chains run in whitened
 	// coordinates and start around the posterior mode), and a zero
-	// TargetAccept means DefaultTargetAccept.
+	// TargetAccept means DefaultTargetAccept, not the sampler's own
+	// default. The other zero fields take the sampler's defaults.
 	Sampler sampler.Config
 	// InitJitter is the half-width of the uniform jitter around the
 	// posterior mode where chains start, in posterior standard deviations
@@ -23,11 +52,13 @@ type FitConfig struct {
 	InitJitter float64
 }
 
-// DefaultTargetAccept is the NUTS target acceptance used when the config
-// leaves it zero. Above Stan's 0.8 because the saturation curves of weakly
-// identified channels leave a few divergent transitions at 0.8 in about
-// half of the simulated worlds tested, and none at 0.9, for about 20% more
-// gradient evaluations.
+// DefaultTargetAccept is the NUTS target acceptance of an MMM fit when
+// FitConfig leaves it zero, and the default of the config key
+// sampler.target_accept. It is above the sampler's generic default (Stan's
+// 0.8, sampler.DefaultTargetAccept) because the saturation curves of
+// weakly identified channels leave a few divergent transitions at 0.8 in
+// about half of the simulated worlds tested, and none at 0.9, for about
+// 20% more gradient evaluations.
 const DefaultTargetAccept = 0.9
 
 // Fit samples the posterior of m. NUTS chains start near the posterior mode
@@ -53,7 +84,7 @@ func Fit(ctx context.Context, m *Model, cfg FitConfig) (*Posterior, error) {
 	var res *sampler.Result
 	var err error
 	switch cfg.Method {
-	case "", "nuts":
+	case NUTS:
 		pre := newPreconditioner(m.NewTarget(), mode)
 		sc := cfg.Sampler
 		if sc.TargetAccept == 0 {
@@ -75,7 +106,7 @@ func Fit(ctx context.Context, m *Model, cfg FitConfig) (*Posterior, error) {
 				}
 			}
 		}
-	case "laplace":
+	case Laplace:
 		res, err = sampler.Laplace(ctx, m.NewTarget(), sampler.LaplaceConfig{
 			Draws: cfg.Sampler.Draws, Seed: cfg.Sampler.Seed,
 			Init: func(_ int, dst []float64, rng *rand.Rand) {
@@ -85,16 +116,14 @@ func Fit(ctx context.Context, m *Model, cfg FitConfig) (*Posterior, error) {
 			},
 		})
 	default:
-		return nil, fmt.Errorf("mmm: unknown inference method %q (want nuts or laplace)", cfg.Method)
+		return nil, fmt.Errorf("mmm: unknown inference method %v", cfg.Method)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("mmm: %w", err)
 	}
-	maxDepth := cfg.Sampler.MaxTreeDepth
-	if maxDepth == 0 {
-		maxDepth = 10
-	}
-	return newPosterior(m, res, maxDepth)
+	// Diagnose counts tree-depth hits against the limit NUTS ran with: 0
+	// is the sampler's default for both.
+	return newPosterior(m, res, cfg.Sampler.MaxTreeDepth)
 }
 
 // center is where the mode search starts: prior medians for the media and
@@ -105,22 +134,8 @@ func (m *Model) center() []float64 {
 	for c := range m.ch {
 		ch := &m.ch[c]
 		x[ch.iROI] = ch.spec.ROI.Mu
-		if ch.iAlpha >= 0 {
-			a := ch.spec.Alpha
-			x[ch.iAlpha] = math.Log(a.A / a.B)
-		}
-		if ch.iShape >= 0 {
-			x[ch.iShape] = ch.spec.Shape.Mu
-			x[ch.iScale] = math.Log(ch.spec.Scale.A / ch.spec.Scale.B)
-		}
-		if ch.iTheta >= 0 {
-			x[ch.iTheta] = math.Log(ch.spec.Theta.A / ch.spec.Theta.B)
-		}
-		if ch.spec.Saturation == HillSaturation {
-			x[ch.iSat1], x[ch.iSat2] = -math.Exp(hillGamma*ch.spec.Slope.Mu)*ch.spec.K.Mu, ch.spec.Slope.Mu
-		} else {
-			x[ch.iSat1] = ch.spec.Lambda.Mu
-		}
+		ch.spec.Adstock.Center(ch.adU(x))
+		ch.spec.Saturation.Center(ch.satU(x))
 	}
 	x[m.iSigma] = math.Log(0.1)
 	return x

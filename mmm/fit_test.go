@@ -60,7 +60,7 @@ func TestRecoveryShortWeibull(t *testing.T) {
 		if roi.Lo <= ch.roi && ch.roi <= roi.Hi {
 			covered++
 		}
-		if ch.adstock != WeibullAdstock {
+		if ch.adstock != "weibull" {
 			continue
 		}
 		for l, iv := range p.AdstockWeights(c, 0.9) {
@@ -100,7 +100,7 @@ func TestRecoveryShortDaily(t *testing.T) {
 
 	off := w
 	off.spec.Weekday = false
-	q := fitWorld(t, off, FitConfig{Method: "laplace", Sampler: sampler.Config{Seed: 1}})
+	q := fitWorld(t, off, FitConfig{Method: Laplace, Sampler: sampler.Config{Seed: 1}})
 	pm, qm := p.Fit(0.9), q.Fit(0.9)
 	t.Logf("R² with weekday effects %.3f, without %.3f", pm.R2.Mean, qm.R2.Mean)
 	assert.Greater(t, pm.R2.Mean, qm.R2.Mean+0.1)
@@ -132,7 +132,7 @@ func TestFitLaplace(t *testing.T) {
 	w := simWorldGen(13, simOptions{n: 104, channels: 3, trend: true, fourier: 2, noise: 0.04})
 	m, err := NewModel(w.data, w.spec)
 	require.NoError(t, err)
-	p, err := Fit(context.Background(), m, FitConfig{Method: "laplace", Sampler: sampler.Config{Draws: 500, Seed: 1}})
+	p, err := Fit(context.Background(), m, FitConfig{Method: Laplace, Sampler: sampler.Config{Draws: 500, Seed: 1}})
 	require.NoError(t, err)
 	assert.Equal(t, "laplace", p.Method())
 	assert.Equal(t, 500, p.Draws())
@@ -144,7 +144,7 @@ func TestFitLaplace(t *testing.T) {
 		t.Logf("%s: laplace %.2f [%.2f, %.2f], nuts %.2f [%.2f, %.2f], truth %.2f", name, a.Mean, a.Lo, a.Hi, b.Mean, b.Lo, b.Hi, w.truth[c].roi)
 		assert.InDelta(t, math.Log(b.Mean), math.Log(a.Mean), 0.5)
 	}
-	_, err = Fit(context.Background(), m, FitConfig{Method: "hmc"})
+	_, err = Fit(context.Background(), m, FitConfig{Method: Method(7)})
 	assert.Error(t, err)
 }
 

@@ -33,40 +33,10 @@ type Forecast struct {
 // Forecast predicts the KPI of the periods after the panel under plan.
 func (p *Posterior) Forecast(plan Plan, level float64) (Forecast, error) {
 	m := p.m
-	if len(plan.Spend) != len(m.ch) {
-		return Forecast{}, fmt.Errorf("mmm: plan has %d spend series for %d channels", len(plan.Spend), len(m.ch))
+	if err := m.checkPlan(plan); err != nil {
+		return Forecast{}, err
 	}
-	h := len(plan.Spend[0])
-	if h == 0 {
-		return Forecast{}, fmt.Errorf("mmm: plan has no periods")
-	}
-	for c, s := range plan.Spend {
-		if len(s) != h {
-			return Forecast{}, fmt.Errorf("mmm: plan spend of %q has %d periods, want %d", m.ch[c].name, len(s), h)
-		}
-		for i, v := range s {
-			if !finite(v) || v < 0 {
-				return Forecast{}, fmt.Errorf("mmm: plan spend of %q in period %d is %g", m.ch[c].name, i+1, v)
-			}
-		}
-	}
-	nctl := len(m.data.ControlNames)
-	if plan.Controls != nil {
-		if len(plan.Controls) != nctl {
-			return Forecast{}, fmt.Errorf("mmm: plan has %d control series for %d controls", len(plan.Controls), nctl)
-		}
-		for j, s := range plan.Controls {
-			if len(s) != h {
-				return Forecast{}, fmt.Errorf("mmm: plan control %q has %d periods, want %d", m.data.ControlNames[j], len(s), h)
-			}
-			for _, v := range s {
-				if !finite(v) {
-					return Forecast{}, fmt.Errorf("mmm: plan control %q has a non-finite value", m.data.ControlNames[j])
-				}
-			}
-		}
-	}
-	n := m.n
+	n, h := m.n, len(plan.Spend[0])
 	f := Forecast{Dates: make([]civil.Date, h), Channels: m.Channels(), Baseline: make([]float64, h)}
 	last := m.data.Dates[n-1]
 	for i := range f.Dates {
@@ -93,12 +63,67 @@ func (p *Posterior) Forecast(plan Plan, level float64) (Forecast, error) {
 			xs[c][n+k] = v / m.ch[c].scale
 		}
 	}
-	nd := p.Draws()
-	kpi, media := make([][]float64, nd), make([][]float64, nd)
-	base := make([][]float64, nd)
-	chTot := make([][]float64, len(m.ch))
-	for c := range chTot {
-		chTot[c] = make([]float64, nd)
+	fd := p.forecastDraws(cols, xs, h)
+	p.summariseForecast(&f, fd, level)
+	return f, nil
+}
+
+// checkPlan checks that plan covers every channel and control over one
+// horizon with finite values.
+func (m *Model) checkPlan(plan Plan) error {
+	if len(plan.Spend) != len(m.ch) {
+		return fmt.Errorf("mmm: plan has %d spend series for %d channels", len(plan.Spend), len(m.ch))
+	}
+	h := len(plan.Spend[0])
+	if h == 0 {
+		return fmt.Errorf("mmm: plan has no periods")
+	}
+	for c, s := range plan.Spend {
+		if len(s) != h {
+			return fmt.Errorf("mmm: plan spend of %q has %d periods, want %d", m.ch[c].name, len(s), h)
+		}
+		for i, v := range s {
+			if !finite(v) || v < 0 {
+				return fmt.Errorf("mmm: plan spend of %q in period %d is %g", m.ch[c].name, i+1, v)
+			}
+		}
+	}
+	if plan.Controls == nil {
+		return nil
+	}
+	nctl := len(m.data.ControlNames)
+	if len(plan.Controls) != nctl {
+		return fmt.Errorf("mmm: plan has %d control series for %d controls", len(plan.Controls), nctl)
+	}
+	for j, s := range plan.Controls {
+		if len(s) != h {
+			return fmt.Errorf("mmm: plan control %q has %d periods, want %d", m.data.ControlNames[j], len(s), h)
+		}
+		for _, v := range s {
+			if !finite(v) {
+				return fmt.Errorf("mmm: plan control %q has a non-finite value", m.data.ControlNames[j])
+			}
+		}
+	}
+	return nil
+}
+
+// forecastDraws holds per draw the expected KPI, media and baseline of each
+// future period, and each channel's total over the horizon.
+type forecastDraws struct {
+	kpi, media, base [][]float64 // [draw][h]
+	chTot            [][]float64 // [channel][draw]
+}
+
+// forecastDraws evaluates every draw over the horizon of h periods, with
+// the baseline design cols and the scaled spend xs (panel and plan).
+func (p *Posterior) forecastDraws(cols, xs [][]float64, h int) forecastDraws {
+	m := p.m
+	n, nd := m.n, p.Draws()
+	fd := forecastDraws{kpi: make([][]float64, nd), media: make([][]float64, nd), base: make([][]float64, nd),
+		chTot: make([][]float64, len(m.ch))}
+	for c := range fd.chTot {
+		fd.chTot[c] = make([]float64, nd)
 	}
 	p.parallelDraws(func(_, lo, hi int, ev *evaluator) {
 		buf := make([]float64, n+h)
@@ -123,16 +148,22 @@ func (p *Posterior) Forecast(plan Plan, level float64) (Forecast, error) {
 					md[k] += buf[n+k]
 					s += buf[n+k]
 				}
-				chTot[c][d] = s
+				fd.chTot[c][d] = s
 			}
-			base[d], media[d] = b, md
+			fd.base[d], fd.media[d] = b, md
 			row := make([]float64, h)
 			for k := range h {
 				row[k] = b[k] + md[k]
 			}
-			kpi[d] = row
+			fd.kpi[d] = row
 		}
 	})
+	return fd
+}
+
+// summariseForecast fills f's intervals and means from the draws.
+func (p *Posterior) summariseForecast(f *Forecast, fd forecastDraws, level float64) {
+	nd, h := p.Draws(), len(f.Dates)
 	col := make([]float64, nd)
 	colM := make([]float64, nd)
 	tot, totM := make([]float64, nd), make([]float64, nd)
@@ -140,18 +171,17 @@ func (p *Posterior) Forecast(plan Plan, level float64) (Forecast, error) {
 	for k := range h {
 		sb := 0.0
 		for d := range nd {
-			col[d], colM[d] = kpi[d][k], media[d][k]
-			tot[d] += kpi[d][k]
-			totM[d] += media[d][k]
-			sb += base[d][k]
+			col[d], colM[d] = fd.kpi[d][k], fd.media[d][k]
+			tot[d] += fd.kpi[d][k]
+			totM[d] += fd.media[d][k]
+			sb += fd.base[d][k]
 		}
 		f.KPI[k], f.Media[k] = Summarize(col, level), Summarize(colM, level)
 		f.Baseline[k] = sb / float64(nd)
 	}
 	f.Total, f.MediaTotal = Summarize(tot, level), Summarize(totM, level)
-	f.ChannelTotals = make([]Interval, len(m.ch))
-	for c := range m.ch {
-		f.ChannelTotals[c] = Summarize(chTot[c], level)
+	f.ChannelTotals = make([]Interval, len(p.m.ch))
+	for c := range p.m.ch {
+		f.ChannelTotals[c] = Summarize(fd.chTot[c], level)
 	}
-	return f, nil
 }

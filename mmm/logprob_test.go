@@ -82,8 +82,7 @@ func TestROIIdentity(t *testing.T) {
 	}
 	p := m.Constrain(x)
 	for c, cp := range p.Channels {
-		sc := simChannel{adstock: w.truth[c].adstock, sat: w.truth[c].sat, lag: 8, roi: cp.ROI, alpha: cp.Alpha,
-			theta: cp.Theta, k: cp.K, slope: cp.Slope, lambda: cp.Lambda, shape: cp.Shape, scale: cp.Scale}
+		sc := w.truth[c].withParams(cp)
 		s := simSat(sc, m.ch[c].x)
 		contrib, spend := 0.0, 0.0
 		for t := 0; t < m.nFit; t++ {
@@ -173,8 +172,7 @@ func directLogProb(m *Model, w simWorld, x []float64) float64 {
 			mu += p.Gamma[j] * (w.data.Controls[j][tt] - cm) / csd
 		}
 		for c, cp := range p.Channels {
-			sc := simChannel{lag: 8, alpha: cp.Alpha, k: cp.K, slope: cp.Slope, adstock: w.truth[c].adstock, sat: w.truth[c].sat,
-				theta: cp.Theta, lambda: cp.Lambda, shape: cp.Shape, scale: cp.Scale}
+			sc := w.truth[c].withParams(cp)
 			mu += cp.Beta * simSat(sc, m.ch[c].x)[tt] / m.yBar
 		}
 		lp += Normal{mu, p.Sigma}.LogProb(w.data.KPI[tt] / m.yBar)
@@ -192,26 +190,28 @@ func directLogProb(m *Model, w simWorld, x []float64) float64 {
 	for _, v := range p.Weekday {
 		lp += defaultWeekday.LogProb(v)
 	}
-	for _, cp := range p.Channels {
-		lp += defaultROI.LogProb(cp.ROI) + math.Log(cp.ROI)
-		if cp.Shape > 0 {
+	for c, cp := range p.Channels {
+		sc := w.truth[c].withParams(cp)
+		lp += defaultROI.LogProb(sc.roi) + math.Log(sc.roi)
+		switch sc.adstock {
+		case "weibull":
 			// Weibull: log shape and logit(scale/(MaxLag+1)).
-			lp += defaultShape.LogProb(cp.Shape) + math.Log(cp.Shape)
-			phi := cp.Scale / 9
+			lp += defaultShape.LogProb(sc.shape) + math.Log(sc.shape)
+			phi := sc.scale / 9
 			lp += defaultScale.LogProb(phi) + math.Log(phi*(1-phi))
-		} else {
-			lp += defaultAlpha.LogProb(cp.Alpha) + math.Log(cp.Alpha*(1-cp.Alpha))
-		}
-		if cp.Theta > 0 {
-			phi := cp.Theta / 8
+		case "delayed":
+			phi := sc.theta / 8
 			lp += defaultTheta.LogProb(phi) + math.Log(phi*(1-phi))
+			fallthrough
+		default:
+			lp += defaultAlpha.LogProb(sc.alpha) + math.Log(sc.alpha*(1-sc.alpha))
 		}
-		if cp.Lambda > 0 {
-			lp += defaultLambda.LogProb(cp.Lambda) + math.Log(cp.Lambda)
+		if sc.sat == "logistic" {
+			lp += defaultLambda.LogProb(sc.lambda) + math.Log(sc.lambda)
 		} else {
 			// Coordinates (−slope^γ·log K, log slope): Jacobian K·slope^(1−γ).
-			lp += defaultK.LogProb(cp.K) + math.Log(cp.K)
-			lp += defaultSlope.LogProb(cp.Slope) + (1-hillGamma)*math.Log(cp.Slope)
+			lp += defaultK.LogProb(sc.k) + math.Log(sc.k)
+			lp += defaultSlope.LogProb(sc.slope) + (1-hillGamma)*math.Log(sc.slope)
 		}
 	}
 	lp += defaultSigma.LogProb(p.Sigma) + math.Log(p.Sigma)

@@ -96,11 +96,13 @@ func TestParse(t *testing.T) {
 		k, err := ParseAdstockKind(s)
 		require.NoError(t, err)
 		assert.Equal(t, s, k.String())
+		assert.Equal(t, k, k.New().Kind())
 	}
 	for _, s := range []string{"hill", "logistic"} {
 		k, err := ParseSaturationKind(s)
 		require.NoError(t, err)
 		assert.Equal(t, s, k.String())
+		assert.Equal(t, k, k.New().Kind())
 	}
 	for _, s := range []string{"normal", "student_t"} {
 		k, err := ParseLikelihood(s)

@@ -18,17 +18,13 @@ type Params struct {
 	Sigma     float64 // noise SD on the scaled KPI
 }
 
-// ChannelParams are one channel's parameters.
+// ChannelParams are one channel's parameters on their natural scales.
 type ChannelParams struct {
-	ROI   float64
-	Alpha float64
-	Theta float64 // delayed adstock only
-	Shape float64 // Weibull adstock only
-	Scale float64 // Weibull adstock only, in periods
-	K     float64 // Hill only
-	Slope float64 // Hill only
-	// Lambda is the logistic rate (logistic saturation only).
-	Lambda float64
+	ROI float64
+	// Adstock and Saturation hold the components' parameters in the order
+	// of their Params, for example [alpha, theta] for delayed adstock and
+	// [k, slope] for Hill saturation.
+	Adstock, Saturation []float64
 	// Beta is the coefficient of the saturated adstock in KPI units:
 	// the channel's KPI in period t is Beta·S_t. It is implied by ROI.
 	Beta float64
@@ -53,51 +49,32 @@ func (m *Model) Constrain(x []float64) Params {
 			p.Gamma = append(p.Gamma, v)
 		}
 	}
-	var cs chanScratch
 	p.Channels = make([]ChannelParams, len(m.ch))
 	for c := range m.ch {
 		ch := &m.ch[c]
-		cs.expo = make([]float64, ch.spec.MaxLag+1)
-		cs.w = make([]float64, ch.spec.MaxLag+1)
-		m.decodeChannel(&cs, c, x)
-		cp := ChannelParams{ROI: cs.roi, Alpha: cs.alpha}
-		if ch.iTheta >= 0 {
-			cp.Theta = cs.theta
-		}
-		if ch.iShape >= 0 {
-			cp.Alpha = 0
-			cp.Shape, cp.Scale = cs.shape, cs.scale
-		}
-		if ch.spec.Saturation == HillSaturation {
-			cp.K, cp.Slope = cs.p1, cs.p2
-		} else {
-			cp.Lambda = cs.p1
-		}
-		cp.Beta = m.beta(c, &cs)
+		cp := ChannelParams{ROI: math.Exp(x[ch.iROI]), Adstock: make([]float64, ch.nAd), Saturation: make([]float64, ch.nSat)}
+		ch.spec.Adstock.Constrain(cp.Adstock, ch.adU(x), ch.spec.MaxLag)
+		ch.spec.Saturation.Constrain(cp.Saturation, ch.satU(x))
+		w := make([]float64, ch.spec.MaxLag+1)
+		ch.spec.Adstock.Weights(w, ch.adU(x))
+		cp.Beta = m.beta(c, cp.ROI, w, cp.Saturation)
 		p.Channels[c] = cp
 	}
 	return p
 }
 
-// beta returns ȳβ_c = ROI·spend / Σ S over the fitted periods, for a
-// decoded channel.
-func (m *Model) beta(c int, cs *chanScratch) float64 {
+// beta returns ȳβ_c = ROI·spend / Σ S over the fitted periods for channel
+// c with lag weights w and saturation parameters v.
+func (m *Model) beta(c int, roi float64, w, v []float64) float64 {
 	ch := &m.ch[c]
 	a := make([]float64, m.nFit)
-	Adstock(a, ch.x[:m.nFit], cs.w)
+	Convolve(a, ch.x[:m.nFit], w)
+	ch.spec.Saturation.Curve(a, a, v)
 	sum := 0.0
-	for _, v := range a {
-		sum += m.satValue(c, cs, v)
+	for _, s := range a {
+		sum += s
 	}
-	return cs.roi * ch.spendFit / sum
-}
-
-// satValue evaluates channel c's saturation at adstocked scaled spend v.
-func (m *Model) satValue(c int, cs *chanScratch, v float64) float64 {
-	if m.ch[c].spec.Saturation == HillSaturation {
-		return Hill{K: cs.p1, S: cs.p2}.Value(v)
-	}
-	return Logistic{Lambda: cs.p1}.Value(v)
+	return roi * ch.spendFit / sum
 }
 
 // Unconstrain maps p to the model's unconstrained coordinates. Channel
@@ -138,22 +115,13 @@ func (m *Model) Unconstrain(p Params) ([]float64, error) {
 	}
 	for c := range m.ch {
 		ch, cp := &m.ch[c], p.Channels[c]
+		if len(cp.Adstock) != ch.nAd || len(cp.Saturation) != ch.nSat {
+			return nil, fmt.Errorf("mmm: channel %q params have %d adstock and %d saturation values, its %v adstock and %v saturation %d and %d",
+				ch.name, len(cp.Adstock), len(cp.Saturation), ch.spec.Adstock.Kind(), ch.spec.Saturation.Kind(), ch.nAd, ch.nSat)
+		}
 		x[ch.iROI] = math.Log(cp.ROI)
-		if ch.iAlpha >= 0 {
-			x[ch.iAlpha] = logit(cp.Alpha)
-		}
-		if ch.iShape >= 0 {
-			x[ch.iShape] = math.Log(cp.Shape)
-			x[ch.iScale] = logit(cp.Scale / float64(ch.spec.MaxLag+1))
-		}
-		if ch.iTheta >= 0 {
-			x[ch.iTheta] = logit(cp.Theta / float64(ch.spec.MaxLag))
-		}
-		if ch.spec.Saturation == HillSaturation {
-			x[ch.iSat1], x[ch.iSat2] = -math.Pow(cp.Slope, hillGamma)*math.Log(cp.K), math.Log(cp.Slope)
-		} else {
-			x[ch.iSat1] = math.Log(cp.Lambda)
-		}
+		ch.spec.Adstock.Unconstrain(ch.adU(x), cp.Adstock, ch.spec.MaxLag)
+		ch.spec.Saturation.Unconstrain(ch.satU(x), cp.Saturation)
 	}
 	x[m.iSigma] = math.Log(p.Sigma)
 	for c := range m.ch {

@@ -17,27 +17,27 @@ import (
 // Posterior holds the draws of a fitted model and computes summaries in
 // original KPI units. It is safe for concurrent use.
 type Posterior struct {
-	m        *Model
-	res      *sampler.Result
-	maxDepth int
-	x        [][]float64 // pooled unconstrained draws [draw][dim]
-	ch       []postChannel
-	diag     sampler.Diagnostics
+	m    *Model
+	res  *sampler.Result
+	x    [][]float64 // pooled unconstrained draws [draw][dim]
+	ch   []postChannel
+	diag sampler.Diagnostics
 }
 
 // postChannel holds one channel's decoded parameters per draw.
 type postChannel struct {
-	w      [][]float64 // adstock weights
-	p1, p2 []float64   // saturation parameters
-	beta   []float64   // KPI units per unit of saturation
-	roi    []float64
+	w    [][]float64 // adstock weights
+	ad   [][]float64 // adstock parameters, natural scale
+	sat  [][]float64 // saturation parameters, natural scale
+	beta []float64   // KPI units per unit of saturation
+	roi  []float64
 }
 
 // Interval is a posterior mean with a central credible interval.
 type Interval = stat.Interval
 
 func newPosterior(m *Model, res *sampler.Result, maxDepth int) (*Posterior, error) {
-	p := &Posterior{m: m, res: res, maxDepth: maxDepth}
+	p := &Posterior{m: m, res: res}
 	for _, c := range res.Chains {
 		p.x = append(p.x, c.Draws...)
 	}
@@ -46,18 +46,19 @@ func newPosterior(m *Model, res *sampler.Result, maxDepth int) (*Posterior, erro
 	}
 	nd := len(p.x)
 	p.ch = make([]postChannel, len(m.ch))
-	cs := m.newScratch()
 	for c := range m.ch {
-		pc := &p.ch[c]
-		pc.w = make([][]float64, nd)
-		pc.p1, pc.p2 = make([]float64, nd), make([]float64, nd)
+		ch, pc := &m.ch[c], &p.ch[c]
+		pc.w, pc.ad, pc.sat = make([][]float64, nd), make([][]float64, nd), make([][]float64, nd)
 		pc.beta, pc.roi = make([]float64, nd), make([]float64, nd)
 		for d, x := range p.x {
-			s := &cs.ch[c]
-			m.decodeChannel(s, c, x)
-			pc.w[d] = slices.Clone(s.w)
-			pc.p1[d], pc.p2[d], pc.roi[d] = s.p1, s.p2, s.roi
-			pc.beta[d] = m.beta(c, s)
+			pc.w[d] = make([]float64, ch.spec.MaxLag+1)
+			ch.spec.Adstock.Weights(pc.w[d], ch.adU(x))
+			pc.ad[d] = make([]float64, ch.nAd)
+			ch.spec.Adstock.Constrain(pc.ad[d], ch.adU(x), ch.spec.MaxLag)
+			pc.sat[d] = make([]float64, ch.nSat)
+			ch.spec.Saturation.Constrain(pc.sat[d], ch.satU(x))
+			pc.roi[d] = math.Exp(x[ch.iROI])
+			pc.beta[d] = m.beta(c, pc.roi[d], pc.w[d], pc.sat[d])
 		}
 	}
 	p.diag = sampler.Diagnose(res, maxDepth)
@@ -106,10 +107,11 @@ func (p *Posterior) Diagnostics() sampler.Diagnostics { return p.diag }
 
 // ParamDraws returns the draws of the parameter called name, on its
 // natural scale, or nil if there is none. Names are those of
-// Model.ParamNames (roi, alpha and theta, slope and lambda are returned
-// constrained; hill_c, the logit of the saturation at the channel's mean
-// spend, as is) plus "intercept" and "k[channel]", the Hill half-saturation
-// point.
+// Model.ParamNames and the components' Params: roi, sigma and every
+// component parameter (alpha, theta, shape, scale, k, slope, lambda, …)
+// are returned on their natural scale, other coordinates (level, trend,
+// hill_c, the logit of the Hill saturation at the channel's mean spend) as
+// they are; "intercept" is the baseline level.
 func (p *Posterior) ParamDraws(name string) []float64 {
 	m := p.m
 	out := make([]float64, len(p.x))
@@ -124,9 +126,23 @@ func (p *Posterior) ParamDraws(name string) []float64 {
 		return out
 	}
 	for c := range m.ch {
-		if name == "k["+m.ch[c].name+"]" && m.ch[c].spec.Saturation == HillSaturation {
-			copy(out, p.ch[c].p1)
+		ch, pc := &m.ch[c], &p.ch[c]
+		if name == "roi["+ch.name+"]" {
+			copy(out, pc.roi)
 			return out
+		}
+		for _, block := range []struct {
+			params []Param
+			vals   [][]float64
+		}{{ch.spec.Adstock.Params(), pc.ad}, {ch.spec.Saturation.Params(), pc.sat}} {
+			for k, par := range block.params {
+				if name == par.Name+"["+ch.name+"]" {
+					for d, v := range block.vals {
+						out[d] = v[k]
+					}
+					return out
+				}
+			}
 		}
 	}
 	i := slices.Index(m.names, name)
@@ -136,28 +152,9 @@ func (p *Posterior) ParamDraws(name string) []float64 {
 	for d, x := range p.x {
 		out[d] = x[i]
 	}
-	tr := func(f func(float64) float64) {
-		for d := range out {
-			out[d] = f(out[d])
-		}
-	}
 	if i == m.iSigma {
-		tr(math.Exp)
-		return out
-	}
-	for c := range m.ch {
-		ch := &m.ch[c]
-		switch {
-		case i == ch.iROI || i == ch.iSat2 || i == ch.iShape || (i == ch.iSat1 && ch.spec.Saturation == LogisticSaturation):
-			tr(math.Exp)
-		case i == ch.iScale:
-			L := float64(ch.spec.MaxLag + 1)
-			tr(func(u float64) float64 { v, _, _ := logistic(u); return L * v })
-		case i == ch.iAlpha:
-			tr(func(u float64) float64 { v, _, _ := logistic(u); return v })
-		case i == ch.iTheta:
-			L := float64(ch.spec.MaxLag)
-			tr(func(u float64) float64 { v, _, _ := logistic(u); return L * v })
+		for d := range out {
+			out[d] = math.Exp(out[d])
 		}
 	}
 	return out
@@ -202,26 +199,15 @@ func (p *Posterior) media(ev *evaluator, dst []float64, c, d int, xs []float64) 
 	}
 	a := ev.a[:len(xs)]
 	pc := &p.ch[c]
-	Adstock(a, xs, pc.w[d])
+	Convolve(a, xs, pc.w[d])
+	p.m.ch[c].spec.Saturation.Curve(a, a, pc.sat[d])
 	beta := pc.beta[d]
 	sum := 0.0
-	if p.m.ch[c].spec.Saturation == HillSaturation {
-		h := Hill{K: pc.p1[d], S: pc.p2[d]}
-		for t, v := range a {
-			y := beta * h.Value(v)
-			sum += y
-			if dst != nil {
-				dst[t] = y
-			}
-		}
-	} else {
-		g := Logistic{Lambda: pc.p1[d]}
-		for t, v := range a {
-			y := beta * g.Value(v)
-			sum += y
-			if dst != nil {
-				dst[t] = y
-			}
+	for t, v := range a {
+		y := beta * v
+		sum += y
+		if dst != nil {
+			dst[t] = y
 		}
 	}
 	return sum

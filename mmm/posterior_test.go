@@ -64,7 +64,7 @@ func TestMROIDirect(t *testing.T) {
 	par := m.Constrain(draws[0])
 	cs := p.ChannelSummary(0.9)
 	for c, cp := range par.Channels {
-		sc := simChannel{adstock: w.truth[c].adstock, sat: w.truth[c].sat, lag: 8, alpha: cp.Alpha, theta: cp.Theta, k: cp.K, slope: cp.Slope, lambda: cp.Lambda}
+		sc := w.truth[c].withParams(cp)
 		x := m.ch[c].x
 		up := make([]float64, len(x))
 		for i, v := range x {
@@ -93,7 +93,7 @@ func TestLiftDrawsDirect(t *testing.T) {
 		for d, x := range draws {
 			cp := m.Constrain(x).Channels[obs.Channel]
 			c := obs.Channel
-			sc := simChannel{adstock: w.truth[c].adstock, sat: w.truth[c].sat, lag: 8, alpha: cp.Alpha, theta: cp.Theta, k: cp.K, slope: cp.Slope, lambda: cp.Lambda}
+			sc := w.truth[c].withParams(cp)
 			base := m.ch[c].x
 			mod := append([]float64(nil), base...)
 			for i, r := range obs.Moved {
@@ -235,11 +235,13 @@ func TestParamDraws(t *testing.T) {
 		assert.InDelta(t, par.Intercept, p.ParamDraws("intercept")[d], 1e-12)
 		assert.InDelta(t, par.Sigma, p.ParamDraws("sigma")[d], 1e-12)
 		assert.InDelta(t, par.Channels[0].ROI, p.ParamDraws("roi[tv]")[d], 1e-12)
-		assert.InDelta(t, par.Channels[0].Alpha, p.ParamDraws("alpha[tv]")[d], 1e-12)
-		assert.InDelta(t, par.Channels[0].Theta, p.ParamDraws("theta[tv]")[d], 1e-12)
-		assert.InDelta(t, par.Channels[0].K, p.ParamDraws("k[tv]")[d], 1e-12)
-		assert.InDelta(t, par.Channels[0].Slope, p.ParamDraws("slope[tv]")[d], 1e-12)
-		assert.InDelta(t, par.Channels[1].Lambda, p.ParamDraws("lambda[search]")[d], 1e-12)
+		tv, search := w.truth[0].withParams(par.Channels[0]), w.truth[1].withParams(par.Channels[1])
+		assert.InDelta(t, tv.alpha, p.ParamDraws("alpha[tv]")[d], 1e-12)
+		assert.InDelta(t, tv.theta, p.ParamDraws("theta[tv]")[d], 1e-12)
+		assert.InDelta(t, tv.k, p.ParamDraws("k[tv]")[d], 1e-12)
+		assert.InDelta(t, tv.slope, p.ParamDraws("slope[tv]")[d], 1e-12)
+		assert.InDelta(t, x[m.ch[0].iSat], p.ParamDraws("hill_c[tv]")[d], 1e-12, "a coordinate without a natural parameter of its name")
+		assert.InDelta(t, search.lambda, p.ParamDraws("lambda[search]")[d], 1e-12)
 	}
 	assert.Nil(t, p.ParamDraws("nope"))
 	// Unconstrain inverts Constrain.

@@ -120,3 +120,13 @@ func logistic(u float64) (p, logP, log1mP float64) {
 }
 
 func logit(p float64) float64 { return math.Log(p / (1 - p)) }
+
+// orDefault returns v, or d where v is the zero value: zero priors take
+// the defaults.
+func orDefault[T comparable](v, d T) T {
+	var zero T
+	if v == zero {
+		return d
+	}
+	return v
+}

@@ -39,7 +39,7 @@ func worldData(w *simulate.World) (Data, Spec) {
 	s := DefaultSpec(d)
 	for i, c := range w.Channels {
 		if c.Response.Adstock.Kind == "delayed" {
-			s.Channels[i].Adstock = DelayedAdstock
+			s.Channels[i].Adstock = DelayedAdstock{}
 		}
 	}
 	return d, s

@@ -1,7 +1,6 @@
 package mmm
 
 import (
-	"math"
 	"sync"
 )
 
@@ -11,14 +10,14 @@ import (
 // the budget optimiser's Response interface.
 //
 // Adstock is linear, so scaling the spend by k scales the adstocked series
-// A by k, and Hill's S = 1/(1 + (K/(k·A))^s) = 1/(1 + q·k^(−s)) with
-// q = (K/A)^s computed once per draw and period: an evaluation then costs a
-// division per draw and period (logistic curves a tanh).
+// A by k: curves that implement ScaledSaturation (Hill, logistic) prepare
+// a term per draw and period once, and an evaluation then costs a division
+// or a tanh per draw and period. Other curves are evaluated at k·A.
 type SpendResponse struct {
 	p      *Posterior
 	totals []float64
 	once   []sync.Once
-	pre    [][][]float64 // [channel][draw][t]: Hill (K/A)^s, logistic λ·A/2; periods with A = 0 dropped
+	pre    [][][]float64 // [channel][draw][t]: ScaledSaturation's terms, or A; periods with A = 0 dropped
 }
 
 // SpendResponse returns the response of every channel to its total spend.
@@ -43,29 +42,53 @@ func (r *SpendResponse) Draws() int { return r.p.Draws() }
 // Current returns channel c's historical total spend.
 func (r *SpendResponse) Current(c int) float64 { return r.totals[c] }
 
+// scaledCurve is the saturation of a channel as SpendResponse uses it:
+// its own fast path, or Curve at k·A.
+func scaledCurve(s Saturation) ScaledSaturation {
+	if f, ok := s.(ScaledSaturation); ok {
+		return f
+	}
+	return curveAtScale{s}
+}
+
+// curveAtScale evaluates Σ_t S(k·A_t) with Curve, for saturations without
+// a fast path; it keeps the positive A_t.
+type curveAtScale struct{ s Saturation }
+
+func (c curveAtScale) PrepareScaled(dst, a, _ []float64) []float64 {
+	for _, x := range a {
+		if x > 0 {
+			dst = append(dst, x)
+		}
+	}
+	return dst
+}
+
+func (c curveAtScale) SumScaled(pre []float64, k float64, v []float64) float64 {
+	ka := make([]float64, len(pre))
+	for t, x := range pre {
+		ka[t] = k * x
+	}
+	c.s.Curve(ka, ka, v)
+	sum := 0.0
+	for _, y := range ka {
+		sum += y
+	}
+	return sum
+}
+
 func (r *SpendResponse) prepare(c int) {
 	r.once[c].Do(func() {
 		p, m := r.p, r.p.m
 		xs := m.ch[c].x
-		hill := m.ch[c].spec.Saturation == HillSaturation
+		sat := scaledCurve(m.ch[c].spec.Saturation)
 		out := make([][]float64, p.Draws())
 		p.parallelDraws(func(_, lo, hi int, _ *evaluator) {
 			a := make([]float64, len(xs))
 			pc := &p.ch[c]
 			for d := lo; d < hi; d++ {
-				Adstock(a, xs, pc.w[d])
-				row := make([]float64, 0, len(a))
-				for _, v := range a {
-					if v <= 0 {
-						continue
-					}
-					if hill {
-						row = append(row, math.Exp(-pc.p2[d]*(math.Log(v)-math.Log(pc.p1[d]))))
-					} else {
-						row = append(row, pc.p1[d]*v/2)
-					}
-				}
-				out[d] = row
+				Convolve(a, xs, pc.w[d])
+				out[d] = sat.PrepareScaled(make([]float64, 0, len(a)), a, pc.sat[d])
 			}
 		})
 		r.pre[c] = out
@@ -84,22 +107,11 @@ func (r *SpendResponse) Contribution(dst []float64, c int, spend float64) {
 		return
 	}
 	k := spend / r.totals[c]
-	hill := p.m.ch[c].spec.Saturation == HillSaturation
+	sat := scaledCurve(p.m.ch[c].spec.Saturation)
 	pc := &p.ch[c]
 	p.parallelDraws(func(_, lo, hi int, _ *evaluator) {
 		for d := lo; d < hi; d++ {
-			sum := 0.0
-			if hill {
-				f := math.Exp(-pc.p2[d] * math.Log(k))
-				for _, q := range r.pre[c][d] {
-					sum += 1 / (1 + q*f)
-				}
-			} else {
-				for _, h := range r.pre[c][d] {
-					sum += math.Tanh(k * h)
-				}
-			}
-			dst[d] = pc.beta[d] * sum
+			dst[d] = pc.beta[d] * sat.SumScaled(r.pre[c][d], k, pc.sat[d])
 		}
 	})
 }

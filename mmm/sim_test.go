@@ -50,13 +50,52 @@ type simWorld struct {
 	baseline []float64
 }
 
+// params returns the channel's parameters in the model's layout.
+func (c simChannel) params(beta float64) ChannelParams {
+	cp := ChannelParams{ROI: c.roi, Beta: beta}
+	switch c.adstock {
+	case "weibull":
+		cp.Adstock = []float64{c.shape, c.scale}
+	case "delayed":
+		cp.Adstock = []float64{c.alpha, c.theta}
+	default:
+		cp.Adstock = []float64{c.alpha}
+	}
+	if c.sat == "logistic" {
+		cp.Saturation = []float64{c.lambda}
+	} else {
+		cp.Saturation = []float64{c.k, c.slope}
+	}
+	return cp
+}
+
+// withParams returns c with the curve parameters of cp, in the model's
+// layout for c's kinds.
+func (c simChannel) withParams(cp ChannelParams) simChannel {
+	c.roi = cp.ROI
+	switch c.adstock {
+	case "weibull":
+		c.shape, c.scale = cp.Adstock[0], cp.Adstock[1]
+	case "delayed":
+		c.alpha, c.theta = cp.Adstock[0], cp.Adstock[1]
+	default:
+		c.alpha = cp.Adstock[0]
+	}
+	if c.sat == "logistic" {
+		c.lambda = cp.Saturation[0]
+	} else {
+		c.k, c.slope = cp.Saturation[0], cp.Saturation[1]
+	}
+	return c
+}
+
 func simWeights(c simChannel) []float64 {
 	w := make([]float64, c.lag+1)
 	sum := 0.0
 	for l := range w {
-		if c.adstock == WeibullAdstock {
+		if c.adstock == "weibull" {
 			w[l] = distuv.Weibull{K: c.shape, Lambda: c.scale}.Prob(float64(l) + 0.5)
-		} else if c.adstock == DelayedAdstock {
+		} else if c.adstock == "delayed" {
 			w[l] = math.Pow(c.alpha, (float64(l)-c.theta)*(float64(l)-c.theta))
 		} else {
 			w[l] = math.Pow(c.alpha, float64(l))
@@ -78,7 +117,7 @@ func simSat(c simChannel, x []float64) []float64 {
 		for l := 0; l <= c.lag && l <= t; l++ {
 			a += w[l] * x[t-l]
 		}
-		if c.sat == LogisticSaturation {
+		if c.sat == "logistic" {
 			out[t] = (1 - math.Exp(-c.lambda*a)) / (1 + math.Exp(-c.lambda*a))
 		} else {
 			out[t] = math.Pow(a, c.slope) / (math.Pow(a, c.slope) + math.Pow(c.k, c.slope))
@@ -182,17 +221,17 @@ func simWorldGen(seed uint64, o simOptions) simWorld {
 			slope: 0.8 + 1.7*rng.Float64(),
 		}
 		if o.delayed && c%2 == 0 {
-			ch.adstock = DelayedAdstock
+			ch.adstock = "delayed"
 			ch.theta = 1 + 2*rng.Float64()
 			ch.alpha = 0.3 + 0.5*rng.Float64()
 		}
 		if o.weibull && c%2 == 1 {
-			ch.adstock = WeibullAdstock
+			ch.adstock = "weibull"
 			ch.shape = 0.6 + 1.6*rng.Float64()
 			ch.scale = 0.8 + 2.5*rng.Float64()
 		}
 		if o.logistic && c%2 == 1 {
-			ch.sat = LogisticSaturation
+			ch.sat = "logistic"
 			ch.lambda = 0.5 + 1.5*rng.Float64()
 		}
 		level := 8000 + 20000*rng.Float64()
@@ -242,12 +281,7 @@ func simWorldGen(seed uint64, o simOptions) simWorld {
 		}
 		w.truth = append(w.truth, ch)
 		w.contrib = append(w.contrib, contrib)
-		cp := ChannelParams{ROI: ch.roi, Alpha: ch.alpha, Theta: ch.theta,
-			K: ch.k, Slope: ch.slope, Lambda: ch.lambda, Beta: beta}
-		if ch.adstock == WeibullAdstock {
-			cp.Alpha, cp.Shape, cp.Scale = 0, ch.shape, ch.scale
-		}
-		p.Channels = append(p.Channels, cp)
+		p.Channels = append(p.Channels, ch.params(beta))
 	}
 	// The KPI level is set so that the media share is realistic: media is in
 	// KPI units, the baseline in units of `level`.
@@ -270,8 +304,8 @@ func simWorldGen(seed uint64, o simOptions) simWorld {
 		w.spec.Likelihood = StudentTLikelihood
 	}
 	for c, ch := range w.truth {
-		w.spec.Channels[c].Adstock = ch.adstock
-		w.spec.Channels[c].Saturation = ch.sat
+		w.spec.Channels[c].Adstock = ch.adstock.New()
+		w.spec.Channels[c].Saturation = ch.sat.New()
 		w.spec.Channels[c].MaxLag = ch.lag
 	}
 	for k := 0; k < o.lifts; k++ {

@@ -1,7 +1,6 @@
 package mmm
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/triad-mmm/triad/civil"
@@ -26,25 +25,21 @@ const (
 	StudentTLikelihood
 )
 
-func (l Likelihood) String() string {
-	switch l {
-	case NormalLikelihood:
-		return "normal"
-	case StudentTLikelihood:
-		return "student_t"
-	}
-	return fmt.Sprintf("Likelihood(%d)", int(l))
+var likelihoods = spellings{"normal", "student_t"}
+
+func (l Likelihood) String() string { return likelihoods.name("Likelihood", int(l)) }
+
+// ParseLikelihood reads "normal" or "student_t"; "" means normal. The
+// error quotes s and lists the valid names.
+func ParseLikelihood(s string) (Likelihood, error) {
+	i, err := likelihoods.parse(s)
+	return Likelihood(i), err
 }
 
-// ParseLikelihood reads "normal" or "student_t"; "" means normal.
-func ParseLikelihood(s string) (Likelihood, error) {
-	switch s {
-	case "", "normal":
-		return NormalLikelihood, nil
-	case "student_t", "student-t", "t":
-		return StudentTLikelihood, nil
-	}
-	return 0, fmt.Errorf("unknown likelihood %q (want normal or student_t)", s)
+// UnmarshalText parses text with ParseLikelihood.
+func (l *Likelihood) UnmarshalText(text []byte) (err error) {
+	*l, err = ParseLikelihood(string(text))
+	return err
 }
 
 // KPIType says what the KPI measures; it changes the default ROI prior and
@@ -59,43 +54,33 @@ const (
 	Count
 )
 
-func (k KPIType) String() string {
-	switch k {
-	case Revenue:
-		return "revenue"
-	case Count:
-		return "count"
-	}
-	return fmt.Sprintf("KPIType(%d)", int(k))
-}
+var kpiTypes = spellings{"revenue", "count"}
 
-// ParseKPIType reads "revenue" or "count"; "" means revenue.
+func (k KPIType) String() string { return kpiTypes.name("KPIType", int(k)) }
+
+// ParseKPIType reads "revenue" or "count"; "" means revenue. The error
+// quotes s and lists the valid names.
 func ParseKPIType(s string) (KPIType, error) {
-	switch s {
-	case "", "revenue":
-		return Revenue, nil
-	case "count":
-		return Count, nil
-	}
-	return 0, fmt.Errorf("unknown kpi_type %q (want revenue or count)", s)
+	i, err := kpiTypes.parse(s)
+	return KPIType(i), err
 }
 
-// ChannelSpec is the structure and the priors of one channel. Zero-valued
-// fields take the defaults of DefaultChannelSpec.
-type ChannelSpec struct {
-	Adstock    AdstockKind
-	MaxLag     int // periods of carryover after the period of spend
-	Saturation SaturationKind
+// UnmarshalText parses text with ParseKPIType.
+func (k *KPIType) UnmarshalText(text []byte) (err error) {
+	*k, err = ParseKPIType(string(text))
+	return err
+}
 
-	ROI   LogNormal // ROI over the fitted periods
-	Alpha Beta      // adstock decay
-	Theta Beta      // delayed adstock: peak lag as a share of MaxLag
-	Shape LogNormal // Weibull adstock: shape
-	Scale Beta      // Weibull adstock: scale as a share of MaxLag+1 periods
-	K     LogNormal // Hill half-saturation point, on adstocked scaled spend (1 = mean spend)
-	Slope LogNormal // Hill slope
-	// Lambda is the logistic rate on adstocked scaled spend.
-	Lambda LogNormal
+// ChannelSpec is the structure and the priors of one channel: its media
+// transform is Saturation(Adstock(spend)), and ROI, from which the
+// coefficient follows, is the model's own parameter. Nil components and
+// zero values take the defaults: geometric adstock and Hill saturation,
+// each with its default priors, DefaultMaxLag and the default ROI prior.
+type ChannelSpec struct {
+	Adstock    Adstock
+	MaxLag     int // periods of carryover after the period of spend
+	Saturation Saturation
+	ROI        LogNormal // ROI over the fitted periods
 }
 
 // Spec is the model structure and its priors. Build one with DefaultSpec and
@@ -129,27 +114,6 @@ type Spec struct {
 var (
 	// Meridian's default: median ROI 1.22, 90% of the mass in [0.28, 5.3].
 	defaultROI = LogNormal{Mu: 0.2, Sigma: 0.9}
-	// Mean decay 0.33; still 17% of the mass above α = 0.6, so slow decays
-	// are reachable when the data ask for them.
-	defaultAlpha = Beta{A: 1.5, B: 3}
-	// Peak lag: mean 0.3·MaxLag (≈2.4 weeks at 8 lags).
-	defaultTheta = Beta{A: 1.5, B: 3.5}
-	// Weibull shape: median 1 (geometric), 90% in [0.44, 2.3], so fast
-	// decays with a long tail and peaked responses are both reachable.
-	defaultShape = LogNormal{Mu: 0, Sigma: 0.5}
-	// Weibull scale: mean 0.2·(MaxLag+1), about 1.8 weeks at 8 lags; at
-	// shape 1 that is a geometric decay of about 0.57 per week.
-	defaultScale = Beta{A: 1.5, B: 6}
-	// Half saturation around the mean spend (scaled spend 1): 90% in
-	// [0.37, 2.7]. Hill curves with K far outside the spend range are
-	// indistinguishable from a power law, so the prior, not the data,
-	// must keep K in the range where it means something.
-	defaultK = LogNormal{Mu: 0, Sigma: 0.6}
-	// Median slope 1.35, 90% in [0.6, 3]: S-shaped and concave both allowed.
-	defaultSlope = LogNormal{Mu: 0.3, Sigma: 0.5}
-	// tanh(λx/2) is half saturated at x = 1.1/λ: median at the mean spend.
-	defaultLambda = LogNormal{Mu: 0, Sigma: 0.8}
-
 	// The baseline level is the KPI minus media: on the scaled KPI it is
 	// near 1 minus the media share.
 	defaultIntercept = Normal{Mu: 0.8, Sigma: 0.5}
@@ -192,7 +156,7 @@ func DefaultSpec(d Data) Spec {
 	s.Weekday = step == 1 && len(d.KPI) >= 14
 	s.Channels = make([]ChannelSpec, len(d.Channels))
 	for c := range s.Channels {
-		s.Channels[c] = ChannelSpec{MaxLag: DefaultMaxLag(step)}
+		s.Channels[c] = ChannelSpec{Adstock: GeometricAdstock{}, MaxLag: DefaultMaxLag(step), Saturation: HillSaturation{}}
 	}
 	return s
 }
@@ -206,32 +170,17 @@ func defaultROIPrior(kpi KPIType, kpiSum, spendSum float64) LogNormal {
 }
 
 func (c ChannelSpec) withDefaults(roi LogNormal, stepDays int) ChannelSpec {
+	if c.Adstock == nil {
+		c.Adstock = GeometricAdstock{}
+	}
+	if c.Saturation == nil {
+		c.Saturation = HillSaturation{}
+	}
 	if c.MaxLag == 0 {
 		c.MaxLag = DefaultMaxLag(stepDays)
 	}
 	if c.ROI == (LogNormal{}) {
 		c.ROI = roi
-	}
-	if c.Alpha == (Beta{}) {
-		c.Alpha = defaultAlpha
-	}
-	if c.Theta == (Beta{}) {
-		c.Theta = defaultTheta
-	}
-	if c.Shape == (LogNormal{}) {
-		c.Shape = defaultShape
-	}
-	if c.Scale == (Beta{}) {
-		c.Scale = defaultScale
-	}
-	if c.K == (LogNormal{}) {
-		c.K = defaultK
-	}
-	if c.Slope == (LogNormal{}) {
-		c.Slope = defaultSlope
-	}
-	if c.Lambda == (LogNormal{}) {
-		c.Lambda = defaultLambda
 	}
 	return c
 }

@@ -17,7 +17,7 @@ func TestAdstockHand(t *testing.T) {
 	// 1, 0.5, 0.25 normalised by 1.75.
 	assert.InDeltaSlice(t, []float64{1 / 1.75, 0.5 / 1.75, 0.25 / 1.75}, w, 1e-15)
 	dst := make([]float64, 4)
-	Adstock(dst, []float64{1, 0, 0, 2}, w)
+	Convolve(dst, []float64{1, 0, 0, 2}, w)
 	assert.InDeltaSlice(t, []float64{1 / 1.75, 0.5 / 1.75, 0.25 / 1.75, 2 / 1.75}, dst, 1e-15)
 
 	Delayed{Alpha: 0.5, Theta: 1}.Weights(w)

@@ -7,15 +7,29 @@ import (
 	"runtime"
 )
 
+// Defaults of Config, Stan's. They are the one source of these values:
+// callers that need a default (mmm, the config's defaults) refer to them.
+// Callers may choose their own default on top, as mmm does for the target
+// acceptance of an MMM fit (mmm.DefaultTargetAccept).
+const (
+	DefaultChains       = 4
+	DefaultWarmup       = 1000
+	DefaultDraws        = 1000
+	DefaultMaxTreeDepth = 10
+	DefaultTargetAccept = 0.8
+	DefaultInitRadius   = 2.0
+)
+
 // Config controls NUTS. Zero fields take the defaults noted.
 type Config struct {
-	Chains       int     // default 4
-	Warmup       int     // default 1000; 0 only with NoWarmup
-	Draws        int     // default 1000
+	Chains       int     // default DefaultChains
+	Warmup       int     // default DefaultWarmup; 0 only with NoWarmup
+	Draws        int     // default DefaultDraws
 	Seed         uint64  // chain c uses rand.NewPCG(Seed, c+1)
-	MaxTreeDepth int     // default 10
-	TargetAccept float64 // default 0.8
-	// InitRadius draws each coordinate uniform(-r, r), Stan-style, when Init is nil. Default 2.
+	MaxTreeDepth int     // default DefaultMaxTreeDepth
+	TargetAccept float64 // default DefaultTargetAccept
+	// InitRadius draws each coordinate uniform(-r, r), Stan-style, when
+	// Init is nil. Default DefaultInitRadius.
 	InitRadius float64
 	// Init, if set, writes the starting point of chain into dst using the
 	// chain's own random stream. It is retried if the point has no finite density.
@@ -42,22 +56,22 @@ const (
 
 func (c Config) withDefaults() Config {
 	if c.Chains == 0 {
-		c.Chains = 4
+		c.Chains = DefaultChains
 	}
 	if c.Warmup == 0 && !c.NoWarmup {
-		c.Warmup = 1000
+		c.Warmup = DefaultWarmup
 	}
 	if c.Draws == 0 {
-		c.Draws = 1000
+		c.Draws = DefaultDraws
 	}
 	if c.MaxTreeDepth == 0 {
-		c.MaxTreeDepth = 10
+		c.MaxTreeDepth = DefaultMaxTreeDepth
 	}
 	if c.TargetAccept == 0 {
-		c.TargetAccept = 0.8
+		c.TargetAccept = DefaultTargetAccept
 	}
 	if c.InitRadius == 0 {
-		c.InitRadius = 2
+		c.InitRadius = DefaultInitRadius
 	}
 	if c.Workers <= 0 {
 		c.Workers = runtime.GOMAXPROCS(0)

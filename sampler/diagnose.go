@@ -8,10 +8,9 @@ import (
 
 // Thresholds behind Diagnose's warnings.
 const (
-	RHatWarn       = 1.05 // R-hat above this: chains disagree
-	ESSPerChain    = 100  // bulk or tail ESS below this many per chain: too few effective draws
-	EBFMIWarn      = 0.3  // E-BFMI below this: poor exploration of the energy distribution
-	defaultMaxTree = 10
+	RHatWarn    = 1.05 // R-hat above this: chains disagree
+	ESSPerChain = 100  // bulk or tail ESS below this many per chain: too few effective draws
+	EBFMIWarn   = 0.3  // E-BFMI below this: poor exploration of the energy distribution
 )
 
 // ParamDiag holds the convergence diagnostics of one parameter; all NaN for
@@ -33,11 +32,11 @@ type Diagnostics struct {
 }
 
 // Diagnose computes the diagnostics of r. maxTreeDepth is the limit the
-// sampler ran with (0 means the default 10). Laplace results have no
+// sampler ran with (0 means DefaultMaxTreeDepth, as in Config). Laplace results have no
 // sampler statistics, so only the per-parameter values apply to them.
 func Diagnose(r *Result, maxTreeDepth int) Diagnostics {
 	if maxTreeDepth <= 0 {
-		maxTreeDepth = defaultMaxTree
+		maxTreeDepth = DefaultMaxTreeDepth
 	}
 	d := Diagnostics{
 		RHatMax: math.NaN(), ESSBulkMin: math.NaN(), ESSTailMin: math.NaN(), EBFMIMin: math.NaN(),

@@ -46,45 +46,51 @@ func modelSpec(cfg *config.Config, d mmm.Data) (mmm.Spec, error) {
 	}
 	for c, ch := range m.Channels {
 		cs := &s.Channels[c]
-		if cs.Adstock, err = mmm.ParseAdstockKind(ch.Adstock); err != nil {
-			return s, &config.Error{Problems: []string{"model.channels." + ch.Name + ".adstock: " + err.Error()}}
+		ak, err := mmm.ParseAdstockKind(ch.Adstock)
+		if err != nil {
+			return s, &config.Error{Problems: []string{"model.channels." + ch.Name + ".adstock " + err.Error()}}
 		}
-		if cs.Saturation, err = mmm.ParseSaturationKind(ch.Saturation); err != nil {
-			return s, &config.Error{Problems: []string{"model.channels." + ch.Name + ".saturation: " + err.Error()}}
+		sk, err := mmm.ParseSaturationKind(ch.Saturation)
+		if err != nil {
+			return s, &config.Error{Problems: []string{"model.channels." + ch.Name + ".saturation " + err.Error()}}
 		}
+		cs.Adstock, cs.Saturation = ak.New(), sk.New()
 		if ch.MaxLag > 0 {
 			cs.MaxLag = ch.MaxLag
 		}
-		setLogNormal(&cs.ROI, ch.ROIPrior)
-		setLogNormal(&cs.Shape, ch.ShapePrior)
-		setLogNormal(&cs.K, ch.KPrior)
-		setLogNormal(&cs.Slope, ch.SlopePrior)
-		setLogNormal(&cs.Lambda, ch.LambdaPrior)
-		setBeta(&cs.Alpha, ch.AlphaPrior)
-		setBeta(&cs.Theta, ch.ThetaPrior)
-		setBeta(&cs.Scale, ch.ScalePrior)
+		if ch.ROIPrior != nil {
+			cs.ROI = mmm.LogNormal{Mu: ch.ROIPrior.Mu, Sigma: ch.ROIPrior.Sigma}
+		}
+		priors := map[string]mmm.Prior{}
+		for name, p := range map[string]*config.LogNormal{"shape": ch.ShapePrior, "k": ch.KPrior, "slope": ch.SlopePrior, "lambda": ch.LambdaPrior} {
+			if p != nil {
+				priors[name] = mmm.LogNormal{Mu: p.Mu, Sigma: p.Sigma}
+			}
+		}
+		for name, p := range map[string]*config.Beta{"alpha": ch.AlphaPrior, "theta": ch.ThetaPrior, "scale": ch.ScalePrior} {
+			if p != nil {
+				priors[name] = mmm.Beta{A: p.A, B: p.B}
+			}
+		}
+		for _, p := range cs.Adstock.Params() {
+			if q, ok := priors[p.Name]; ok {
+				cs.Adstock, _ = cs.Adstock.WithPrior(p.Name, q)
+			}
+		}
+		for _, p := range cs.Saturation.Params() {
+			if q, ok := priors[p.Name]; ok {
+				cs.Saturation, _ = cs.Saturation.WithPrior(p.Name, q)
+			}
+		}
 	}
 	return s, nil
-}
-
-// setLogNormal overrides a default prior with the config's, when given.
-func setLogNormal(dst *mmm.LogNormal, p *config.LogNormal) {
-	if p != nil {
-		*dst = mmm.LogNormal{Mu: p.Mu, Sigma: p.Sigma}
-	}
-}
-
-func setBeta(dst *mmm.Beta, p *config.Beta) {
-	if p != nil {
-		*dst = mmm.Beta{A: p.A, B: p.B}
-	}
 }
 
 // fitConfig turns the sampler section into the model's fit settings.
 func fitConfig(cfg *config.Config, progress sampler.Progress) mmm.FitConfig {
 	s := cfg.Sampler
 	return mmm.FitConfig{
-		Method: s.Method,
+		Method: func() mmm.Method { k, _ := mmm.ParseMethod(s.Method); return k }(),
 		Sampler: sampler.Config{
 			Chains:       s.Chains,
 			Warmup:       s.Warmup,

@@ -32,18 +32,13 @@ func TestModelSpecPriorOverrides(t *testing.T) {
 	s, err := modelSpec(cfg, d)
 	require.NoError(t, err)
 	tv, ooh, pr := s.Channels[0], s.Channels[1], s.Channels[2]
-	assert.Equal(t, mmm.WeibullAdstock, tv.Adstock)
-	assert.Equal(t, mmm.LogisticSaturation, tv.Saturation)
+	assert.Equal(t, mmm.WeibullAdstock{Shape: mmm.LogNormal{Mu: 0.4, Sigma: 0.3}, Scale: mmm.Beta{A: 2, B: 7}}, tv.Adstock)
+	assert.Equal(t, mmm.LogisticSaturation{Lambda: mmm.LogNormal{Mu: -0.5, Sigma: 0.4}}, tv.Saturation)
 	assert.Equal(t, mmm.LogNormal{Mu: 1, Sigma: 0.2}, tv.ROI)
-	assert.Equal(t, mmm.LogNormal{Mu: 0.4, Sigma: 0.3}, tv.Shape)
-	assert.Equal(t, mmm.Beta{A: 2, B: 7}, tv.Scale)
-	assert.Equal(t, mmm.LogNormal{Mu: -0.5, Sigma: 0.4}, tv.Lambda)
-	assert.Equal(t, mmm.DelayedAdstock, ooh.Adstock)
-	assert.Equal(t, mmm.Beta{A: 3, B: 2}, ooh.Alpha)
-	assert.Equal(t, mmm.Beta{A: 2, B: 2}, ooh.Theta)
-	assert.Equal(t, mmm.LogNormal{Mu: 0.3, Sigma: 0.2}, ooh.K)
-	assert.Equal(t, mmm.LogNormal{Mu: 0.7, Sigma: 0.1}, ooh.Slope)
-	assert.Equal(t, mmm.ChannelSpec{MaxLag: 8}, pr, "no override: zero values, so the model takes its defaults")
+	assert.Equal(t, mmm.DelayedAdstock{Alpha: mmm.Beta{A: 3, B: 2}, Theta: mmm.Beta{A: 2, B: 2}}, ooh.Adstock)
+	assert.Equal(t, mmm.HillSaturation{K: mmm.LogNormal{Mu: 0.3, Sigma: 0.2}, Slope: mmm.LogNormal{Mu: 0.7, Sigma: 0.1}}, ooh.Saturation)
+	assert.Equal(t, mmm.ChannelSpec{Adstock: mmm.GeometricAdstock{}, MaxLag: 8, Saturation: mmm.HillSaturation{}}, pr,
+		"no override: zero priors, so the model takes its defaults")
 
 	// The prior carryover of a Weibull channel (used by roi_prior mode and
 	// the test-length check) comes from its own priors.
