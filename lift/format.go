@@ -21,33 +21,36 @@ const (
 	GeoLift
 )
 
+// formats is the one list of the formats' names, in the order of the
+// constants.
+var formats = []string{"canonical", "robyn", "pymc", "geolift"}
+
 func (f Format) String() string {
-	switch f {
-	case Canonical:
-		return "canonical"
-	case Robyn:
-		return "robyn"
-	case PyMC:
-		return "pymc"
-	case GeoLift:
-		return "geolift"
+	if f >= 0 && int(f) < len(formats) {
+		return formats[f]
 	}
 	return fmt.Sprintf("Format(%d)", int(f))
 }
 
-// ParseFormat reads a format name as used in calibration.format.
+// ParseFormat reads a format name as used in calibration.format; "" means
+// canonical. The error quotes s and lists the valid names, so that a
+// caller only adds what was being read.
 func ParseFormat(s string) (Format, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "", "canonical", "triad":
+	if s == "" {
 		return Canonical, nil
-	case "robyn":
-		return Robyn, nil
-	case "pymc", "pymc-marketing", "pymc_marketing":
-		return PyMC, nil
-	case "geolift":
-		return GeoLift, nil
 	}
-	return 0, fmt.Errorf("unknown lift-test format %q (want canonical, robyn, pymc or geolift)", s)
+	for i, n := range formats {
+		if n == s {
+			return Format(i), nil
+		}
+	}
+	return 0, fmt.Errorf("%q: want %s or %s", s, strings.Join(formats[:len(formats)-1], ", "), formats[len(formats)-1])
+}
+
+// UnmarshalText parses text with ParseFormat.
+func (f *Format) UnmarshalText(text []byte) (err error) {
+	*f, err = ParseFormat(string(text))
+	return err
 }
 
 // fields names the columns of the record-per-test layouts (canonical and

@@ -108,4 +108,6 @@ func TestParseSidedAndType(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, f, got)
 	}
+	_, err = ParseFormat("meridian")
+	assert.EqualError(t, err, `"meridian": want canonical, robyn, pymc or geolift`)
 }
