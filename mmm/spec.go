@@ -126,6 +126,11 @@ var (
 	defaultSigma = HalfNormal{Sigma: 0.3}
 )
 
+// DefaultStudentNu is the degrees of freedom of the Student-t likelihood
+// when the spec leaves it zero: tails heavy enough for a few outlying
+// periods, variance still finite.
+const DefaultStudentNu = 5.0
+
 // countROIShare is the share of the KPI that the default ROI prior's median
 // assigns to media when the KPI is a count: ROI then has the units of KPI
 // per currency, so the prior must be scaled to the data.
@@ -145,7 +150,7 @@ func DefaultMaxLag(stepDays int) int {
 // the panel covers at least a year, day-of-week effects for daily data of
 // at least two weeks, a Normal likelihood and default priors.
 func DefaultSpec(d Data) Spec {
-	s := Spec{Trend: true, StudentNu: 5}
+	s := Spec{Trend: true, StudentNu: DefaultStudentNu}
 	step := d.StepDays
 	if step <= 0 {
 		step = 7
@@ -205,7 +210,7 @@ func (s Spec) withDefaults() Spec {
 		s.Sigma = defaultSigma
 	}
 	if s.StudentNu == 0 {
-		s.StudentNu = 5
+		s.StudentNu = DefaultStudentNu
 	}
 	return s
 }
