@@ -15,6 +15,11 @@ var flagKeys = map[string]string{
 	"warmup": "sampler.warmup",
 	"draws":  "sampler.draws",
 	"method": "sampler.method",
+	// triad optimize
+	"total":      "budget.total",
+	"objective":  "budget.objective",
+	"quantile":   "budget.quantile",
+	"target-roi": "budget.target_roi",
 }
 
 // loadConfig loads the config at path (see config.Load) with the flags

@@ -44,7 +44,7 @@ func TestConfigFileDefaultsAndPaths(t *testing.T) {
 	assert.Equal(t, 1000, c.Sampler.Draws, "default")
 	assert.Equal(t, 0.9, c.Report.Interval, "default")
 	assert.Equal(t, filepath.Join(filepath.Dir(p), "panel.csv"), c.Data.Panel, "relative to the config file")
-	assert.Equal(t, "none", c.CalibrationMode())
+	assert.Equal(t, config.CalibrationNone, c.CalibrationMode())
 	assert.Len(t, c.Model.Channels, 2)
 }
 
@@ -154,9 +154,8 @@ func TestConfigExamplePriorsAreKeys(t *testing.T) {
 	c, err := loadConfig(writeConfig(t, body), nil)
 	require.NoError(t, err)
 	tv := c.Model.Channels[0]
-	for name, set := range map[string]bool{"roi": tv.ROIPrior != nil, "alpha": tv.AlphaPrior != nil, "theta": tv.ThetaPrior != nil,
-		"shape": tv.ShapePrior != nil, "scale": tv.ScalePrior != nil, "k": tv.KPrior != nil, "slope": tv.SlopePrior != nil,
-		"lambda": tv.LambdaPrior != nil} {
-		assert.True(t, set, "%s_prior", name)
+	assert.NotNil(t, tv.ROIPrior, "roi_prior")
+	for _, name := range []string{"alpha", "theta", "shape", "scale", "k", "slope", "lambda"} {
+		assert.Contains(t, tv.Priors, name+"_prior")
 	}
 }

@@ -1,5 +1,10 @@
 package config
 
+import (
+	"github.com/triad-mmm/triad/lift"
+	"github.com/triad-mmm/triad/mmm"
+)
+
 // Config is the whole run configuration. Field tags are the YAML keys.
 type Config struct {
 	Data        Data        `mapstructure:"data"`
@@ -22,17 +27,17 @@ type Data struct {
 
 // Model describes the panel's columns and the MMM's structure.
 type Model struct {
-	KPI          string    `mapstructure:"kpi"`
-	KPIType      string    `mapstructure:"kpi_type"` // revenue | count
-	Date         string    `mapstructure:"date"`
-	Geo          string    `mapstructure:"geo"`
-	Channels     []Channel `mapstructure:"channels"`
-	Controls     []string  `mapstructure:"controls"`
-	FourierOrder int       `mapstructure:"fourier_order"`
-	Trend        bool      `mapstructure:"trend"`
-	Likelihood   string    `mapstructure:"likelihood"` // normal | student_t
-	StudentNu    float64   `mapstructure:"student_nu"`
-	Holdout      int       `mapstructure:"holdout"` // periods at the end kept out of the fit
+	KPI          string         `mapstructure:"kpi"`
+	KPIType      mmm.KPIType    `mapstructure:"kpi_type"`
+	Date         string         `mapstructure:"date"`
+	Geo          string         `mapstructure:"geo"`
+	Channels     []Channel      `mapstructure:"channels"`
+	Controls     []string       `mapstructure:"controls"`
+	FourierOrder int            `mapstructure:"fourier_order"`
+	Trend        bool           `mapstructure:"trend"`
+	Likelihood   mmm.Likelihood `mapstructure:"likelihood"`
+	StudentNu    float64        `mapstructure:"student_nu"`
+	Holdout      int            `mapstructure:"holdout"` // periods at the end kept out of the fit
 	// Weekday switches day-of-week effects on or off; unset, they are on
 	// for daily panels (and impossible for coarser ones).
 	Weekday *bool `mapstructure:"weekday"`
@@ -45,55 +50,40 @@ type Channel struct {
 	Impressions string `mapstructure:"impressions"`
 	// Offline marks channels MTA cannot see (TV, out-of-home, print). When
 	// unset, a channel without any MTA rows is treated as offline.
-	Offline    *bool  `mapstructure:"offline"`
-	Adstock    string `mapstructure:"adstock"`    // geometric | delayed | weibull
-	MaxLag     int    `mapstructure:"max_lag"`    // periods
-	Saturation string `mapstructure:"saturation"` // hill | logistic
+	Offline    *bool              `mapstructure:"offline"`
+	Adstock    mmm.AdstockKind    `mapstructure:"adstock"`
+	MaxLag     int                `mapstructure:"max_lag"` // periods; 0 is the model's default
+	Saturation mmm.SaturationKind `mapstructure:"saturation"`
 	// ROIPrior overrides the default LogNormal ROI prior (on the log scale).
-	ROIPrior *LogNormal `mapstructure:"roi_prior"`
-	// The other priors, each overriding its default when set: adstock decay
-	// α (geometric, delayed), peak lag θ as a share of max_lag (delayed),
-	// Weibull shape and scale (scale as a share of max_lag+1 periods), Hill
-	// half-saturation K and slope, logistic rate λ (K and λ on spend scaled
-	// to 1 = the channel's mean spend).
-	AlphaPrior  *Beta      `mapstructure:"alpha_prior"`
-	ThetaPrior  *Beta      `mapstructure:"theta_prior"`
-	ShapePrior  *LogNormal `mapstructure:"shape_prior"`
-	ScalePrior  *Beta      `mapstructure:"scale_prior"`
-	KPrior      *LogNormal `mapstructure:"k_prior"`
-	SlopePrior  *LogNormal `mapstructure:"slope_prior"`
-	LambdaPrior *LogNormal `mapstructure:"lambda_prior"`
-}
-
-// LogNormal is a prior given by the mean and SD of log x.
-type LogNormal struct {
-	Mu    float64 `mapstructure:"mu"`
-	Sigma float64 `mapstructure:"sigma"`
-}
-
-// Beta is a Beta(A, B) prior.
-type Beta struct {
-	A float64 `mapstructure:"a"`
-	B float64 `mapstructure:"b"`
+	ROIPrior *mmm.LogNormal `mapstructure:"roi_prior"`
+	// Priors override the default priors of the adstock's and the
+	// saturation's parameters. They are the channel's other keys, named
+	// <parameter>_prior as the YAML spells them: alpha_prior: {a, b} for a
+	// Beta prior, k_prior: {mu, sigma} for a LogNormal one (on the log
+	// scale). The parameters are those of mmm's registered kinds
+	// (mmm.ComponentParams); a prior for a parameter the channel's kinds
+	// lack is accepted and unused, so one channel entry can carry the
+	// priors of several kinds. Validate rejects any other key.
+	Priors map[string]mmm.Prior `mapstructure:"<parameter>_prior"`
 }
 
 // Sampler chooses the inference method and its settings.
 type Sampler struct {
-	Method       string  `mapstructure:"method"` // nuts | laplace
-	Chains       int     `mapstructure:"chains"`
-	Warmup       int     `mapstructure:"warmup"`
-	Draws        int     `mapstructure:"draws"`
-	Seed         uint64  `mapstructure:"seed"`
-	MaxTreeDepth int     `mapstructure:"max_tree_depth"`
-	TargetAccept float64 `mapstructure:"target_accept"`
+	Method       mmm.Method `mapstructure:"method"`
+	Chains       int        `mapstructure:"chains"`
+	Warmup       int        `mapstructure:"warmup"`
+	Draws        int        `mapstructure:"draws"`
+	Seed         uint64     `mapstructure:"seed"`
+	MaxTreeDepth int        `mapstructure:"max_tree_depth"`
+	TargetAccept float64    `mapstructure:"target_accept"`
 }
 
 // Calibration controls how lift tests enter the model.
 type Calibration struct {
-	Mode          string  `mapstructure:"mode"`   // counterfactual | roi_prior | none
-	Format        string  `mapstructure:"format"` // canonical | robyn | pymc | geolift
-	Tau           float64 `mapstructure:"tau"`    // mismatch allowance, KPI units
-	HalfLifeWeeks float64 `mapstructure:"half_life_weeks"`
+	Mode          CalibrationMode `mapstructure:"mode"`
+	Format        lift.Format     `mapstructure:"format"`
+	Tau           float64         `mapstructure:"tau"` // mismatch allowance, KPI units
+	HalfLifeWeeks float64         `mapstructure:"half_life_weeks"`
 	// RelativeSE is the SE assumed, relative to the estimate, for formats
 	// that carry no uncertainty (Robyn's calibration_input).
 	RelativeSE float64 `mapstructure:"relative_se"`
@@ -129,7 +119,7 @@ type Report struct {
 type Budget struct {
 	Total     float64         `mapstructure:"total"` // 0: the period's spend
 	Bounds    float64         `mapstructure:"bounds"`
-	Objective string          `mapstructure:"objective"` // mean | quantile
+	Objective BudgetObjective `mapstructure:"objective"`
 	Quantile  float64         `mapstructure:"quantile"`
 	TargetROI float64         `mapstructure:"target_roi"`
 	Channels  []BudgetChannel `mapstructure:"channels"`

@@ -1,32 +1,41 @@
 package config
 
+import (
+	"github.com/triad-mmm/triad/lift"
+	"github.com/triad-mmm/triad/mmm"
+	"github.com/triad-mmm/triad/sampler"
+)
+
 // Defaults returns every scalar key with its default value, keyed by its
 // dotted name. The loader registers them so that TRIAD_* environment
-// variables can reach every key.
+// variables can reach every key. Where a library owns a default (the
+// sampler's settings, the MMM's target acceptance and Student-t degrees
+// of freedom, the modes' zero values) the value here is that library's, so
+// that each default has one source.
 func Defaults() map[string]any {
 	return map[string]any{
 		"data.panel":                  "",
 		"data.lift_tests":             "",
 		"data.mta":                    "",
 		"model.kpi":                   "",
-		"model.kpi_type":              "revenue",
+		"model.kpi_type":              mmm.Revenue.String(),
 		"model.date":                  "date",
 		"model.geo":                   "",
 		"model.controls":              []string{},
 		"model.fourier_order":         2,
 		"model.trend":                 true,
-		"model.likelihood":            "normal",
-		"model.student_nu":            5.0,
+		"model.likelihood":            mmm.NormalLikelihood.String(),
+		"model.student_nu":            mmm.DefaultStudentNu,
 		"model.holdout":               0,
-		"sampler.method":              "nuts",
-		"sampler.chains":              4,
-		"sampler.warmup":              1000,
-		"sampler.draws":               1000,
+		"sampler.method":              mmm.NUTS.String(),
+		"sampler.chains":              sampler.DefaultChains,
+		"sampler.warmup":              sampler.DefaultWarmup,
+		"sampler.draws":               sampler.DefaultDraws,
 		"sampler.seed":                1,
-		"sampler.max_tree_depth":      10,
-		"sampler.target_accept":       0.9,
-		"calibration.mode":            "",
-		"calibration.format":          "canonical",
+		"sampler.max_tree_depth":      sampler.DefaultMaxTreeDepth,
+		"sampler.target_accept":       mmm.DefaultTargetAccept,
+		"calibration.mode":            CalibrationAuto.String(),
+		"calibration.format":          lift.Canonical.String(),
 		"calibration.tau":             0.0,
 		"calibration.half_life_weeks": 52.0,
 		"calibration.relative_se":     0.3,
@@ -40,7 +49,7 @@ func Defaults() map[string]any {
 		"report.interval":             0.9,
 		"budget.total":                0.0,
 		"budget.bounds":               0.3,
-		"budget.objective":            "mean",
+		"budget.objective":            MeanObjective.String(),
 		"budget.quantile":             0.2,
 		"budget.target_roi":           0.0,
 		"output.dir":                  "triad-out",

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-
-	"github.com/spf13/viper"
 )
 
 // envPrefix starts the environment variables that set configuration keys.
@@ -73,20 +71,18 @@ func envKeys() map[string]string {
 
 func isNotConfig(name string) bool { return slices.Contains(notConfig, name) }
 
-// decodeOne decodes the defaults with key set to val, as Load decodes.
+// decodeOne decodes the defaults with key set to val, as Load decodes. A
+// mode's refusal of val is left to Load, whose message lists the valid
+// values.
 func decodeOne(key, val string) error {
-	v := viper.New()
-	for k, d := range Defaults() {
-		v.SetDefault(k, d)
-	}
+	v := withDefaults()
 	v.Set(key, val)
 	var c Config
-	return unmarshal(v, &c)
+	if err := unmarshal(v, &c); err != nil && !onlyBadValues(err) {
+		return err
+	}
+	return nil
 }
-
-// unmarshal decodes v into c, rejecting unknown keys: the one decoder of
-// Load and of the environment check.
-func unmarshal(v *viper.Viper, c *Config) error { return v.UnmarshalExact(c) }
 
 // kindOf describes the values a key with default d takes.
 func kindOf(d any) string {

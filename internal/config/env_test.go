@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/triad-mmm/triad/mmm"
 )
 
 const minimal = `
@@ -64,7 +66,7 @@ func TestEnvReachesKeys(t *testing.T) {
 	t.Setenv("TRIAD_SAMPLER_DRAWS", "") // empty is unset
 	c, err := Load(p, nil)
 	require.NoError(t, err)
-	assert.Equal(t, "laplace", c.Sampler.Method)
+	assert.Equal(t, mmm.Laplace, c.Sampler.Method)
 	assert.Equal(t, filepath.Join(filepath.Dir(p), "lift.csv"), c.Data.LiftTests)
 	assert.Equal(t, 26.0, c.Calibration.HalfLifeWeeks)
 	assert.Equal(t, 1000, c.Sampler.Draws)

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/spf13/viper"
@@ -13,15 +11,14 @@ import (
 
 // Load reads the YAML file at path (may be empty: defaults and environment
 // only), applies TRIAD_* environment variables and then overrides (config
-// key → value, as a command line gives them), rejects unknown keys and
-// validates the result. Relative data paths are resolved against the
-// file's directory. A TRIAD_* variable that names no key, or holds a value
-// its key cannot take, is an error naming the variable.
+// key → value, as a command line gives them), rejects unknown keys, parses
+// every mode into its type and validates the result, reporting every
+// problem at once. Relative data paths are resolved against the file's
+// directory. A TRIAD_* variable that names no key, or holds a value its
+// key cannot take, is an error naming the variable. Reading the file is
+// this package's only I/O.
 func Load(path string, overrides map[string]string) (*Config, error) {
-	v := viper.New()
-	for k, d := range Defaults() {
-		v.SetDefault(k, d)
-	}
+	v := withDefaults()
 	v.SetEnvPrefix("TRIAD")
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
 	v.AutomaticEnv()
@@ -43,10 +40,11 @@ func Load(path string, overrides map[string]string) (*Config, error) {
 	for key, val := range overrides {
 		v.Set(key, val)
 	}
-	var c Config
-	if err := unmarshal(v, &c); err != nil {
-		return nil, &Error{Problems: []string{describeDecodeError(path, err)}}
+	src := path
+	if src == "" {
+		src = "configuration"
 	}
+	c, problems, bad := decode(v, src)
 	if path != "" {
 		base := filepath.Dir(path)
 		for _, p := range []*string{&c.Data.Panel, &c.Data.LiftTests, &c.Data.MTA} {
@@ -55,34 +53,42 @@ func Load(path string, overrides map[string]string) (*Config, error) {
 			}
 		}
 	}
-	if err := c.Validate(); err != nil {
-		return nil, blameEnv(err, env)
+	// Validate what decoded; a key that failed to decode holds its zero
+	// value, so its range checks would only repeat the problem.
+	for _, p := range c.problems() {
+		if !bad[problemKey(p)] {
+			problems = append(problems, p)
+		}
+	}
+	if len(problems) > 0 {
+		return nil, blameEnv(&Error{Problems: problems}, env)
 	}
 	return &c, nil
 }
 
-var invalidKeys = regexp.MustCompile(`'([^']*)' has invalid keys: ([^\n]*)`)
+// Default returns the configuration with every key at its default, as a
+// file that sets nothing would give (it does not validate: data.panel and
+// model.kpi have no default).
+func Default() (*Config, error) {
+	c, problems, _ := decode(withDefaults(), "defaults")
+	if len(problems) > 0 {
+		return nil, &Error{Problems: problems}
+	}
+	return &c, nil
+}
 
-// describeDecodeError turns mapstructure's messages into ones naming the
-// offending keys the way the YAML spells them.
-func describeDecodeError(path string, err error) string {
-	src := path
-	if src == "" {
-		src = "configuration"
+func withDefaults() *viper.Viper {
+	v := viper.New()
+	for k, d := range Defaults() {
+		v.SetDefault(k, d)
 	}
-	ms := invalidKeys.FindAllStringSubmatch(err.Error(), -1)
-	if len(ms) == 0 {
-		return fmt.Sprintf("%s: %v", src, err)
+	return v
+}
+
+// problemKey returns the key a problem starts with.
+func problemKey(p string) string {
+	if i := strings.IndexAny(p, " :"); i >= 0 {
+		return p[:i]
 	}
-	var keys []string
-	for _, m := range ms {
-		for _, k := range strings.Split(m[2], ", ") {
-			if m[1] != "" {
-				k = m[1] + "." + k
-			}
-			keys = append(keys, k)
-		}
-	}
-	sort.Strings(keys)
-	return fmt.Sprintf("%s: unknown key(s) %s (see configs/example.yaml for the valid keys)", src, strings.Join(keys, ", "))
+	return p
 }

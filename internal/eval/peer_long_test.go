@@ -22,7 +22,7 @@ import (
 // one goes through the files, the config and the pipeline.
 func TestPeerPyMCROAS(t *testing.T) {
 	path := filepath.Join(peerDir, "config.yaml")
-	none := runConfig(t, loadConfig(t, path), func(c *config.Config) { c.Calibration.Mode = "none" })
+	none := runConfig(t, loadConfig(t, path), func(c *config.Config) { c.Calibration.Mode = config.CalibrationNone })
 	cf := runConfig(t, loadConfig(t, path), nil)
 	require.Equal(t, "counterfactual", cf.CalibrationMode)
 	for _, name := range []string{"x1", "x2"} {

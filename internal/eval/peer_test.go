@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/triad-mmm/triad/civil"
+	"github.com/triad-mmm/triad/internal/config"
 	"github.com/triad-mmm/triad/internal/pipeline"
 )
 
@@ -89,5 +90,5 @@ func TestPeerConfigLoads(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, in.Tests, 2)
 	assert.Nil(t, in.MTA)
-	assert.Equal(t, "counterfactual", cfg.CalibrationMode())
+	assert.Equal(t, config.Counterfactual, cfg.CalibrationMode())
 }

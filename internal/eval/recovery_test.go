@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/triad-mmm/triad/internal/config"
+	"github.com/triad-mmm/triad/mmm"
 )
 
 // TestTruthRecoveryShort runs the whole pipeline on one world with the fast
@@ -17,7 +18,7 @@ import (
 func TestTruthRecoveryShort(t *testing.T) {
 	start := time.Now()
 	w, r := runWorld(t, 2, func(c *config.Config) {
-		c.Sampler.Method = "laplace"
+		c.Sampler.Method = mmm.Laplace
 		c.Sampler.Draws = 300
 	})
 	res, err := Evaluate(w, r)

@@ -86,7 +86,7 @@ func reconcile(in *Inputs, f *fitted, a *analysis) (*calibrate.Result, error) {
 	if a.calibrated != nil {
 		finalSummary = a.calibrated
 	}
-	kpiType, _ := mmm.ParseKPIType(in.Config.Model.KPIType)
+	kpiType := in.Config.Model.KPIType
 	ri := calibrate.Input{
 		Level:         a.level,
 		KPIName:       p.KPIName,
@@ -173,7 +173,7 @@ func budgetProblem(cfg *config.Config, resp *mmm.SpendResponse) (budget.Problem,
 		bounds[c].Locked = bc.Locked
 	}
 	var obj budget.Objective = budget.Mean{}
-	if cfg.Budget.Objective == "quantile" {
+	if cfg.Budget.Objective == config.QuantileObjective {
 		obj = budget.Quantile{Q: cfg.Budget.Quantile}
 	}
 	return budget.Problem{Current: cur, Total: cfg.Budget.Total, Bounds: bounds, Objective: obj}, nil

@@ -20,9 +20,9 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 		Generator:       "triad " + version,
 		Title:           fmt.Sprintf("triad: %s", p.KPIName),
 		KPI:             p.KPIName,
-		KPIType:         cfg.Model.KPIType,
+		KPIType:         cfg.Model.KPIType.String(),
 		Interval:        a.level,
-		CalibrationMode: f.mode,
+		CalibrationMode: f.mode.String(),
 		Period: report.Period{
 			Start: p.Dates[0], End: p.Dates[len(p.Dates)-1], Grain: p.Grain(), Periods: len(p.Dates),
 		},
@@ -55,8 +55,8 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 	r.Experiments = reconciledExperiments(a.rec, in.Findings)
 	r.TestNext = suggestions(a.rec)
 	if a.plan != nil {
-		r.Budget = budgetSection(p.Channels, a.current, a.plan, cfg.Budget.Objective, cfg.Budget.Quantile)
-		r.Summary += " " + budgetSentence(a.plan, a.level, cfg.Model.KPIType)
+		r.Budget = budgetSection(p.Channels, a.current, a.plan, cfg.Budget.Objective.String(), cfg.Budget.Quantile)
+		r.Summary += " " + budgetSentence(a.plan, a.level, cfg.Model.KPIType.String())
 		if t := a.target; t != nil {
 			tb := budgetSection(p.Channels, a.current, &t.Plan, "target_roi", 0)
 			r.Budget.TargetROI = &report.TargetROI{Target: t.ROI, Total: t.Total, Channels: tb.Channels}

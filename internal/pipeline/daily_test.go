@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/triad-mmm/triad/civil"
+	"github.com/triad-mmm/triad/internal/config"
 )
 
 // dailyPanel spreads the demo's last weeks over days, spend evenly and the
@@ -65,7 +66,7 @@ func TestRunDailyPanel(t *testing.T) {
 	cfg := demoConfig(t, "laplace", 1, 10, 400)
 	cfg.Data.Panel = dailyPanel(t, 60)
 	cfg.Data.LiftTests, cfg.Data.MTA = "", ""
-	cfg.Calibration.Mode = "none"
+	cfg.Calibration.Mode = config.CalibrationNone
 	res, err := Run(context.Background(), cfg, Options{})
 	require.NoError(t, err)
 	r := res.Report

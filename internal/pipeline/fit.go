@@ -20,8 +20,8 @@ import (
 type fitted struct {
 	data       mmm.Data
 	alone      *mmm.Posterior
-	calibrated *mmm.Posterior // nil without calibration
-	mode       string         // counterfactual | roi_prior | none
+	calibrated *mmm.Posterior         // nil without calibration
+	mode       config.CalibrationMode // never CalibrationAuto
 	aloneSecs  float64
 	calSecs    float64
 	// obs are the model terms of every test (included or not), so both
@@ -79,18 +79,18 @@ func fitModels(ctx context.Context, in *Inputs, opts Options, both bool) (*fitte
 			opts.warn(fmt.Sprintf("lift test %s cannot be predicted by the model: %v", t.ID, err))
 		}
 	}
-	if f.mode != "none" && len(in.Tests) > 0 {
+	if f.mode != config.CalibrationNone && len(in.Tests) > 0 {
 		spec := base
 		spec.Channels = slices.Clone(base.Channels)
 		switch f.mode {
-		case "counterfactual":
+		case config.Counterfactual:
 			for k, t := range in.Tests {
 				if t.Include && f.obsOK[k] {
 					spec.Lifts = append(spec.Lifts, f.obs[k])
 				}
 			}
 			spec.LiftTau = cfg.Calibration.Tau
-		case "roi_prior":
+		case config.ROIPrior:
 			priors, notes, err := calibrate.ROIPriors(in.Tests, cal, func(c int) []float64 {
 				return priorAdstock(aloneModel.Spec().Channels[c])
 			}, calibrate.PriorOptions{HalfLifeWeeks: cfg.Calibration.HalfLifeWeeks})
@@ -182,7 +182,7 @@ func (in *Inputs) checkCarryover(spec mmm.Spec, opts Options) {
 // runs chains of warmup and draws, Laplace draws from a Gaussian at the
 // mode and has neither chains nor warmup.
 func describeMethod(s config.Sampler) string {
-	if s.Method == "laplace" {
+	if s.Method == mmm.Laplace {
 		return fmt.Sprintf("laplace: mode and Gaussian approximation, %d draws", s.Draws)
 	}
 	return fmt.Sprintf("%s, %d chains × %d warmup + %d draws", s.Method, s.Chains, s.Warmup, s.Draws)

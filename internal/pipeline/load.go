@@ -97,18 +97,14 @@ func panelSpec(cfg *config.Config) panel.Spec {
 
 func (in *Inputs) loadTests() error {
 	cfg := in.Config
-	format, err := lift.ParseFormat(cfg.Calibration.Format)
-	if err != nil {
-		return err
-	}
 	path := cfg.Data.LiftTests
-	tests, warn, err := lift.Read(path, format, lift.ParseOptions{
+	tests, warn, err := lift.Read(path, cfg.Calibration.Format, lift.ParseOptions{
 		PanelStart: in.Panel.Dates[0],
 		PanelEnd:   in.Panel.End(),
 		StepDays:   in.Panel.StepDays,
 		RelativeSE: cfg.Calibration.RelativeSE,
 		KPI:        cfg.Model.KPI,
-		KPIType:    cfg.Model.KPIType,
+		KPIType:    cfg.Model.KPIType.String(),
 	})
 	if err != nil {
 		return err
@@ -117,8 +113,8 @@ func (in *Inputs) loadTests() error {
 	findings := lift.Check(tests, in.Panel, lift.CheckOptions{
 		Source:        path,
 		HalfLifeWeeks: cfg.Calibration.HalfLifeWeeks,
-		AgeWeighted:   cfg.Calibration.Mode == "roi_prior",
-		Format:        format,
+		AgeWeighted:   cfg.Calibration.Mode == config.ROIPrior,
+		Format:        cfg.Calibration.Format,
 	})
 	var errs []string
 	for _, f := range findings {

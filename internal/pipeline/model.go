@@ -37,60 +37,53 @@ func modelSpec(cfg *config.Config, d mmm.Data) (mmm.Spec, error) {
 		s.Weekday = *m.Weekday
 	}
 	s.StudentNu = m.StudentNu
-	var err error
-	if s.Likelihood, err = mmm.ParseLikelihood(m.Likelihood); err != nil {
-		return s, &config.Error{Problems: []string{"model.likelihood: " + err.Error()}}
-	}
-	if s.KPIType, err = mmm.ParseKPIType(m.KPIType); err != nil {
-		return s, &config.Error{Problems: []string{"model.kpi_type: " + err.Error()}}
-	}
+	s.Likelihood, s.KPIType = m.Likelihood, m.KPIType
 	for c, ch := range m.Channels {
 		cs := &s.Channels[c]
-		ak, err := mmm.ParseAdstockKind(ch.Adstock)
-		if err != nil {
-			return s, &config.Error{Problems: []string{"model.channels." + ch.Name + ".adstock " + err.Error()}}
-		}
-		sk, err := mmm.ParseSaturationKind(ch.Saturation)
-		if err != nil {
-			return s, &config.Error{Problems: []string{"model.channels." + ch.Name + ".saturation " + err.Error()}}
-		}
-		cs.Adstock, cs.Saturation = ak.New(), sk.New()
 		if ch.MaxLag > 0 {
 			cs.MaxLag = ch.MaxLag
 		}
 		if ch.ROIPrior != nil {
-			cs.ROI = mmm.LogNormal{Mu: ch.ROIPrior.Mu, Sigma: ch.ROIPrior.Sigma}
+			cs.ROI = *ch.ROIPrior
 		}
-		priors := map[string]mmm.Prior{}
-		for name, p := range map[string]*config.LogNormal{"shape": ch.ShapePrior, "k": ch.KPrior, "slope": ch.SlopePrior, "lambda": ch.LambdaPrior} {
-			if p != nil {
-				priors[name] = mmm.LogNormal{Mu: p.Mu, Sigma: p.Sigma}
-			}
-		}
-		for name, p := range map[string]*config.Beta{"alpha": ch.AlphaPrior, "theta": ch.ThetaPrior, "scale": ch.ScalePrior} {
-			if p != nil {
-				priors[name] = mmm.Beta{A: p.A, B: p.B}
-			}
-		}
-		for _, p := range cs.Adstock.Params() {
-			if q, ok := priors[p.Name]; ok {
-				cs.Adstock, _ = cs.Adstock.WithPrior(p.Name, q)
-			}
-		}
-		for _, p := range cs.Saturation.Params() {
-			if q, ok := priors[p.Name]; ok {
-				cs.Saturation, _ = cs.Saturation.WithPrior(p.Name, q)
-			}
+		var err error
+		if cs.Adstock, cs.Saturation, err = components(ch); err != nil {
+			return s, &config.Error{Problems: []string{fmt.Sprintf("model.channels[%d]: %v", c, err)}}
 		}
 	}
 	return s, nil
+}
+
+// components returns the channel's adstock and saturation of the kinds
+// it names, with the priors it sets for their parameters.
+func components(ch config.Channel) (mmm.Adstock, mmm.Saturation, error) {
+	ad, sat := ch.Adstock.New(), ch.Saturation.New()
+	if ad == nil || sat == nil {
+		return nil, nil, fmt.Errorf("unknown adstock %q or saturation %q", ch.Adstock, ch.Saturation)
+	}
+	var err error
+	for _, p := range ad.Params() {
+		if q, ok := ch.Priors[p.Name+"_prior"]; ok {
+			if ad, err = ad.WithPrior(p.Name, q); err != nil {
+				return nil, nil, err
+			}
+		}
+	}
+	for _, p := range sat.Params() {
+		if q, ok := ch.Priors[p.Name+"_prior"]; ok {
+			if sat, err = sat.WithPrior(p.Name, q); err != nil {
+				return nil, nil, err
+			}
+		}
+	}
+	return ad, sat, nil
 }
 
 // fitConfig turns the sampler section into the model's fit settings.
 func fitConfig(cfg *config.Config, progress sampler.Progress) mmm.FitConfig {
 	s := cfg.Sampler
 	return mmm.FitConfig{
-		Method: func() mmm.Method { k, _ := mmm.ParseMethod(s.Method); return k }(),
+		Method: s.Method,
 		Sampler: sampler.Config{
 			Chains:       s.Chains,
 			Warmup:       s.Warmup,

@@ -18,11 +18,12 @@ func TestModelSpecPriorOverrides(t *testing.T) {
 	require.NoError(t, decodeDefaults(cfg))
 	cfg.Model.Channels = []config.Channel{
 		{Name: "tv", Spend: "tv", Adstock: "weibull", Saturation: "logistic",
-			ROIPrior: &config.LogNormal{Mu: 1, Sigma: 0.2}, ShapePrior: &config.LogNormal{Mu: 0.4, Sigma: 0.3},
-			ScalePrior: &config.Beta{A: 2, B: 7}, LambdaPrior: &config.LogNormal{Mu: -0.5, Sigma: 0.4}},
-		{Name: "ooh", Spend: "ooh", Adstock: "delayed", AlphaPrior: &config.Beta{A: 3, B: 2},
-			ThetaPrior: &config.Beta{A: 2, B: 2}, KPrior: &config.LogNormal{Mu: 0.3, Sigma: 0.2},
-			SlopePrior: &config.LogNormal{Mu: 0.7, Sigma: 0.1}},
+			ROIPrior: &mmm.LogNormal{Mu: 1, Sigma: 0.2}, Priors: map[string]mmm.Prior{
+				"shape_prior": mmm.LogNormal{Mu: 0.4, Sigma: 0.3}, "scale_prior": mmm.Beta{A: 2, B: 7},
+				"lambda_prior": mmm.LogNormal{Mu: -0.5, Sigma: 0.4}}},
+		{Name: "ooh", Spend: "ooh", Adstock: "delayed", Priors: map[string]mmm.Prior{
+			"alpha_prior": mmm.Beta{A: 3, B: 2}, "theta_prior": mmm.Beta{A: 2, B: 2},
+			"k_prior": mmm.LogNormal{Mu: 0.3, Sigma: 0.2}, "slope_prior": mmm.LogNormal{Mu: 0.7, Sigma: 0.1}}},
 		{Name: "print", Spend: "print"},
 	}
 	d := mmm.Data{StepDays: 7, Channels: []string{"tv", "ooh", "print"}}

@@ -62,7 +62,7 @@ func Optimize(ctx context.Context, cfg *config.Config, opts Options) (*TableResu
 	if err != nil {
 		return nil, asBudgetError(err)
 	}
-	b := budgetSection(in.Panel.Channels, prob.Current, &plan, cfg.Budget.Objective, cfg.Budget.Quantile)
+	b := budgetSection(in.Panel.Channels, prob.Current, &plan, cfg.Budget.Objective.String(), cfg.Budget.Quantile)
 	out := struct {
 		Budget    *report.Budget `json:"budget"`
 		TargetROI *targetSection `json:"target_roi,omitempty"`

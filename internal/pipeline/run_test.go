@@ -39,7 +39,8 @@ func demoConfig(t testing.TB, method string, chains, warmup, draws int) *config.
 	cfg.MTA.Value = "attributed_revenue"
 	cfg.MTA.Spend = "spend"
 	cfg.MTA.ChannelMap = []config.ChannelMap{{MTA: "Paid Search", Channel: "search"}, {MTA: "Facebook Ads", Channel: "social"}, {MTA: "Programmatic", Channel: "display"}}
-	cfg.Sampler.Method, cfg.Sampler.Chains, cfg.Sampler.Warmup, cfg.Sampler.Draws = method, chains, warmup, draws
+	require.NoError(t, cfg.Sampler.Method.UnmarshalText([]byte(method)))
+	cfg.Sampler.Chains, cfg.Sampler.Warmup, cfg.Sampler.Draws = chains, warmup, draws
 	cfg.Output.Dir = t.TempDir()
 	require.NoError(t, cfg.Validate())
 	return cfg

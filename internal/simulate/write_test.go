@@ -5,12 +5,12 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/spf13/viper"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/triad-mmm/triad/internal/config"
 	"github.com/triad-mmm/triad/internal/tabular"
+	"github.com/triad-mmm/triad/mmm"
 )
 
 // Columns of the written files, as a reader asks for them.
@@ -145,26 +145,20 @@ func TestWriteFilesDeterministic(t *testing.T) {
 	assert.Equal(t, files[0], files[1])
 }
 
-// TestConfigYAML loads the written config with the same viper settings the
-// CLI uses (exact keys) and validates it.
+// TestConfigYAML loads the written config as the CLI does (config.Load:
+// exact keys, typed modes, validation).
 func TestConfigYAML(t *testing.T) {
 	w := generate(t, Options{Seed: 1, Weeks: 60})
 	dir := t.TempDir()
 	path := filepath.Join(dir, "config.yaml")
 	require.NoError(t, os.WriteFile(path, []byte(w.ConfigYAML("parquet")), 0o644))
-	v := viper.New()
-	for k, d := range config.Defaults() {
-		v.SetDefault(k, d)
-	}
-	v.SetConfigFile(path)
-	require.NoError(t, v.ReadInConfig())
-	var cfg config.Config
-	require.NoError(t, v.UnmarshalExact(&cfg))
-	require.NoError(t, cfg.Validate())
+	c, err := config.Load(path, nil)
+	require.NoError(t, err)
+	cfg := *c
 
-	assert.Equal(t, "panel.parquet", cfg.Data.Panel)
-	assert.Equal(t, "lift_tests.parquet", cfg.Data.LiftTests)
-	assert.Equal(t, "mta.parquet", cfg.Data.MTA)
+	assert.Equal(t, filepath.Join(dir, "panel.parquet"), cfg.Data.Panel)
+	assert.Equal(t, filepath.Join(dir, "lift_tests.parquet"), cfg.Data.LiftTests)
+	assert.Equal(t, filepath.Join(dir, "mta.parquet"), cfg.Data.MTA)
 	assert.Equal(t, "revenue", cfg.Model.KPI)
 	assert.Equal(t, "date", cfg.Model.Date)
 	require.Len(t, cfg.Model.Channels, 6)
@@ -173,11 +167,11 @@ func TestConfigYAML(t *testing.T) {
 		assert.Equal(t, SpendColumn(c.Name), c.Spend)
 		assert.Equal(t, w.Channels[i].Offline, c.Offline != nil && *c.Offline)
 	}
-	assert.Equal(t, "delayed", cfg.Model.Channels[0].Adstock)
+	assert.Equal(t, mmm.AdstockKind("delayed"), cfg.Model.Channels[0].Adstock)
 	assert.Equal(t, []string{"price", "promo"}, cfg.Model.Controls)
 	assert.Equal(t, "attributed_revenue", cfg.MTA.Value)
 	assert.Equal(t, []config.ChannelMap{{MTA: "Paid Search", Channel: "search"}, {MTA: "Facebook Ads", Channel: "social"}, {MTA: "Programmatic", Channel: "display"}}, cfg.MTA.ChannelMap)
-	assert.Equal(t, "counterfactual", cfg.Calibration.Mode)
+	assert.Equal(t, config.Counterfactual, cfg.Calibration.Mode)
 	assert.Equal(t, 4, cfg.Sampler.Chains)
 	assert.Equal(t, uint64(1), cfg.Sampler.Seed)
 	assert.Equal(t, "triad-out", cfg.Output.Dir)
