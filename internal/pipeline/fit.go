@@ -80,33 +80,54 @@ func fitModels(ctx context.Context, in *Inputs, opts Options, both bool) (*fitte
 		}
 	}
 	if f.mode != config.CalibrationNone && len(in.Tests) > 0 {
-		spec := base
-		spec.Channels = slices.Clone(base.Channels)
-		switch f.mode {
-		case config.Counterfactual:
-			for k, t := range in.Tests {
-				if t.Include && f.obsOK[k] {
-					spec.Lifts = append(spec.Lifts, f.obs[k])
-				}
-			}
-			spec.LiftTau = cfg.Calibration.Tau
-		case config.ROIPrior:
-			priors, notes, err := calibrate.ROIPriors(in.Tests, cal, func(c int) []float64 {
-				return priorAdstock(aloneModel.Spec().Channels[c])
-			}, calibrate.PriorOptions{HalfLifeWeeks: cfg.Calibration.HalfLifeWeeks})
-			if err != nil {
-				return nil, asInput(err)
-			}
-			for c, p := range priors {
-				spec.Channels[c].ROI = p
-			}
-			f.priorNotes = notes
+		spec, err := f.calibratedSpec(in, base, aloneModel.Spec())
+		if err != nil {
+			return nil, err
 		}
 		if calModel, err = mmm.NewModel(f.data, spec); err != nil {
 			return nil, &InputError{Err: fmt.Errorf("%s: %w", filepath.Base(in.Config.Data.LiftTests), err)}
 		}
 	}
+	if err := f.run(ctx, in, opts, aloneModel, calModel, both); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
 
+// calibratedSpec returns base with the lift tests in f's mode: as
+// likelihood terms (counterfactual) or as ROI priors from the channels'
+// prior carryover under filled, the alone model's spec (roi_prior).
+func (f *fitted) calibratedSpec(in *Inputs, base, filled mmm.Spec) (mmm.Spec, error) {
+	cfg := in.Config
+	spec := base
+	spec.Channels = slices.Clone(base.Channels)
+	switch f.mode {
+	case config.Counterfactual:
+		for k, t := range in.Tests {
+			if t.Include && f.obsOK[k] {
+				spec.Lifts = append(spec.Lifts, f.obs[k])
+			}
+		}
+		spec.LiftTau = cfg.Calibration.Tau
+	case config.ROIPrior:
+		priors, notes, err := calibrate.ROIPriors(in.Tests, in.calendar(), func(c int) []float64 {
+			return priorAdstock(filled.Channels[c])
+		}, calibrate.PriorOptions{HalfLifeWeeks: cfg.Calibration.HalfLifeWeeks})
+		if err != nil {
+			return spec, asInput(err)
+		}
+		for c, p := range priors {
+			spec.Channels[c].ROI = p
+		}
+		f.priorNotes = notes
+	}
+	return spec, nil
+}
+
+// run fits alone (when both or there is no calibrated model) and cal
+// (when not nil) concurrently into f.
+func (f *fitted) run(ctx context.Context, in *Inputs, opts Options, alone, cal *mmm.Model, both bool) error {
+	cfg := in.Config
 	var wg sync.WaitGroup
 	var errAlone, errCal error
 	run := func(m *mmm.Model, label string, dst **mmm.Posterior, secs *float64, errp *error) {
@@ -122,21 +143,21 @@ func fitModels(ctx context.Context, in *Inputs, opts Options, both bool) (*fitte
 		*secs = time.Since(start).Seconds()
 	}
 	opts.info("fitting the MMM (" + describeMethod(cfg.Sampler) + ")")
-	if both || calModel == nil {
+	if both || cal == nil {
 		wg.Add(1)
-		go run(aloneModel, "mmm alone", &f.alone, &f.aloneSecs, &errAlone)
+		go run(alone, "mmm alone", &f.alone, &f.aloneSecs, &errAlone)
 	}
-	if calModel != nil {
+	if cal != nil {
 		opts.info(fmt.Sprintf("fitting the MMM calibrated by %d lift tests (%s) alongside", countIncluded(in), f.mode))
 		wg.Add(1)
-		go run(calModel, "calibrated", &f.calibrated, &f.calSecs, &errCal)
+		go run(cal, "calibrated", &f.calibrated, &f.calSecs, &errCal)
 	}
 	wg.Wait()
 	if errAlone != nil {
-		return nil, fmt.Errorf("fitting the MMM: %w", errAlone)
+		return fmt.Errorf("fitting the MMM: %w", errAlone)
 	}
 	if errCal != nil {
-		return nil, fmt.Errorf("fitting the calibrated MMM: %w", errCal)
+		return fmt.Errorf("fitting the calibrated MMM: %w", errCal)
 	}
 	for _, p := range []*mmm.Posterior{f.alone, f.calibrated} {
 		if p == nil {
@@ -146,7 +167,7 @@ func fitModels(ctx context.Context, in *Inputs, opts Options, both bool) (*fitte
 			opts.warn(w)
 		}
 	}
-	return f, nil
+	return nil
 }
 
 func countIncluded(in *Inputs) int {
