@@ -112,3 +112,25 @@ func TestAnOutputThatIsAnInputExits2(t *testing.T) {
 		assert.Equal(t, b, got, "%s must not be modified", n)
 	}
 }
+
+// A bad mode on the command line is a config error like one in the file:
+// exit 2 before any fit, the key and the valid values named. Optimize's
+// flags override their budget keys, so the file's checks apply to them.
+func TestBadModeFlagExits2(t *testing.T) {
+	cfg := demoCopy(t)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"run", "--method", "gibbs"}, `sampler.method "gibbs": want nuts or laplace`},
+		{[]string{"optimize", "--objective", "max"}, `budget.objective "max": want mean or quantile`},
+		{[]string{"optimize", "--objective", "quantile", "--quantile", "0.7"}, `budget.quantile 0.7: want a value in (0, 0.5]`},
+		{[]string{"optimize", "--total", "-5"}, `budget.total must be >= 0`},
+	} {
+		args := append(tc.args, "--config", cfg, "--out", filepath.Join(t.TempDir(), "out"))
+		_, err, code := triad(t, args...)
+		require.Error(t, err, tc.args)
+		assert.Contains(t, err.Error(), tc.want, tc.args)
+		assert.Equal(t, exitInput, code, tc.args)
+	}
+}
