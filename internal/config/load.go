@@ -1,7 +1,10 @@
 package config
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,19 +21,45 @@ import (
 // key cannot take, is an error naming the variable. Reading the file is
 // this package's only I/O.
 func Load(path string, overrides map[string]string) (*Config, error) {
+	if path == "" {
+		return load(nil, "", "", overrides)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &Error{Problems: []string{err.Error()}}
+	}
+	defer f.Close()
+	return load(f, "yaml", path, overrides)
+}
+
+// LoadValues loads a configuration from values, the map Config.Values
+// returns (as a run's manifest records it), with environment variables and
+// overrides applied and checked as by Load. Relative data paths in values
+// are taken as they are.
+func LoadValues(values map[string]any, overrides map[string]string) (*Config, error) {
+	b, err := json.Marshal(values)
+	if err != nil {
+		return nil, &Error{Problems: []string{"recorded configuration: " + err.Error()}}
+	}
+	return load(bytes.NewReader(b), "json", "", overrides)
+}
+
+// load reads the configuration of type typ from r (nil: none) and applies
+// the environment and overrides; path, when not empty, names the file in
+// problems and is the base of relative data paths.
+func load(r io.Reader, typ, path string, overrides map[string]string) (*Config, error) {
 	v := withDefaults()
 	v.SetEnvPrefix("TRIAD")
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
 	v.AutomaticEnv()
-	if path != "" {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, &Error{Problems: []string{err.Error()}}
-		}
-		defer f.Close()
-		v.SetConfigType("yaml")
-		if err := v.ReadConfig(f); err != nil {
-			return nil, &Error{Problems: []string{fmt.Sprintf("%s: %v", path, err)}}
+	if r != nil {
+		v.SetConfigType(typ)
+		if err := v.ReadConfig(r); err != nil {
+			src := path
+			if src == "" {
+				src = "configuration"
+			}
+			return nil, &Error{Problems: []string{fmt.Sprintf("%s: %v", src, err)}}
 		}
 	}
 	env, err := fromEnv(os.Environ(), overrides)
