@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/triad-mmm/triad/stat"
 )
 
 func wide(n int, hi float64) []Bounds {
@@ -345,7 +346,7 @@ func TestPlanIntervals(t *testing.T) {
 	cur := []float64{2e5, 1e5, 1e5}
 	plan, err := Optimize(r, Problem{Current: cur}, 0.8)
 	require.NoError(t, err)
-	mq := summarize(m, 0.8)
+	mq := stat.Summarize(m, 0.8)
 	var g, fc, fr float64
 	for c := range cur {
 		fc += r.meanF(c, cur[c])

@@ -5,6 +5,7 @@ import (
 
 	"github.com/triad-mmm/triad/civil"
 	"github.com/triad-mmm/triad/mmm"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // Estimates are one fit's figures for a channel over a span of periods.
@@ -80,15 +81,15 @@ func channels(in Input) []ChannelResult {
 				Start:   cal.Dates[lo],
 				End:     cal.Dates[hi-1].AddDays(cal.StepDays - 1),
 				Spend:   sum(cal.Spend[c][lo:hi]),
-				MMM:     *orZero(Summarize(totals(ch.MMM, lo, hi), in.Level)),
+				MMM:     orZero(stat.Summarize(totals(ch.MMM, lo, hi), in.Level)),
 			}
 			if ch.Calibrated != nil {
-				qr.Calibrated = Summarize(totals(ch.Calibrated, lo, hi), in.Level)
+				qr.Calibrated = interval(totals(ch.Calibrated, lo, hi), in.Level)
 			}
 			if ch.MTA != nil {
 				a := sum(ch.MTA[lo:hi])
 				qr.MTAAttributed = &a
-				qr.IF = Summarize(scaled(totals(ch.final(), lo, hi), a), in.Level)
+				qr.IF = interval(scaled(totals(ch.final(), lo, hi), a), in.Level)
 			}
 			r.Quarters = append(r.Quarters, qr)
 		}
@@ -99,8 +100,8 @@ func channels(in Input) []ChannelResult {
 
 func estimates(total []float64, spend float64, in Input) Estimates {
 	e := Estimates{
-		Contribution: *orZero(Summarize(total, in.Level)),
-		ROI:          Summarize(scaled(total, spend), in.Level),
+		Contribution: orZero(stat.Summarize(total, in.Level)),
+		ROI:          interval(scaled(total, spend), in.Level),
 	}
 	if in.KPIType == mmm.Count && spend > 0 {
 		e.CPIK = cpik(total, spend, in.Level)
@@ -121,7 +122,7 @@ func cpik(total []float64, spend, level float64) *Interval {
 	if float64(len(total)-len(v)) > (1-level)/2*float64(len(total)) {
 		return nil
 	}
-	return Summarize(v, level)
+	return interval(v, level)
 }
 
 func mtaResult(final []float64, attributed, spend, level float64) *MTAResult {
@@ -130,13 +131,15 @@ func mtaResult(final []float64, attributed, spend, level float64) *MTAResult {
 		roas := attributed / spend
 		m.ROAS = &roas
 	}
-	m.IF = Summarize(scaled(final, attributed), level)
+	m.IF = interval(scaled(final, attributed), level)
 	return m
 }
 
-func orZero(iv *Interval) *Interval {
-	if iv == nil {
-		return &Interval{}
+// orZero is iv, or a zero interval when iv is unknown: a contribution
+// with no finite draw is written as zero, not null.
+func orZero(iv Interval) Interval {
+	if !iv.Known() {
+		return Interval{}
 	}
 	return iv
 }

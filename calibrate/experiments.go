@@ -54,7 +54,7 @@ func experiments(in Input) ([]ExperimentResult, error) {
 		m, h := t.Incremental/t.Spend, zq*t.SE/t.Spend
 		e.Measured = Interval{Mean: m, Lo: m - h, Hi: m + h}
 		if td.MMM != nil {
-			e.MMM = Summarize(scaled(td.MMM, t.Spend), in.Level)
+			e.MMM = interval(scaled(td.MMM, t.Spend), in.Level)
 			if mu, sd := stat.MeanSD(td.MMM); finite(mu) {
 				if den := math.Hypot(t.SE, sd); den > 0 {
 					z := (t.Incremental - mu) / den
@@ -64,7 +64,7 @@ func experiments(in Input) ([]ExperimentResult, error) {
 			}
 		}
 		if td.Calibrated != nil {
-			e.Calibrated = Summarize(scaled(td.Calibrated, t.Spend), in.Level)
+			e.Calibrated = interval(scaled(td.Calibrated, t.Spend), in.Level)
 		}
 		if mta := in.Channels[c].MTA; mta != nil {
 			if base, err := IFBase(t, in.Calendar, c, mta); err == nil && base > 0 {

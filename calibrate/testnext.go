@@ -151,8 +151,8 @@ func testNext(in Input, r *Result) []Suggestion {
 			continue
 		}
 		s := Suggestion{Channel: ch.Name, ROISD: sd, Score: ch.Spend * sd}
-		if iv := Summarize(ch.roiFinal, in.Level); iv != nil {
-			s.ROI = *iv
+		if iv := stat.Summarize(ch.roiFinal, in.Level); iv.Known() {
+			s.ROI = iv
 		}
 		var why []string
 		switch {

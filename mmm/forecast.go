@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/triad-mmm/triad/civil"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // Plan is a scenario for the periods after the panel.
@@ -176,12 +177,12 @@ func (p *Posterior) summariseForecast(f *Forecast, fd forecastDraws, level float
 			totM[d] += fd.media[d][k]
 			sb += fd.base[d][k]
 		}
-		f.KPI[k], f.Media[k] = Summarize(col, level), Summarize(colM, level)
+		f.KPI[k], f.Media[k] = stat.Summarize(col, level), stat.Summarize(colM, level)
 		f.Baseline[k] = sb / float64(nd)
 	}
-	f.Total, f.MediaTotal = Summarize(tot, level), Summarize(totM, level)
+	f.Total, f.MediaTotal = stat.Summarize(tot, level), stat.Summarize(totM, level)
 	f.ChannelTotals = make([]Interval, len(p.m.ch))
 	for c := range p.m.ch {
-		f.ChannelTotals[c] = Summarize(fd.chTot[c], level)
+		f.ChannelTotals[c] = stat.Summarize(fd.chTot[c], level)
 	}
 }

@@ -154,7 +154,7 @@ func charts(in *Inputs, final *mmm.Posterior, a *analysis, b *report.Budget) rep
 		for i := range 21 {
 			s := cur * float64(i) / 10
 			resp.Contribution(draws, c, s)
-			iv := mmm.Summarize(draws, a.level)
+			iv := stat.Summarize(draws, a.level)
 			curve.Points = append(curve.Points, report.CurvePoint{Spend: s, Mean: iv.Mean, Lo: iv.Lo, Hi: iv.Hi})
 		}
 		if b != nil {
