@@ -24,9 +24,9 @@ type fitted struct {
 	mode       config.CalibrationMode // never CalibrationAuto
 	// spec is the structure of the MMM alone with every default filled
 	// in, as the manifest records it.
-	spec       mmm.Spec
-	aloneSecs  float64
-	calSecs    float64
+	spec      mmm.Spec
+	aloneSecs float64
+	calSecs   float64
 	// obs are the model terms of every test (included or not), so both
 	// fits can predict every test; used[k] says whether test k entered
 	// the calibrated fit.
