@@ -109,7 +109,7 @@ func svgHTML(s string) template.HTML { return template.HTML(s) }
 func newHTMLPage(r *Report) *htmlPage {
 	p := &htmlPage{
 		Generator: r.Generator, Title: r.title(), Meta: metaLine(r), Summary: r.Summary,
-		KPI: r.KPI, Level: r.levelText(), Warnings: r.Warnings,
+		KPI: r.KPI, Level: r.levelText(), Warnings: r.allWarnings(),
 		Cards:           keyCards(r),
 		ChannelIntro:    channelIntro(r),
 		Channels:        toHTML(channelTable(r)),
@@ -148,7 +148,7 @@ func newHTMLPage(r *Report) *htmlPage {
 	add(r.Budget != nil, "budget", "Budget")
 	add(true, "fit", "Model fit")
 	add(len(p.Quarters.Rows) > 0, "quarters", "By quarter")
-	add(len(r.Warnings) > 0, "warnings", "Warnings")
+	add(len(p.Warnings) > 0, "warnings", "Warnings")
 	return p
 }
 

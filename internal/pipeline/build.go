@@ -24,7 +24,7 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 		Interval:        a.level,
 		CalibrationMode: f.mode.String(),
 		Period: report.Period{
-			Start: p.Dates[0], End: p.Dates[len(p.Dates)-1], Grain: p.Grain(), Periods: len(p.Dates),
+			Start: p.Dates[0], End: p.End(), Grain: p.Grain(), Periods: len(p.Dates),
 		},
 		Fit:     fitSection(f.alone, a.fitAlone, cfg.Sampler.Draws, f.aloneSecs),
 		Summary: a.rec.Summary,
