@@ -2,9 +2,7 @@ package config
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,43 +20,26 @@ import (
 // this package's only I/O.
 func Load(path string, overrides map[string]string) (*Config, error) {
 	if path == "" {
-		return load(nil, "", "", overrides)
+		return LoadYAML("", nil, "", overrides)
 	}
-	f, err := os.Open(path)
+	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, &Error{Problems: []string{err.Error()}}
 	}
-	defer f.Close()
-	return load(f, "yaml", path, overrides)
+	return LoadYAML(path, b, filepath.Dir(path), overrides)
 }
 
-// LoadValues loads a configuration from values, the map Config.Values
-// returns (as a run's manifest records it), with environment variables and
-// overrides applied and checked as by Load. Relative data paths in values
-// are taken as they are.
-func LoadValues(values map[string]any, overrides map[string]string) (*Config, error) {
-	b, err := json.Marshal(values)
-	if err != nil {
-		return nil, &Error{Problems: []string{"recorded configuration: " + err.Error()}}
-	}
-	return load(bytes.NewReader(b), "json", "", overrides)
-}
-
-// load reads the configuration of type typ from r (nil: none) and applies
-// the environment and overrides; path, when not empty, names the file in
-// problems and is the base of relative data paths.
-func load(r io.Reader, typ, path string, overrides map[string]string) (*Config, error) {
+// LoadYAML is Load for a config held in memory, such as one filled in from
+// a template: src names it in messages (empty: defaults and environment
+// only) and relative data paths are resolved against base.
+func LoadYAML(src string, data []byte, base string, overrides map[string]string) (*Config, error) {
 	v := withDefaults()
 	v.SetEnvPrefix("TRIAD")
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
 	v.AutomaticEnv()
-	if r != nil {
-		v.SetConfigType(typ)
-		if err := v.ReadConfig(r); err != nil {
-			src := path
-			if src == "" {
-				src = "configuration"
-			}
+	if src != "" {
+		v.SetConfigType("yaml")
+		if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
 			return nil, &Error{Problems: []string{fmt.Sprintf("%s: %v", src, err)}}
 		}
 	}
@@ -69,13 +50,12 @@ func load(r io.Reader, typ, path string, overrides map[string]string) (*Config, 
 	for key, val := range overrides {
 		v.Set(key, val)
 	}
-	src := path
-	if src == "" {
-		src = "configuration"
+	name := src
+	if name == "" {
+		name = "configuration"
 	}
-	c, problems, bad := decode(v, src)
-	if path != "" {
-		base := filepath.Dir(path)
+	c, problems, bad := decode(v, name)
+	if src != "" {
 		for _, p := range []*string{&c.Data.Panel, &c.Data.LiftTests, &c.Data.MTA} {
 			if *p != "" && !filepath.IsAbs(*p) {
 				*p = filepath.Join(base, *p)

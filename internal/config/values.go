@@ -1,6 +1,7 @@
 package config
 
 import (
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"strings"
@@ -75,4 +76,16 @@ func encodeStruct(v reflect.Value) map[string]any {
 		out[name] = val
 	}
 	return out
+}
+
+// LoadValues loads a configuration from values, the map Config.Values
+// returns (as a run's manifest records it), with environment variables and
+// overrides applied and checked as by Load. Data paths are taken as they
+// are. (JSON is YAML, so the recorded map goes through LoadYAML.)
+func LoadValues(values map[string]any, overrides map[string]string) (*Config, error) {
+	b, err := json.Marshal(values)
+	if err != nil {
+		return nil, &Error{Problems: []string{"recorded configuration: " + err.Error()}}
+	}
+	return LoadYAML("recorded configuration", b, "", overrides)
 }
