@@ -54,3 +54,16 @@ func spendBetween(p *Panel, x []float64, from, to civil.Date) float64 {
 	}
 	return total
 }
+
+// GeoSpendBetween returns the named geo's spend on channel c over the days
+// from..to, as SpendBetween; 0 for a national panel or an unknown geo.
+func (p *Panel) GeoSpendBetween(geo string, c int, from, to civil.Date) float64 {
+	if p.Geos == nil {
+		return 0
+	}
+	g, ok := p.Geos.Index(geo)
+	if !ok {
+		return 0
+	}
+	return p.Geos.SpendBetween(p, g, c, from, to)
+}

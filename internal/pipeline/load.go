@@ -113,17 +113,24 @@ func panelSpec(cfg *config.Config) panel.Spec {
 func (in *Inputs) loadTests() error {
 	cfg := in.Config
 	path := cfg.Data.LiftTests
-	tests, warn, err := lift.Read(path, cfg.Calibration.Format, lift.ParseOptions{
+	opts := lift.ParseOptions{
 		PanelStart: in.Panel.Dates[0],
 		PanelEnd:   in.Panel.End(),
 		StepDays:   in.Panel.StepDays,
 		RelativeSE: cfg.Calibration.RelativeSE,
 		KPI:        cfg.Model.KPI,
 		KPIType:    cfg.Model.KPIType.String(),
-	})
+	}
+	if in.Panel.Geos != nil {
+		opts.Geos = in.Panel.Geos.Names
+	}
+	tests, warn, err := lift.Read(path, cfg.Calibration.Format, opts)
 	if err != nil {
 		return err
 	}
+	// A geo test's scope is its geos' share of the spend, unless the file
+	// says otherwise; the geo model evaluates it on the geos themselves.
+	lift.SetGeoScopes(tests, in.Panel)
 	in.Warnings = append(in.Warnings, warn...)
 	findings := lift.Check(tests, in.Panel, lift.CheckOptions{
 		Source:        path,
