@@ -108,7 +108,7 @@ type Test struct {
 	// Geos are a geo test's treated geos (sorted; names of the panel's
 	// geos), nil for a national test.
 	Geos []string
-	Type       Type
+	Type Type
 	// Include false keeps the test in the report but out of the fit.
 	Include bool
 	// Row is the 1-based data row of the source file, for messages.

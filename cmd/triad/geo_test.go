@@ -25,7 +25,9 @@ func TestSimulateGeoWorldRuns(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, exitOK, code)
 	var rep struct {
-		Experiments []struct{ TestID string `json:"test_id"` } `json:"experiments"`
+		Experiments []struct {
+			TestID string `json:"test_id"`
+		} `json:"experiments"`
 	}
 	b, err := os.ReadFile(filepath.Join(out, "report.json"))
 	require.NoError(t, err)

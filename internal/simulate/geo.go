@@ -5,6 +5,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+
+	"github.com/triad-mmm/triad/stat"
 )
 
 // Geo is one geo of a geo world with its truth. Per geo g, channel c and
@@ -153,7 +155,7 @@ func (w *World) geoMedia(params []channelParams, d geoDraws) (float64, error) {
 				Scale: scale * geo.Population, Beta: geo.Effect[c] * geo.Population}
 			unit += geo.Response[c].Total(geo.Spend[c])
 		}
-		beta := params[c].roi * sum(national) / unit
+		beta := params[c].roi * stat.Sum(national) / unit
 		contrib := make([]float64, T)
 		for g := range w.Geos {
 			geo := &w.Geos[g]
@@ -164,7 +166,7 @@ func (w *World) geoMedia(params []channelParams, d geoDraws) (float64, error) {
 				contrib[t] += v
 			}
 		}
-		media += sum(contrib)
+		media += stat.Sum(contrib)
 		r := Response{Adstock: params[c].adstock, Saturation: params[c].hill, Scale: scale, Beta: beta}
 		w.Channels[c] = ChannelTruth{Name: def.name, Offline: def.offline, Platform: def.platform,
 			Spend: national, Response: r, Contribution: contrib}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+
+	"github.com/triad-mmm/triad/stat"
 )
 
 // drawGeoLiftTests places n geo holdouts (default 4): the first on TV, the
@@ -55,8 +57,8 @@ func (w *World) drawGeoLiftTests(rng *rand.Rand, n int) ([]LiftTest, []TestTruth
 			tt.Lift += trueLift(geo.Response[c], geo.Spend[c], i, j, m, 1, 1, false)
 			tt.Geos = append(tt.Geos, geo.Name)
 		}
-		tt.Spend = round2(sum(x[i : j+1]))
-		tt.Scope = tt.Spend / sum(w.Channels[c].Spend[i:j+1])
+		tt.Spend = round2(stat.Sum(x[i : j+1]))
+		tt.Scope = tt.Spend / stat.Sum(w.Channels[c].Spend[i:j+1])
 		tt.IROAS = tt.Lift / tt.Spend
 		l := LiftTest{ID: tt.ID, Channel: tt.Channel, Type: tt.Type,
 			Start: w.Dates[i], End: w.Dates[j].AddDays(6), Spend: tt.Spend, Geos: tt.Geos}
@@ -86,7 +88,7 @@ func (w *World) trueGeoLift(l LiftTest, c, i, j, m int) (float64, error) {
 			return 0, fmt.Errorf("simulate: test %s: unknown geo %q", l.ID, name)
 		}
 		idx[k] = g
-		window += sum(w.Geos[g].Spend[c][i : j+1])
+		window += stat.Sum(w.Geos[g].Spend[c][i : j+1])
 	}
 	if window == 0 {
 		return 0, fmt.Errorf("simulate: test %s: no spend in the treated geos in the window", l.ID)

@@ -3,6 +3,8 @@ package simulate
 import (
 	"math"
 	"math/rand/v2"
+
+	"github.com/triad-mmm/triad/stat"
 )
 
 // drawGeoMTA builds a geo world's daily export: one row per day × geo ×
@@ -94,7 +96,7 @@ func (w *World) drawGeoMTA(rng *rand.Rand) []MTARow {
 				b += cl.attrBase
 			}
 		}
-		contrib := sum(w.Channels[c].Contribution)
+		contrib := stat.Sum(w.Channels[c].Contribution)
 		if w.Channels[c].Name == "search" {
 			target := uniform(rng, 0.3, 0.6)
 			kappa[i] = 1
@@ -122,11 +124,11 @@ func (w *World) geoSummaries() []GeoSummary {
 	}
 	out := make([]GeoSummary, len(w.Geos))
 	for g, geo := range w.Geos {
-		s := GeoSummary{Name: geo.Name, Population: geo.Population, KPITotal: sum(geo.KPI),
+		s := GeoSummary{Name: geo.Name, Population: geo.Population, KPITotal: stat.Sum(geo.KPI),
 			Intercept: geo.Intercept, NoiseRelative: geo.NoiseRel}
 		for c, ch := range w.Channels {
-			cs := GeoChannelSummary{Name: ch.Name, Spend: sum(geo.Spend[c]),
-				Contribution: sum(geo.Contribution[c]), Effect: geo.Effect[c]}
+			cs := GeoChannelSummary{Name: ch.Name, Spend: stat.Sum(geo.Spend[c]),
+				Contribution: stat.Sum(geo.Contribution[c]), Effect: geo.Effect[c]}
 			if cs.Spend > 0 {
 				roi := cs.Contribution / cs.Spend
 				cs.ROI = &roi

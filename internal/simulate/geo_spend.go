@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+
+	"github.com/triad-mmm/triad/stat"
 )
 
 // geoSpendSeries draws the weekly spend of every geo and channel
@@ -153,7 +155,7 @@ func (w *World) geoBaseline(in geoInputs, d geoDraws, media float64) truthInputs
 			price[t] += geo.Price[t] * geo.Population
 		}
 		geo.NoiseRel = in.noiseRel * math.Sqrt(median/geo.Population)
-		sd := geo.NoiseRel * sum(own) / float64(T)
+		sd := geo.NoiseRel * stat.Sum(own) / float64(T)
 		noiseVar += sd * sd
 		geo.KPI = make([]float64, T)
 		for t := range own {

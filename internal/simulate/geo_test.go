@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/stat"
 
 	"github.com/triad-mmm/triad/internal/tabular"
@@ -49,11 +50,11 @@ func TestGeoResponseOracle(t *testing.T) {
 					require.InDelta(t, want[t2], geo.Contribution[c][t2], 1e-9*math.Abs(want[t2])+1e-9)
 					national[t2] += geo.Contribution[c][t2]
 				}
-				spend += sum(geo.Spend[c])
+				spend += floats.Sum(geo.Spend[c])
 			}
 			assert.InDeltaSlice(t, national, ch.Contribution, 1e-6)
 			s := w.Truth.Channels[c]
-			assert.InDelta(t, s.ROI, sum(national)/spend, 1e-9*s.ROI)
+			assert.InDelta(t, s.ROI, floats.Sum(national)/spend, 1e-9*s.ROI)
 			assert.InDelta(t, s.Contribution, w.TrueContribution(c, ch.Spend), 1e-9*s.Contribution)
 			assert.True(t, *s.GeoEta >= 0.15 && *s.GeoEta <= 0.35)
 		}
@@ -67,11 +68,11 @@ func TestGeoDecomposition(t *testing.T) {
 	var sumKPI float64
 	for g, geo := range w.Geos {
 		pops[g] = geo.Population
-		sumKPI += sum(geo.KPI)
+		sumKPI += floats.Sum(geo.KPI)
 		require.Len(t, geo.KPI, T)
 	}
 	// National KPI is the sum of the geos'; media is the drawn share.
-	assert.InDelta(t, sumKPI, sum(w.KPI), 1e-3)
+	assert.InDelta(t, sumKPI, floats.Sum(w.KPI), 1e-3)
 	s := w.Truth.Series
 	var noiseless float64
 	for t2 := range w.KPI {
@@ -147,7 +148,7 @@ func TestGeoLiftTests(t *testing.T) {
 			got, err := w.TrueLift(l)
 			require.NoError(t, err)
 			assert.InDelta(t, want, got, 1e-6*want)
-			assert.InDelta(t, tt.Scope, l.Spend/sum(w.Channels[c].Spend[i:j+1]), 1e-12)
+			assert.InDelta(t, tt.Scope, l.Spend/floats.Sum(w.Channels[c].Spend[i:j+1]), 1e-12)
 		}
 	}
 	w := geoWorld(t, 1, 40)
