@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/triad-mmm/triad/civil"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // GeoData is a geo panel in original units: every geo has every period.
@@ -141,7 +142,7 @@ func validateGeoData(d GeoData) error {
 			return fmt.Errorf("mmm: geo %q appears twice", name)
 		}
 		seen[name] = true
-		if p := d.Population[g]; !(p > 0) || !finite(p) {
+		if p := d.Population[g]; !(p > 0) || !stat.Finite(p) {
 			return fmt.Errorf("mmm: geo %q has population %g, want > 0", name, p)
 		}
 	}

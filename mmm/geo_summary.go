@@ -1,6 +1,10 @@
 package mmm
 
-import "math"
+import (
+	"math"
+
+	"github.com/triad-mmm/triad/stat"
+)
 
 // GeoSummary is one geo's media effects over the whole panel.
 type GeoSummary struct {
@@ -53,8 +57,8 @@ func (p *GeoPosterior) ChannelSummary(level float64) []ChannelSummary {
 		}
 		s := ChannelSummary{
 			Name: m.ch[c].name, Spend: total,
-			Contribution: Summarize(c0, level), ROI: Summarize(roi, level),
-			MROI: Summarize(mroi, level), Share: Summarize(share, level),
+			Contribution: stat.Summarize(c0, level), ROI: stat.Summarize(roi, level),
+			MROI: stat.Summarize(mroi, level), Share: stat.Summarize(share, level),
 			RHat: math.NaN(), ESSBulk: math.NaN(),
 		}
 		if i := m.ch[c].iROI; i < len(p.diag.Params) {
@@ -80,13 +84,13 @@ func (p *GeoPosterior) GeoSummary(level float64) []GeoSummary {
 			for _, v := range m.data.Spend[c][g] {
 				spend += v
 			}
-			cs := GeoChannelSummary{Name: m.ch[c].name, Spend: spend, Contribution: Summarize(p.contrib[c][g], level),
+			cs := GeoChannelSummary{Name: m.ch[c].name, Spend: spend, Contribution: stat.Summarize(p.contrib[c][g], level),
 				ROI: Interval{Mean: math.NaN(), Lo: math.NaN(), Hi: math.NaN()}}
 			if spend > 0 {
 				for d, v := range p.contrib[c][g] {
 					roi[d] = v / spend
 				}
-				cs.ROI = Summarize(roi, level)
+				cs.ROI = stat.Summarize(roi, level)
 			}
 			gs.Channels = append(gs.Channels, cs)
 		}
