@@ -35,6 +35,7 @@ type GeoPosterior struct {
 	once    sync.Once
 	contrib [][][]float64 // [c][g][d] contribution over the panel at the panel's spend
 	contUp  [][][]float64 // the same at 1.01 × spend
+	bc      geoBreakdownCache
 }
 
 // geoPostChannel is one channel's decoded parameters per draw.
