@@ -76,7 +76,7 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 	return r
 }
 
-func fitSection(p *mmm.Posterior, fm mmm.FitMetrics, draws int, secs float64) report.Fit {
+func fitSection(p posterior, fm mmm.FitMetrics, draws int, secs float64) report.Fit {
 	d := p.Diagnostics()
 	out := report.Fit{
 		R2: fm.InSample.R2, MAPE: fm.InSample.MAPE, NRMSE: fm.InSample.NRMSE,
@@ -132,7 +132,7 @@ func budgetSentence(plan *budget.Plan, level float64, kpiType string) string {
 }
 
 // charts collects the series the report draws.
-func charts(in *Inputs, final *mmm.Posterior, a *analysis, b *report.Budget) report.Charts {
+func charts(in *Inputs, final posterior, a *analysis, b *report.Budget) report.Charts {
 	d := a.decomp
 	ch := report.Charts{
 		Dates: d.Dates, Actual: d.Actual, HoldoutStart: d.HoldoutStart,
