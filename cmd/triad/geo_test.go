@@ -49,3 +49,21 @@ func TestSimulateGeoWorldRuns(t *testing.T) {
 		assert.Equal(t, exitInput, code, bad)
 	}
 }
+
+// configs/meridian-geo.yaml runs on a slice of Meridian's geo panel: the
+// geo panel loads with its population, and the summed fit runs.
+func TestMeridianGeoConfig(t *testing.T) {
+	slice, err := filepath.Abs(filepath.Join("..", "..", "testdata", "peers", "meridian_geo", "geo_slice.csv"))
+	require.NoError(t, err)
+	t.Setenv("TRIAD_DATA_PANEL", slice)
+	cfg := filepath.Join("..", "..", "configs", "meridian-geo.yaml")
+	stdout, err, code := triad(t, "validate", "--config", cfg)
+	require.NoError(t, err)
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, stdout, "Channel4")
+	out := filepath.Join(t.TempDir(), "out")
+	_, err, code = triad(t, "run", "--config", cfg, "--out", out, "--method", "laplace", "--draws", "200", "-q")
+	require.NoError(t, err)
+	assert.Equal(t, exitOK, code)
+	assert.FileExists(t, filepath.Join(out, "report.json"))
+}
