@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/triad-mmm/triad/internal/tabular"
 )
 
 // A geo world runs end to end as written (geos summed to national), and
@@ -33,6 +35,10 @@ func TestSimulateGeoWorldRuns(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, json.Unmarshal(b, &rep))
 	assert.Len(t, rep.Experiments, 4)
+	// The calibrated MTA keeps the export's geo column.
+	cal, err := tabular.Read(filepath.Join(out, "calibrated_mta.parquet"), []tabular.Column{{Name: "geo", Kind: tabular.String}})
+	require.NoError(t, err)
+	assert.Equal(t, "geo_1", cal.Strings("geo")[0])
 
 	body, err := os.ReadFile(cfg)
 	require.NoError(t, err)
