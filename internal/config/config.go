@@ -27,8 +27,10 @@ type Data struct {
 
 // Model describes the panel's columns and the MMM's structure.
 type Model struct {
-	KPI          string         `mapstructure:"kpi"`
-	KPIType      mmm.KPIType    `mapstructure:"kpi_type"`
+	KPI     string      `mapstructure:"kpi"`
+	KPIType mmm.KPIType `mapstructure:"kpi_type"`
+	// MediaPrior is the family of the default ROI prior (auto, roi, share).
+	MediaPrior   mmm.MediaPrior `mapstructure:"media_prior"`
 	Date         string         `mapstructure:"date"`
 	Geo          string         `mapstructure:"geo"`
 	Channels     []Channel      `mapstructure:"channels"`
