@@ -3,6 +3,8 @@ package budget
 import (
 	"errors"
 	"fmt"
+
+	"github.com/triad-mmm/triad/stat"
 )
 
 // Plan is a recommended allocation with its posterior consequences.
@@ -105,18 +107,18 @@ func summarizePlan(e *evaluator, s *resolved, x []float64, level float64) (Plan,
 		Total:           s.total,
 		Bounds:          bounds,
 		Recommended:     x,
-		ExpectedGain:    summarize(gain, level),
-		CurrentKPI:      summarize(cur, level),
-		RecommendedKPI:  summarize(rec, level),
+		ExpectedGain:    stat.Summarize(gain, level),
+		CurrentKPI:      stat.Summarize(cur, level),
+		RecommendedKPI:  stat.Summarize(rec, level),
 		MROICurrent:     make([]Interval, nc),
 		MROIRecommended: make([]Interval, nc),
 		Iterations:      e.iterations,
 	}
 	for c := range nc {
 		e.drawSlope(k, c, s.cur[c])
-		p.MROICurrent[c] = summarize(k, level)
+		p.MROICurrent[c] = stat.Summarize(k, level)
 		e.drawSlope(k, c, x[c])
-		p.MROIRecommended[c] = summarize(k, level)
+		p.MROIRecommended[c] = stat.Summarize(k, level)
 	}
 	p.Calls = e.calls
 	if e.err != nil {

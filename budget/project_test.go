@@ -1,9 +1,7 @@
 package budget
 
 import (
-	"math"
 	"math/rand/v2"
-	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -59,26 +57,4 @@ func TestFixSumMeetsTotalExactly(t *testing.T) {
 	fixSum(x, lo, hi, 1)
 	assert.Equal(t, 1.0, x[0]+x[1]+x[2])
 	assert.Equal(t, 0.2, x[1])
-}
-
-func TestSummarize(t *testing.T) {
-	// 0..100: quantiles 0.05 and 0.95 are 5 and 95 exactly.
-	x := make([]float64, 101)
-	for i := range x {
-		x[i] = float64(100 - i)
-	}
-	iv := summarize(x, 0.9)
-	assert.Equal(t, 50.0, iv.Mean)
-	assert.InDelta(t, 5, iv.Lo, 1e-12)
-	assert.InDelta(t, 95, iv.Hi, 1e-12)
-	assert.Equal(t, 100.0, x[0], "input left unsorted")
-	// Interpolation between order statistics, as R's quantile type 7.
-	s := []float64{1, 2, 4, 8}
-	assert.InDelta(t, 1.3, sortedQuantile(s, 0.1), 1e-15)
-	assert.InDelta(t, 6.8, sortedQuantile(s, 0.9), 1e-15)
-	assert.Equal(t, 8.0, sortedQuantile(s, 1))
-	one := summarize([]float64{3}, 0.9)
-	assert.Equal(t, Interval{Mean: 3, Lo: 3, Hi: 3}, one)
-	assert.True(t, slices.IsSorted(s))
-	assert.False(t, math.IsNaN(summarize([]float64{1, 1}, 0.5).Lo))
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/triad-mmm/triad/civil"
 	"github.com/triad-mmm/triad/mmm"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // Estimates are one fit's figures for a channel over a span of periods.
@@ -59,7 +60,7 @@ func channels(in Input) []ChannelResult {
 	qNames, qBounds := quarters(cal.Dates)
 	out := make([]ChannelResult, len(in.Channels))
 	for c, ch := range in.Channels {
-		spend := sum(cal.Spend[c])
+		spend := stat.Sum(cal.Spend[c])
 		r := ChannelResult{Name: cal.Channels[c], Spend: spend}
 		fin := totals(ch.MMM, 0, T)
 		r.MMM = estimates(fin, spend, in)
@@ -71,7 +72,7 @@ func channels(in Input) []ChannelResult {
 		r.finalTotal = fin
 		r.roiFinal = scaled(fin, spend)
 		if ch.MTA != nil {
-			r.MTA = mtaResult(fin, sum(ch.MTA), spend, in.Level)
+			r.MTA = mtaResult(fin, stat.Sum(ch.MTA), spend, in.Level)
 		}
 		for q, name := range qNames {
 			lo, hi := qBounds[q], qBounds[q+1]
@@ -79,16 +80,16 @@ func channels(in Input) []ChannelResult {
 				Quarter: name,
 				Start:   cal.Dates[lo],
 				End:     cal.Dates[hi-1].AddDays(cal.StepDays - 1),
-				Spend:   sum(cal.Spend[c][lo:hi]),
-				MMM:     *orZero(Summarize(totals(ch.MMM, lo, hi), in.Level)),
+				Spend:   stat.Sum(cal.Spend[c][lo:hi]),
+				MMM:     orZero(stat.Summarize(totals(ch.MMM, lo, hi), in.Level)),
 			}
 			if ch.Calibrated != nil {
-				qr.Calibrated = Summarize(totals(ch.Calibrated, lo, hi), in.Level)
+				qr.Calibrated = interval(totals(ch.Calibrated, lo, hi), in.Level)
 			}
 			if ch.MTA != nil {
-				a := sum(ch.MTA[lo:hi])
+				a := stat.Sum(ch.MTA[lo:hi])
 				qr.MTAAttributed = &a
-				qr.IF = Summarize(scaled(totals(ch.final(), lo, hi), a), in.Level)
+				qr.IF = interval(scaled(totals(ch.final(), lo, hi), a), in.Level)
 			}
 			r.Quarters = append(r.Quarters, qr)
 		}
@@ -99,8 +100,8 @@ func channels(in Input) []ChannelResult {
 
 func estimates(total []float64, spend float64, in Input) Estimates {
 	e := Estimates{
-		Contribution: *orZero(Summarize(total, in.Level)),
-		ROI:          Summarize(scaled(total, spend), in.Level),
+		Contribution: orZero(stat.Summarize(total, in.Level)),
+		ROI:          interval(scaled(total, spend), in.Level),
 	}
 	if in.KPIType == mmm.Count && spend > 0 {
 		e.CPIK = cpik(total, spend, in.Level)
@@ -121,7 +122,7 @@ func cpik(total []float64, spend, level float64) *Interval {
 	if float64(len(total)-len(v)) > (1-level)/2*float64(len(total)) {
 		return nil
 	}
-	return Summarize(v, level)
+	return interval(v, level)
 }
 
 func mtaResult(final []float64, attributed, spend, level float64) *MTAResult {
@@ -130,13 +131,15 @@ func mtaResult(final []float64, attributed, spend, level float64) *MTAResult {
 		roas := attributed / spend
 		m.ROAS = &roas
 	}
-	m.IF = Summarize(scaled(final, attributed), level)
+	m.IF = interval(scaled(final, attributed), level)
 	return m
 }
 
-func orZero(iv *Interval) *Interval {
-	if iv == nil {
-		return &Interval{}
+// orZero is iv, or a zero interval when iv is unknown: a contribution
+// with no finite draw is written as zero, not null.
+func orZero(iv Interval) Interval {
+	if !iv.Known() {
+		return Interval{}
 	}
 	return iv
 }

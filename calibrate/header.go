@@ -1,5 +1,7 @@
 package calibrate
 
+import "github.com/triad-mmm/triad/stat"
+
 // Header holds the report's headline numbers.
 type Header struct {
 	TotalKPI      float64
@@ -17,7 +19,7 @@ type Header struct {
 }
 
 func header(in Input, chs []ChannelResult) Header {
-	h := Header{TotalKPI: sum(in.KPI)}
+	h := Header{TotalKPI: stat.Sum(in.KPI)}
 	draws := len(in.Channels[0].final())
 	media := make([]float64, draws)
 	visible := make([]float64, draws)
@@ -29,13 +31,13 @@ func header(in Input, chs []ChannelResult) Header {
 		}
 		if ch.MTA != nil {
 			seen = true
-			h.MTAAttributed += sum(ch.MTA)
+			h.MTAAttributed += stat.Sum(ch.MTA)
 			for i, v := range tot {
 				visible[i] += v
 			}
 		}
 	}
-	h.MediaContribution = *orZero(Summarize(media, in.Level))
+	h.MediaContribution = orZero(stat.Summarize(media, in.Level))
 	if seen {
 		over := make([]float64, draws)
 		for i, v := range visible {
@@ -44,14 +46,14 @@ func header(in Input, chs []ChannelResult) Header {
 				over[i] = h.MTAAttributed / v
 			}
 		}
-		h.OverClaim = Summarize(over, in.Level)
+		h.OverClaim = interval(over, in.Level)
 	}
 	if h.TotalKPI > 0 {
 		share := make([]float64, draws)
 		for i, m := range media {
 			share[i] = 1 - m/h.TotalKPI
 		}
-		h.BaselineShare = Summarize(share, in.Level)
+		h.BaselineShare = interval(share, in.Level)
 	}
 	return h
 }

@@ -9,17 +9,12 @@ const DefaultLevel = 0.9
 // measurement it is the estimate with its confidence interval.
 type Interval = stat.Interval
 
-// Summarize returns the mean of the finite values of x and their central
-// interval at level (quantiles (1−level)/2 and (1+level)/2, interpolated as
-// R's default type 7). It returns nil when x has no finite value, so that an
-// unknown estimate is null rather than NaN.
-func Summarize(x []float64, level float64) *Interval {
-	if !(level > 0 && level < 1) {
-		level = DefaultLevel
-	}
-	mean, lo, hi, n := stat.Central(x, level, stat.Finite)
-	if n == 0 {
+// interval is stat.Summarize as a Result holds it: nil when no draw is
+// finite, so that an unknown estimate is null rather than NaN.
+func interval(x []float64, level float64) *Interval {
+	iv := stat.Summarize(x, level)
+	if !iv.Known() {
 		return nil
 	}
-	return &Interval{Mean: mean, Lo: lo, Hi: hi}
+	return &iv
 }

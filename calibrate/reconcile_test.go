@@ -67,20 +67,6 @@ func assertInterval(t *testing.T, want Interval, got *Interval, msg string) {
 	assert.InDelta(t, want.Hi, got.Hi, 1e-12, msg+" hi")
 }
 
-func TestSummarize(t *testing.T) {
-	// Type-7 quantiles of 4, 8, 12, 16 at 25% and 75%: 7 and 13.
-	assertInterval(t, Interval{Mean: 10, Lo: 7, Hi: 13}, Summarize([]float64{16, 4, 12, 8}, 0.5), "")
-	assertInterval(t, Interval{Mean: 10, Lo: 7, Hi: 13}, Summarize([]float64{16, math.NaN(), 4, 12, math.Inf(1), 8}, 0.5), "non-finite dropped")
-	assert.Nil(t, Summarize(nil, 0.9))
-	assert.Nil(t, Summarize([]float64{math.NaN()}, 0.9))
-	// Against gonum's empirical quantile on a large sample.
-	x := make([]float64, 1001)
-	for i := range x {
-		x[i] = float64(i)
-	}
-	assertInterval(t, Interval{Mean: 500, Lo: 50, Hi: 950}, Summarize(x, 0.9), "uniform grid")
-}
-
 func TestQuarter(t *testing.T) {
 	assert.Equal(t, "2024Q1", Quarter(civil.New(2024, time.March, 31)))
 	assert.Equal(t, "2024Q2", Quarter(civil.New(2024, time.April, 1)))
@@ -211,7 +197,7 @@ func TestReconcileHeader(t *testing.T) {
 	assertInterval(t, Interval{Mean: 0.91, Lo: 1 - 39.5/400, Hi: 1 - 32.5/400}, h.BaselineShare, "baseline share")
 	// 80 / (20, 24, 28, 32), over the channels MTA sees only.
 	over := []float64{4, 80.0 / 24, 80.0 / 28, 2.5}
-	assertInterval(t, *Summarize(over, 0.5), h.OverClaim, "over-claim")
+	assertInterval(t, *interval(over, 0.5), h.OverClaim, "over-claim")
 	assert.InDelta(t, (4+80.0/24+80.0/28+2.5)/4, h.OverClaim.Mean, 1e-12)
 
 	for _, none := range [][]float64{nil, {0, 0, 0, 0}} {
@@ -251,7 +237,7 @@ func TestReconcileCount(t *testing.T) {
 	r, err := Reconcile(in)
 	require.NoError(t, err)
 	// tv MMM: 40 / (4, 8, 12, 16) = 10, 5, 3.33, 2.5.
-	want := Summarize([]float64{10, 5, 40.0 / 12, 2.5}, 0.5)
+	want := interval([]float64{10, 5, 40.0 / 12, 2.5}, 0.5)
 	assertInterval(t, *want, r.Channels[0].MMM.CPIK, "CPIK")
 	assert.Contains(t, r.Summary, "The lift test moved tv's cost per incremental KPI (orders) from 5.21 (3.12–6.25) to 4.08 (3.83–4.25).")
 

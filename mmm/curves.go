@@ -1,5 +1,7 @@
 package mmm
 
+import "github.com/triad-mmm/triad/stat"
+
 // LiftDraws returns, per draw, the lift the model predicts for obs, by the
 // formula of its likelihood term (KPI units). It returns nil if obs does
 // not fit the panel.
@@ -54,7 +56,7 @@ func (p *Posterior) ResponseCurve(c int, multipliers []float64, level float64) [
 		return nil
 	}
 	for _, k := range multipliers {
-		if !(k >= 0) || !finite(k) {
+		if !(k >= 0) || !stat.Finite(k) {
 			return nil
 		}
 	}
@@ -77,13 +79,13 @@ func (p *Posterior) ResponseCurve(c int, multipliers []float64, level float64) [
 			s[t] = 1.01 * k * v
 		}
 		p.ContributionDraws(c1, c, s)
-		pt := CurvePoint{Multiplier: k, Spend: k * total, Contribution: Summarize(c0, level)}
+		pt := CurvePoint{Multiplier: k, Spend: k * total, Contribution: stat.Summarize(c0, level)}
 		if k > 0 {
 			for d := range c0 {
 				roi[d] = c0[d] / (k * total)
 				mroi[d] = (c1[d] - c0[d]) / (0.01 * k * total)
 			}
-			pt.ROI, pt.MROI = Summarize(roi, level), Summarize(mroi, level)
+			pt.ROI, pt.MROI = stat.Summarize(roi, level), stat.Summarize(mroi, level)
 		} else {
 			// At zero spend the curve's slope is the limit of small spend.
 			for t, v := range spend {
@@ -93,7 +95,7 @@ func (p *Posterior) ResponseCurve(c int, multipliers []float64, level float64) [
 			for d := range c1 {
 				mroi[d] = c1[d] / (1e-4 * total)
 			}
-			pt.MROI = Summarize(mroi, level)
+			pt.MROI = stat.Summarize(mroi, level)
 			pt.ROI = pt.MROI
 		}
 		out[i] = pt

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/triad-mmm/triad/civil"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // Decomposition splits the expected KPI of every period into its parts, in
@@ -122,7 +123,7 @@ func (p *Posterior) Decomposition(level float64) Decomposition {
 		for d, row := range pt.mu {
 			col[d] = row[t]
 		}
-		dec.Fitted[t] = Summarize(col, level)
+		dec.Fitted[t] = stat.Summarize(col, level)
 	}
 	return dec
 }

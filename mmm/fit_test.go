@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/triad-mmm/triad/sampler"
+	"github.com/triad-mmm/triad/stat"
 )
 
 func fitWorld(t testing.TB, w simWorld, cfg FitConfig) *Posterior {
@@ -38,7 +39,7 @@ func TestRecoveryShort(t *testing.T) {
 	assert.Less(t, d.RHatMax, 1.05)
 	covered := 0
 	for c, ch := range w.truth {
-		roi := Summarize(p.ParamDraws("roi["+w.data.Channels[c]+"]"), 0.9)
+		roi := stat.Summarize(p.ParamDraws("roi["+w.data.Channels[c]+"]"), 0.9)
 		t.Logf("%s: true ROI %.2f, posterior %.2f [%.2f, %.2f]", w.data.Channels[c], ch.roi, roi.Mean, roi.Lo, roi.Hi)
 		if roi.Lo <= ch.roi && ch.roi <= roi.Hi {
 			covered++
@@ -55,7 +56,7 @@ func TestRecoveryShortWeibull(t *testing.T) {
 	assert.Less(t, p.Diagnostics().RHatMax, 1.05)
 	covered, weightsCovered, weights := 0, 0, 0
 	for c, ch := range w.truth {
-		roi := Summarize(p.ParamDraws("roi["+w.data.Channels[c]+"]"), 0.9)
+		roi := stat.Summarize(p.ParamDraws("roi["+w.data.Channels[c]+"]"), 0.9)
 		t.Logf("%s (%v): true ROI %.2f, posterior %.2f [%.2f, %.2f]", w.data.Channels[c], ch.adstock, ch.roi, roi.Mean, roi.Lo, roi.Hi)
 		if roi.Lo <= ch.roi && ch.roi <= roi.Hi {
 			covered++
@@ -89,7 +90,7 @@ func TestRecoveryShortDaily(t *testing.T) {
 	}
 	covered := 0
 	for i, day := range []string{"Tue", "Wed", "Thu", "Fri", "Sat", "Sun"} {
-		iv := Summarize(p.ParamDraws("weekday["+day+"]"), 0.9)
+		iv := stat.Summarize(p.ParamDraws("weekday["+day+"]"), 0.9)
 		truth := w.params.Weekday[i] * 100000 / yBar
 		t.Logf("%s: true %.3f, posterior %.3f [%.3f, %.3f]", day, truth, iv.Mean, iv.Lo, iv.Hi)
 		if iv.Lo <= truth && truth <= iv.Hi {
@@ -139,8 +140,8 @@ func TestFitLaplace(t *testing.T) {
 	// The Laplace fit's ROIs land near NUTS's on the same data.
 	q := fitWorld(t, w, FitConfig{Sampler: sampler.Config{Chains: 2, Warmup: 300, Draws: 300, Seed: 1}})
 	for c, name := range w.data.Channels {
-		a := Summarize(p.ParamDraws("roi["+name+"]"), 0.9)
-		b := Summarize(q.ParamDraws("roi["+name+"]"), 0.9)
+		a := stat.Summarize(p.ParamDraws("roi["+name+"]"), 0.9)
+		b := stat.Summarize(q.ParamDraws("roi["+name+"]"), 0.9)
 		t.Logf("%s: laplace %.2f [%.2f, %.2f], nuts %.2f [%.2f, %.2f], truth %.2f", name, a.Mean, a.Lo, a.Hi, b.Mean, b.Lo, b.Hi, w.truth[c].roi)
 		assert.InDelta(t, math.Log(b.Mean), math.Log(a.Mean), 0.5)
 	}

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/triad-mmm/triad/civil"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // Plan is a scenario for the periods after the panel.
@@ -83,7 +84,7 @@ func (m *Model) checkPlan(plan Plan) error {
 			return fmt.Errorf("mmm: plan spend of %q has %d periods, want %d", m.ch[c].name, len(s), h)
 		}
 		for i, v := range s {
-			if !finite(v) || v < 0 {
+			if !stat.Finite(v) || v < 0 {
 				return fmt.Errorf("mmm: plan spend of %q in period %d is %g", m.ch[c].name, i+1, v)
 			}
 		}
@@ -100,7 +101,7 @@ func (m *Model) checkPlan(plan Plan) error {
 			return fmt.Errorf("mmm: plan control %q has %d periods, want %d", m.data.ControlNames[j], len(s), h)
 		}
 		for _, v := range s {
-			if !finite(v) {
+			if !stat.Finite(v) {
 				return fmt.Errorf("mmm: plan control %q has a non-finite value", m.data.ControlNames[j])
 			}
 		}
@@ -176,12 +177,12 @@ func (p *Posterior) summariseForecast(f *Forecast, fd forecastDraws, level float
 			totM[d] += fd.media[d][k]
 			sb += fd.base[d][k]
 		}
-		f.KPI[k], f.Media[k] = Summarize(col, level), Summarize(colM, level)
+		f.KPI[k], f.Media[k] = stat.Summarize(col, level), stat.Summarize(colM, level)
 		f.Baseline[k] = sb / float64(nd)
 	}
-	f.Total, f.MediaTotal = Summarize(tot, level), Summarize(totM, level)
+	f.Total, f.MediaTotal = stat.Summarize(tot, level), stat.Summarize(totM, level)
 	f.ChannelTotals = make([]Interval, len(p.m.ch))
 	for c := range p.m.ch {
-		f.ChannelTotals[c] = Summarize(fd.chTot[c], level)
+		f.ChannelTotals[c] = stat.Summarize(fd.chTot[c], level)
 	}
 }

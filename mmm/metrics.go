@@ -1,6 +1,10 @@
 package mmm
 
-import "math"
+import (
+	"math"
+
+	"github.com/triad-mmm/triad/stat"
+)
 
 // Metrics measure how well a prediction matches the KPI.
 type Metrics struct {
@@ -42,7 +46,7 @@ func (p *Posterior) Fit(level float64) FitMetrics {
 	for d, row := range pt.mu {
 		r2[d] = metrics(y[:m.nFit], row[:m.nFit]).R2
 	}
-	fm.R2 = Summarize(r2, level)
+	fm.R2 = stat.Summarize(r2, level)
 	return fm
 }
 

@@ -174,16 +174,9 @@ func (p *Posterior) AdstockWeights(c int, level float64) []Interval {
 		for d, w := range pc.w {
 			col[d] = w[l]
 		}
-		out[l] = Summarize(col, level)
+		out[l] = stat.Summarize(col, level)
 	}
 	return out
-}
-
-// Summarize returns the mean of x and its central interval at level (for
-// example 0.9: the 5% and 95% quantiles). NaN values are ignored.
-func Summarize(x []float64, level float64) Interval {
-	mean, lo, hi, _ := stat.Central(x, level, stat.NotNaN)
-	return Interval{Mean: mean, Lo: lo, Hi: hi}
 }
 
 // evaluator computes a channel's media series for one draw.

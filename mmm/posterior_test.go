@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/triad-mmm/triad/sampler"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // fixedPosterior wraps given unconstrained draws as a posterior, so that
@@ -42,7 +43,7 @@ func TestSummaryROIIdentity(t *testing.T) {
 	p := fixedPosterior(t, m, randomDraws(m, 300, 1))
 	cs := p.ChannelSummary(0.9)
 	for c, s := range cs {
-		roi := Summarize(p.ParamDraws("roi["+s.Name+"]"), 0.9)
+		roi := stat.Summarize(p.ParamDraws("roi["+s.Name+"]"), 0.9)
 		assert.InEpsilon(t, roi.Mean, s.ROI.Mean, 1e-10, "channel %d", c)
 		assert.InEpsilon(t, roi.Lo, s.ROI.Lo, 1e-10)
 		assert.InEpsilon(t, roi.Hi, s.ROI.Hi, 1e-10)
@@ -214,14 +215,6 @@ func TestResponseCurve(t *testing.T) {
 	}
 	assert.InDelta(t, 1, s, 1e-12)
 	assert.False(t, math.IsNaN(cs[0].ROI.Mean))
-}
-
-func TestSummarize(t *testing.T) {
-	x := []float64{5, 1, 4, 2, 3}
-	iv := Summarize(x, 0.5)
-	assert.Equal(t, 3.0, iv.Mean)
-	assert.Equal(t, 2.0, iv.Lo) // type-7 quantile 0.25 of 1..5
-	assert.Equal(t, 4.0, iv.Hi)
 }
 
 func TestParamDraws(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/triad-mmm/triad/internal/simulate"
 	"github.com/triad-mmm/triad/sampler"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // recovery is the truth-recovery score of one fit.
@@ -87,7 +88,7 @@ func recoverWorldLifts(t testing.TB, seed uint64, cfg FitConfig, level float64, 
 	}
 	for k, o := range s.Lifts {
 		tr := w.Truth.Tests[k]
-		lift := Summarize(p.LiftDraws(o), level)
+		lift := stat.Summarize(p.LiftDraws(o), level)
 		r.lifts++
 		if lift.Lo <= tr.Lift && tr.Lift <= lift.Hi {
 			r.liftsCovered++

@@ -1,6 +1,10 @@
 package mmm
 
-import "math"
+import (
+	"math"
+
+	"github.com/triad-mmm/triad/stat"
+)
 
 // ChannelSummary is one channel's effect over the whole panel (fitted and
 // holdout periods), in original units.
@@ -49,8 +53,8 @@ func (p *Posterior) ChannelSummary(level float64) []ChannelSummary {
 		}
 		s := ChannelSummary{
 			Name: m.ch[c].name, Spend: total,
-			Contribution: Summarize(c0, level), ROI: Summarize(roi, level),
-			MROI: Summarize(mroi, level), Share: Summarize(share, level),
+			Contribution: stat.Summarize(c0, level), ROI: stat.Summarize(roi, level),
+			MROI: stat.Summarize(mroi, level), Share: stat.Summarize(share, level),
 			RHat: math.NaN(), ESSBulk: math.NaN(),
 		}
 		if i := m.ch[c].iROI; i < len(p.diag.Params) {
@@ -78,5 +82,5 @@ func (p *Posterior) MediaShare(level float64) Interval {
 			sum[d] += v / totalKPI
 		}
 	}
-	return Summarize(sum, level)
+	return stat.Summarize(sum, level)
 }

@@ -2,8 +2,10 @@ package report
 
 // Channel is one media channel seen by every method.
 type Channel struct {
-	Name    string  `json:"name"`
-	Offline bool    `json:"offline"` // no MTA signal expected (TV, OOH, …)
+	Name string `json:"name"`
+	// Offline says MTA cannot see the channel (TV, OOH, …); nil when no
+	// one said and there is no MTA export to tell.
+	Offline *bool   `json:"offline"`
 	Spend   float64 `json:"spend"`
 	// MMM is the model without lift tests, Calibrated the model with them
 	// (nil when calibration is off).

@@ -17,10 +17,11 @@ func ExampleInterval_Per() {
 }
 
 func ExampleWriteMarkdown() {
+	offline := true
 	r := &report.Report{
 		KPI: "revenue", KPIType: report.KPIRevenue, Interval: 0.9,
 		Channels: []report.Channel{{
-			Name: "tv", Offline: true, Spend: 1.2e6,
+			Name: "tv", Offline: &offline, Spend: 1.2e6,
 			MMM: report.ChannelEstimates{
 				ROI:          report.Interval{Mean: 2.6, Lo: 1.4, Hi: 4.2},
 				MROI:         report.Interval{Mean: 1.9, Lo: 0.9, Hi: 3.1},

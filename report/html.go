@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/triad-mmm/triad/stat"
 )
 
 //go:embed template.html
@@ -111,7 +113,7 @@ func svgHTML(s string) template.HTML { return template.HTML(s) }
 func newHTMLPage(r *Report) *htmlPage {
 	p := &htmlPage{
 		Generator: r.Generator, Title: r.title(), Meta: metaLine(r), Summary: r.Summary,
-		KPI: r.KPI, Level: r.levelText(), Warnings: r.Warnings,
+		KPI: r.KPI, Level: r.levelText(), Warnings: r.allWarnings(),
 		Cards:           keyCards(r),
 		ChannelIntro:    channelIntro(r),
 		Channels:        toHTML(channelTable(r)),
@@ -154,7 +156,7 @@ func newHTMLPage(r *Report) *htmlPage {
 	add(true, "fit", "Model fit")
 	add(r.Priors != nil, "priors", "Priors")
 	add(len(p.Quarters.Rows) > 0, "quarters", "By quarter")
-	add(len(r.Warnings) > 0, "warnings", "Warnings")
+	add(len(p.Warnings) > 0, "warnings", "Warnings")
 	return p
 }
 
@@ -212,7 +214,7 @@ func worstConvergence(r *Report) string {
 		switch {
 		case f.RHatMax > 1.05:
 			return "R̂ above 1.05"
-		case finite(f.ESSBulkMin) && f.ESSBulkMin < 100*math.Max(1, float64(f.Chains))/4:
+		case stat.Finite(f.ESSBulkMin) && f.ESSBulkMin < 100*math.Max(1, float64(f.Chains))/4:
 			return "low effective sample size"
 		case f.Divergences > 0:
 			return "divergent transitions"
@@ -223,7 +225,7 @@ func worstConvergence(r *Report) string {
 
 // rangeText is "lo–hi" of an interval.
 func rangeText(iv Interval, f func(float64) string) string {
-	if !finite(iv.Lo) && !finite(iv.Hi) {
+	if !stat.Finite(iv.Lo) && !stat.Finite(iv.Hi) {
 		return ""
 	}
 	return f(iv.Lo) + "–" + f(iv.Hi)

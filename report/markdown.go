@@ -59,9 +59,9 @@ func writeMarkdown(b *strings.Builder, r *Report) {
 		fmt.Fprintf(b, "## Unmapped MTA channels\n\n%s\n\n", unmappedIntro)
 		mdTable(b, unmappedTable(r))
 	}
-	if len(r.Warnings) > 0 {
+	if ws := r.allWarnings(); len(ws) > 0 {
 		b.WriteString("## Warnings\n\n")
-		for _, w := range r.Warnings {
+		for _, w := range ws {
 			fmt.Fprintf(b, "- %s\n", mdText(w))
 		}
 		b.WriteString("\n")

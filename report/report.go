@@ -57,7 +57,7 @@ type Report struct {
 // Period is the modelled time span.
 type Period struct {
 	Start   civil.Date `json:"start"`
-	End     civil.Date `json:"end"`   // the first day of the last period
+	End     civil.Date `json:"end"`   // the last day of the last period, as validate and the stale-test flags say
 	Grain   string     `json:"grain"` // week | day
 	Periods int        `json:"periods"`
 	Geos    []string   `json:"geos,omitempty"`

@@ -179,7 +179,7 @@ func SampleReport() *Report {
 		ma := marginal(s0, s0, ch.roiMMM, ch.half)
 		alone.MROI = Interval{Mean: ma, Lo: ma * (1 - ch.wideMMM*0.85), Hi: ma * (1 + ch.wideMMM*1.1)}
 		alone.Contribution = alone.ROI.Scale(s0)
-		out := Channel{Name: ch.name, Offline: ch.offline, Spend: s0, MMM: alone, Calibrated: &cal, Flags: []Flag{}}
+		out := Channel{Name: ch.name, Offline: &ch.offline, Spend: s0, MMM: alone, Calibrated: &cal, Flags: []Flag{}}
 		if !ch.offline {
 			att := ch.roas * s0
 			mtaTotal += att

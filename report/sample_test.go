@@ -20,7 +20,7 @@ func TestSampleReportConsistent(t *testing.T) {
 	var spend float64
 	for i, c := range r.Channels {
 		spend += c.Spend
-		if c.Offline {
+		if c.Offline != nil && *c.Offline {
 			offline++
 			assert.Nil(t, c.MTA)
 		}

@@ -60,7 +60,7 @@ func channelTable(r *Report) table {
 	}
 	for _, c := range r.Channels {
 		name := c.Name
-		if c.Offline {
+		if c.Offline != nil && *c.Offline {
 			name += " (offline)"
 		}
 		row := []string{name, formatCompact(c.Spend), formatInterval(r.efficiency(c.Spend, c.MMM), formatSig)}

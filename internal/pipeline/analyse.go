@@ -113,7 +113,7 @@ func reconcile(in *Inputs, f *fitted, a *analysis) (*calibrate.Result, error) {
 		if f.calibrated != nil {
 			cd.Calibrated = f.calibrated.PeriodContributions(c)
 		}
-		if in.MTA != nil && !in.Offline[c] {
+		if in.MTA != nil && !in.isOffline(c) {
 			cd.MTA = in.MTA.Attributed[c]
 		}
 		ri.Channels = append(ri.Channels, cd)

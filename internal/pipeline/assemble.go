@@ -49,7 +49,7 @@ func estimates(e calibrate.Estimates, mroi report.Interval) report.ChannelEstima
 
 // reconciledChannels maps the reconciliation's channels into the report.
 // mroi[k][c] is the marginal ROI of channel c in fit k (0: alone, 1: calibrated).
-func reconciledChannels(rec *calibrate.Result, offline []bool, mroiAlone, mroiCal []report.Interval) []report.Channel {
+func reconciledChannels(rec *calibrate.Result, offline []*bool, mroiAlone, mroiCal []report.Interval) []report.Channel {
 	out := make([]report.Channel, len(rec.Channels))
 	for c, ch := range rec.Channels {
 		rc := report.Channel{

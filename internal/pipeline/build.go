@@ -24,7 +24,7 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 		Interval:        a.level,
 		CalibrationMode: f.mode.String(),
 		Period: report.Period{
-			Start: p.Dates[0], End: p.Dates[len(p.Dates)-1], Grain: p.Grain(), Periods: len(p.Dates),
+			Start: p.Dates[0], End: p.End(), Grain: p.Grain(), Periods: len(p.Dates),
 		},
 		Fit:     fitSection(f.alone, a.fitAlone, cfg.Sampler.Draws, f.aloneSecs),
 		Summary: a.rec.Summary,
@@ -155,7 +155,7 @@ func charts(in *Inputs, final *mmm.Posterior, a *analysis, b *report.Budget) rep
 		for i := range 21 {
 			s := cur * float64(i) / 10
 			resp.Contribution(draws, c, s)
-			iv := mmm.Summarize(draws, a.level)
+			iv := stat.Summarize(draws, a.level)
 			curve.Points = append(curve.Points, report.CurvePoint{Spend: s, Mean: iv.Mean, Lo: iv.Lo, Hi: iv.Hi})
 		}
 		if b != nil {

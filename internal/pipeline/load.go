@@ -23,8 +23,9 @@ type Inputs struct {
 	Findings []lift.Finding
 	MTA      *mta.Aggregate // nil without an MTA export
 	Mapping  mta.Mapping
-	// Offline[c] reports whether channel c is invisible to MTA.
-	Offline  []bool
+	// Offline[c] reports whether channel c is invisible to MTA; nil when
+	// the config does not say and there is no MTA export to tell.
+	Offline  []*bool
 	Warnings []string
 }
 
@@ -53,13 +54,15 @@ func Load(cfg *config.Config) (*Inputs, error) {
 			return nil, asInput(err)
 		}
 	}
-	in.Offline = make([]bool, len(p.Channels))
+	in.Offline = make([]*bool, len(p.Channels))
 	for c, ch := range cfg.Model.Channels {
 		switch {
 		case ch.Offline != nil:
-			in.Offline[c] = *ch.Offline
+			v := *ch.Offline
+			in.Offline[c] = &v
 		case in.MTA != nil:
-			in.Offline[c] = stat.Sum(in.MTA.Attributed[c]) == 0
+			v := stat.Sum(in.MTA.Attributed[c]) == 0
+			in.Offline[c] = &v
 		}
 	}
 	return in, nil
@@ -179,7 +182,10 @@ func (in *Inputs) Summary() string {
 	fmt.Fprintf(&b, "channels  %d\n", len(p.Channels))
 	for c, name := range p.Channels {
 		kind := "online"
-		if in.Offline[c] {
+		switch {
+		case in.Offline[c] == nil:
+			kind = "" // neither the config nor an MTA export says
+		case *in.Offline[c]:
 			kind = "offline"
 		}
 		fmt.Fprintf(&b, "  %-16s spend %12s  %s", name, human(stat.Sum(p.Spend[c])), kind)
@@ -264,3 +270,6 @@ func human(x float64) string {
 	}
 	return s
 }
+
+// isOffline reports whether channel c is known to be invisible to MTA.
+func (in *Inputs) isOffline(c int) bool { return in.Offline[c] != nil && *in.Offline[c] }

@@ -52,7 +52,7 @@ func writeCalibratedMTA(ctx context.Context, g *outdir.Generation, in *Inputs, a
 	}
 	factor := func(c, period int) (float64, bool) {
 		ch := a.rec.Channels[c]
-		if ch.MTA == nil || in.Offline[c] {
+		if ch.MTA == nil || in.isOffline(c) {
 			return 0, false
 		}
 		for _, q := range ch.Quarters {
