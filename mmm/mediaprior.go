@@ -51,8 +51,8 @@ func (k *MediaPrior) UnmarshalText(text []byte) (err error) {
 // 90% of the implied share roughly between 5% and 60%.
 const DefaultMediaShare = 0.15
 
-// resolve returns the family auto stands for.
-func (k MediaPrior) resolve() MediaPrior {
+// Resolve returns the family auto stands for, and any other family as is.
+func (k MediaPrior) Resolve() MediaPrior {
 	if k == AutoMediaPrior {
 		return ShareMediaPrior
 	}
@@ -62,7 +62,7 @@ func (k MediaPrior) resolve() MediaPrior {
 // defaultROIPrior returns the ROI prior of a channel that states none,
 // from the KPI and the spend of every channel over the fitted periods.
 func defaultROIPrior(k MediaPrior, kpiSum, spendSum float64) LogNormal {
-	if k.resolve() == ShareMediaPrior && kpiSum > 0 && spendSum > 0 {
+	if k.Resolve() == ShareMediaPrior && kpiSum > 0 && spendSum > 0 {
 		return LogNormal{Mu: math.Log(DefaultMediaShare * kpiSum / spendSum), Sigma: defaultROI.Sigma}
 	}
 	return defaultROI
@@ -87,7 +87,7 @@ type MediaPriorInfo struct {
 // the KPI its ROI priors imply.
 func (m *Model) MediaPrior() MediaPriorInfo {
 	info := MediaPriorInfo{
-		Family:    m.spec.MediaPrior.resolve().String(),
+		Family:    m.spec.MediaPrior.Resolve().String(),
 		Requested: m.spec.MediaPrior.String(),
 		Stated:    make([]bool, len(m.ch)),
 	}
