@@ -30,9 +30,15 @@ type Model struct {
 	KPI     string      `mapstructure:"kpi"`
 	KPIType mmm.KPIType `mapstructure:"kpi_type"`
 	// MediaPrior is the family of the default ROI prior (auto, roi, share).
-	MediaPrior   mmm.MediaPrior `mapstructure:"media_prior"`
-	Date         string         `mapstructure:"date"`
-	Geo          string         `mapstructure:"geo"`
+	MediaPrior mmm.MediaPrior `mapstructure:"media_prior"`
+	Date       string         `mapstructure:"date"`
+	Geo        string         `mapstructure:"geo"`
+	// GeoModel chooses the geo model or today's sum to national; auto is
+	// the geo model when Geo is set (Config.GeoModel).
+	GeoModel GeoModel `mapstructure:"geo_model"`
+	// Population names the geos' population column (constant or per
+	// period); without it geos are scaled by their mean KPI.
+	Population   string         `mapstructure:"population"`
 	Channels     []Channel      `mapstructure:"channels"`
 	Controls     []string       `mapstructure:"controls"`
 	FourierOrder int            `mapstructure:"fourier_order"`

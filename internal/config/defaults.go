@@ -22,6 +22,8 @@ func Defaults() map[string]any {
 		"model.media_prior":           mmm.AutoMediaPrior.String(),
 		"model.date":                  "date",
 		"model.geo":                   "",
+		"model.geo_model":             GeoModelAuto.String(),
+		"model.population":            "",
 		"model.controls":              []string{},
 		"model.fourier_order":         2,
 		"model.trend":                 true,
