@@ -30,9 +30,12 @@ type fitted struct {
 	// obs are the model terms of every test (included or not), so both
 	// fits can predict every test; used[k] says whether test k entered
 	// the calibrated fit.
-	obs        []mmm.LiftObs
-	geo        bool             // the fits are of the geo model
-	geoObs     []mmm.GeoLiftObs // with geo: every test on its treated geos
+	obs    []mmm.LiftObs
+	geo    bool             // the fits are of the geo model
+	geoObs []mmm.GeoLiftObs // with geo: every test on its treated geos
+	// national is the MMM alone on the national panel (with geo, the
+	// geos summed): its priors are the geo model's too.
+	national   *mmm.Model
 	obsOK      []bool
 	priorNotes []calibrate.PriorNote
 }
@@ -69,7 +72,7 @@ func fitModels(ctx context.Context, in *Inputs, opts Options, both bool) (*fitte
 		return nil, &InputError{Err: fmt.Errorf("%s: %w", filepath.Base(in.Panel.Source), err)}
 	}
 
-	f.spec = aloneModel.Spec()
+	f.spec, f.national = aloneModel.Spec(), aloneModel
 	var calModel *mmm.Model
 	cal := in.calendar()
 	in.checkCarryover(aloneModel.Spec(), opts)
