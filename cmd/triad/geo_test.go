@@ -77,7 +77,7 @@ func TestSimulateGeoWorldRuns(t *testing.T) {
 }
 
 // configs/meridian-geo.yaml runs on a slice of Meridian's geo panel: the
-// geo panel loads with its population, and the summed fit runs.
+// geo panel loads with its population, and the geo model runs.
 func TestMeridianGeoConfig(t *testing.T) {
 	slice, err := filepath.Abs(filepath.Join("..", "..", "testdata", "peers", "meridian_geo", "geo_slice.csv"))
 	require.NoError(t, err)
