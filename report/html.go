@@ -56,6 +56,7 @@ type htmlPage struct {
 	BudgetChart, CurvesChart            template.HTML
 	FitChart, DecompChart, AdstockChart template.HTML
 	Diagnostics, Quarters, Unmapped     htmlTable
+	Inputs                              htmlTable
 	UnmappedIntro, Footer               string
 }
 
@@ -125,6 +126,7 @@ func newHTMLPage(r *Report) *htmlPage {
 		Diagnostics:     toHTML(diagnosticsTable(r)),
 		Quarters:        toHTML(quarterTable(r)),
 		Unmapped:        toHTML(unmappedTable(r)),
+		Inputs:          toHTML(inputsTable(r)),
 		UnmappedIntro:   unmappedIntro,
 		Footer:          "report.json holds every number on this page and the series behind the charts (schema version " + SchemaVersion + ").",
 	}

@@ -119,6 +119,11 @@ func (c *Config) validateModel(p *problems) map[string]bool {
 	if m.Holdout < 0 {
 		p.add("model.holdout %d must be >= 0", m.Holdout)
 	}
+	names := map[string]bool{}
+	for k := range seen {
+		names[k] = true
+	}
+	c.validateInputs(p, names)
 	return seen
 }
 
