@@ -1,6 +1,10 @@
 package budget
 
-import "math"
+import (
+	"math"
+
+	"github.com/triad-mmm/triad/stat"
+)
 
 // gridNodes caps the Contribution calls per channel on the grid: the
 // curves are smooth, so values between nodes are interpolated linearly. The
@@ -24,7 +28,7 @@ const gridUnits = 128
 // fixSum) and returns δ.
 func gridAllocate(e *evaluator, s *resolved, x []float64, units int) float64 {
 	copy(x, s.lo)
-	rem := s.total - sum(s.lo)
+	rem := s.total - stat.Sum(s.lo)
 	if rem <= 0 || len(s.free) == 0 {
 		fixSum(x, s.lo, s.hi, s.total)
 		return 0

@@ -1,6 +1,10 @@
 package budget
 
-import "math"
+import (
+	"math"
+
+	"github.com/triad-mmm/triad/stat"
+)
 
 // maxNewton caps the Newton polish; it converges quadratically on concave
 // curves, typically in under ten iterations from the grid solution.
@@ -45,7 +49,7 @@ func refineMean(e *evaluator, s *resolved, x []float64, radius float64) int {
 			gScale += math.Abs(g[j])
 		}
 		gScale /= float64(n)
-		if gScale == 0 || !finite(gScale) {
+		if gScale == 0 || !stat.Finite(gScale) {
 			break // flat curves: every allocation is as good
 		}
 		for j, c := range free {

@@ -81,7 +81,7 @@ func TestOptimizeLogBindingBounds(t *testing.T) {
 		}
 		p := Problem{Current: cur}
 		if trial%2 == 1 {
-			p.Total = sum(cur) * (0.8 + 0.4*rng.Float64())
+			p.Total = stat.Sum(cur) * (0.8 + 0.4*rng.Float64())
 			p.Bounds = DefaultBounds(cur, 0.5)
 		}
 		plan, err := Optimize(r, p, 0.8)
@@ -92,7 +92,7 @@ func TestOptimizeLogBindingBounds(t *testing.T) {
 		}
 		total := p.Total
 		if total == 0 {
-			total = sum(cur)
+			total = stat.Sum(cur)
 		}
 		lo, hi := boundsLoHi(b, cur)
 		requireFeasible(t, plan.Recommended, lo, hi, total)
@@ -210,7 +210,7 @@ func TestOptimizeHillSShaped(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			b := []Bounds{{Min: tc.lo[0], Max: tc.hi[0]}, {Min: tc.lo[1], Max: tc.hi[1]}}
-			total := sum(tc.cur)
+			total := stat.Sum(tc.cur)
 			plan, err := Optimize(tc.r, Problem{Current: tc.cur, Bounds: b}, 0.9)
 			require.NoError(t, err)
 			requireFeasible(t, plan.Recommended, tc.lo, tc.hi, total)
@@ -395,7 +395,7 @@ func TestOptimizePosteriorCurves(t *testing.T) {
 	plan, err := Optimize(r, p, 0.9)
 	require.NoError(t, err)
 	lo, hi := boundsLoHi(DefaultBounds(cur, 0.3), cur)
-	total := sum(cur)
+	total := stat.Sum(cur)
 	requireFeasible(t, plan.Recommended, lo, hi, total)
 	buf := make([]float64, 300)
 	f := func(c int, x float64) float64 { r.Contribution(buf, c, x); return meanOf(buf) }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+
+	"github.com/triad-mmm/triad/stat"
 )
 
 // ErrInfeasible is wrapped by the error returned when the bounds cannot meet
@@ -97,7 +99,7 @@ func resolve(r Response, p Problem, needTotal bool) (*resolved, error) {
 	s := &resolved{cur: p.Current, lo: make([]float64, n), hi: make([]float64, n), locked: make([]bool, n), scale: make([]float64, n)}
 	var sumCur float64
 	for i, c := range p.Current {
-		if !finite(c) || c < 0 {
+		if !stat.Finite(c) || c < 0 {
 			return nil, fmt.Errorf("budget: channel %d: current spend %g is not a non-negative number", i, c)
 		}
 		sumCur += c
@@ -106,7 +108,7 @@ func resolve(r Response, p Problem, needTotal bool) (*resolved, error) {
 			s.lo[i], s.hi[i], s.locked[i] = c, c, true
 			continue
 		}
-		if !finite(b.Min) || !finite(b.Max) || b.Min < 0 || b.Min > b.Max {
+		if !stat.Finite(b.Min) || !stat.Finite(b.Max) || b.Min < 0 || b.Min > b.Max {
 			return nil, fmt.Errorf("budget: channel %d: bounds [%g, %g] are not 0 ≤ min ≤ max", i, b.Min, b.Max)
 		}
 		s.lo[i], s.hi[i] = b.Min, b.Max
@@ -118,7 +120,7 @@ func resolve(r Response, p Problem, needTotal bool) (*resolved, error) {
 	if s.total == 0 {
 		s.total = sumCur
 	}
-	if !finite(s.total) || s.total < 0 {
+	if !stat.Finite(s.total) || s.total < 0 {
 		return nil, fmt.Errorf("budget: total %g is not a non-negative number", p.Total)
 	}
 	switch o := p.Objective.(type) {
@@ -156,5 +158,3 @@ func resolve(r Response, p Problem, needTotal bool) (*resolved, error) {
 	}
 	return s, nil
 }
-
-func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

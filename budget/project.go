@@ -1,6 +1,10 @@
 package budget
 
-import "math"
+import (
+	"math"
+
+	"github.com/triad-mmm/triad/stat"
+)
 
 // project writes into x the Euclidean projection of y onto
 // {x : Σx = total, lo ≤ x ≤ hi}: x = clip(y − τ, lo, hi) for the shift τ
@@ -37,7 +41,7 @@ func project(x, y, lo, hi []float64, total float64) {
 // so the total is met to the last bit or two without leaving the bounds.
 func fixSum(x, lo, hi []float64, total float64) {
 	for range 3 {
-		r := total - sum(x)
+		r := total - stat.Sum(x)
 		if r == 0 {
 			return
 		}
@@ -53,11 +57,3 @@ func fixSum(x, lo, hi []float64, total float64) {
 }
 
 func clamp(v, lo, hi float64) float64 { return math.Min(math.Max(v, lo), hi) }
-
-func sum(x []float64) float64 {
-	var s float64
-	for _, v := range x {
-		s += v
-	}
-	return s
-}

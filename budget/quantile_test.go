@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/triad-mmm/triad/stat"
 )
 
 func TestQuantileObjectivePrefersTheSurerChannel(t *testing.T) {
@@ -67,7 +68,7 @@ func TestQuantileObjectiveNeverWorseThanMeanPlan(t *testing.T) {
 		plan, err := Optimize(r, Problem{Current: cur, Objective: Quantile{Q: q}}, 0.9)
 		require.NoError(t, err)
 		lo, hi := boundsLoHi(DefaultBounds(cur, 0.3), cur)
-		requireFeasible(t, plan.Recommended, lo, hi, sum(cur))
+		requireFeasible(t, plan.Recommended, lo, hi, stat.Sum(cur))
 		assert.GreaterOrEqual(t, totalQuantile(r, plan.Recommended, q), totalQuantile(r, meanPlan.Recommended, q))
 	}
 }

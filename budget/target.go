@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+
+	"github.com/triad-mmm/triad/stat"
 )
 
 // targetGrid is the number of grid intervals per channel used to locate the
@@ -40,7 +42,7 @@ func MaxBudgetForTargetROI(r Response, p Problem, target float64, level float64)
 		return 0, Plan{}, err
 	}
 	e := newEvaluator(r, s.scale)
-	total := sum(s.lo)
+	total := stat.Sum(s.lo)
 	for _, c := range s.free {
 		x := lagrangeSpend(e, c, s.lo[c], s.hi[c], target)
 		total += x - s.lo[c]

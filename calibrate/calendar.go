@@ -2,7 +2,6 @@ package calibrate
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/triad-mmm/triad/civil"
 )
@@ -119,12 +118,3 @@ func dotFrom(x []float64, s int, f []float64) float64 {
 }
 
 // sum returns Σ x.
-func sum(x []float64) float64 {
-	v := 0.0
-	for _, xi := range x {
-		v += xi
-	}
-	return v
-}
-
-func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/triad-mmm/triad/civil"
 	"github.com/triad-mmm/triad/internal/panel"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // The panel package computes pro-rata spend independently: both must
@@ -37,7 +38,7 @@ func TestCalendarMatchesPanel(t *testing.T) {
 			require.NoError(t, err)
 			i, _ := p.Index(from)
 			assert.Equal(t, i, s)
-			assert.InDelta(t, float64(to-from+1)/float64(step), sum(f), 1e-12)
+			assert.InDelta(t, float64(to-from+1)/float64(step), stat.Sum(f), 1e-12)
 		}
 		// Clipped to the panel.
 		assert.InDelta(t, p.SpendBetween(1, civil.Date(0), cal.End()+30), cal.SpendBetween(1, civil.Date(0), cal.End()+30), 1e-9)

@@ -1,5 +1,7 @@
 package calibrate
 
+import "github.com/triad-mmm/triad/stat"
+
 // CaptureShare returns the share p of the adstocked effect of a test's spend
 // that falls inside its measurement window:
 //
@@ -15,7 +17,7 @@ package calibrate
 //
 // It returns 1 when w carries no weight or f no spend.
 func CaptureShare(w, f, g []float64) float64 {
-	sw, sf := sum(w), sum(f)
+	sw, sf := stat.Sum(w), stat.Sum(f)
 	if !(sw > 0) || !(sf > 0) {
 		return 1
 	}
@@ -42,7 +44,7 @@ const carryoverMass = 0.9
 // of the roi_prior duration inflation and the threshold for flagging tests
 // shorter than the carryover. It returns 1 for empty weights.
 func CarryoverPeriods(w []float64) int {
-	sw := sum(w)
+	sw := stat.Sum(w)
 	if !(sw > 0) {
 		return 1
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 
 	"github.com/triad-mmm/triad/mmm"
+	"github.com/triad-mmm/triad/stat"
 )
 
 func geometric(alpha float64, L int) []float64 {
@@ -63,7 +64,7 @@ func TestCaptureShareOracles(t *testing.T) {
 				closed += w[l]
 			}
 		}
-		closed /= float64(n) * sum(w)
+		closed /= float64(n) * stat.Sum(w)
 		assert.InDelta(t, closed, CaptureShare(w, ones(n), ones(m)), 1e-12)
 
 		// Random partial spend and measurement weights: adstock a spend
@@ -84,7 +85,7 @@ func TestCaptureShareOracles(t *testing.T) {
 		for i, gi := range g {
 			num += gi * ad[i]
 		}
-		assert.InDelta(t, num/(sum(f)*sum(w)), CaptureShare(w, f, g), 1e-12)
+		assert.InDelta(t, num/(stat.Sum(f)*stat.Sum(w)), CaptureShare(w, f, g), 1e-12)
 	}
 }
 

@@ -60,7 +60,7 @@ func channels(in Input) []ChannelResult {
 	qNames, qBounds := quarters(cal.Dates)
 	out := make([]ChannelResult, len(in.Channels))
 	for c, ch := range in.Channels {
-		spend := sum(cal.Spend[c])
+		spend := stat.Sum(cal.Spend[c])
 		r := ChannelResult{Name: cal.Channels[c], Spend: spend}
 		fin := totals(ch.MMM, 0, T)
 		r.MMM = estimates(fin, spend, in)
@@ -72,7 +72,7 @@ func channels(in Input) []ChannelResult {
 		r.finalTotal = fin
 		r.roiFinal = scaled(fin, spend)
 		if ch.MTA != nil {
-			r.MTA = mtaResult(fin, sum(ch.MTA), spend, in.Level)
+			r.MTA = mtaResult(fin, stat.Sum(ch.MTA), spend, in.Level)
 		}
 		for q, name := range qNames {
 			lo, hi := qBounds[q], qBounds[q+1]
@@ -80,14 +80,14 @@ func channels(in Input) []ChannelResult {
 				Quarter: name,
 				Start:   cal.Dates[lo],
 				End:     cal.Dates[hi-1].AddDays(cal.StepDays - 1),
-				Spend:   sum(cal.Spend[c][lo:hi]),
+				Spend:   stat.Sum(cal.Spend[c][lo:hi]),
 				MMM:     orZero(stat.Summarize(totals(ch.MMM, lo, hi), in.Level)),
 			}
 			if ch.Calibrated != nil {
 				qr.Calibrated = interval(totals(ch.Calibrated, lo, hi), in.Level)
 			}
 			if ch.MTA != nil {
-				a := sum(ch.MTA[lo:hi])
+				a := stat.Sum(ch.MTA[lo:hi])
 				qr.MTAAttributed = &a
 				qr.IF = interval(scaled(totals(ch.final(), lo, hi), a), in.Level)
 			}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/triad-mmm/triad/civil"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // holdoutTolerance is how far a holdout's spend may exceed the panel's spend
@@ -47,7 +48,7 @@ func counterfactual(d design, cal Calendar, ch int) (terms, []string, error) {
 	if !(d.scope > 0 && d.scope <= 1) {
 		return terms{}, nil, fmt.Errorf("scope share %g, want in (0, 1]", d.scope)
 	}
-	if !(d.spend > 0) || !finite(d.spend) {
+	if !(d.spend > 0) || !stat.Finite(d.spend) {
 		return terms{}, nil, fmt.Errorf("spend %g, want > 0", d.spend)
 	}
 	if d.measureEnd < d.end {

@@ -43,7 +43,7 @@ func experiments(in Input) ([]ExperimentResult, error) {
 	out := make([]ExperimentResult, 0, len(in.Tests))
 	for _, td := range in.Tests {
 		t := td.Test
-		if !(t.Spend > 0) || !finite(t.Spend) || !finite(t.Incremental) || !(t.SE >= 0) || !finite(t.SE) {
+		if !(t.Spend > 0) || !stat.Finite(t.Spend) || !stat.Finite(t.Incremental) || !(t.SE >= 0) || !stat.Finite(t.SE) {
 			return nil, fmt.Errorf("calibrate: lift test %s: spend %g, incremental %g, SE %g", t.ID, t.Spend, t.Incremental, t.SE)
 		}
 		c, _ := in.Calendar.Channel(t.Channel)
@@ -55,7 +55,7 @@ func experiments(in Input) ([]ExperimentResult, error) {
 		e.Measured = Interval{Mean: m, Lo: m - h, Hi: m + h}
 		if td.MMM != nil {
 			e.MMM = interval(scaled(td.MMM, t.Spend), in.Level)
-			if mu, sd := stat.MeanSD(td.MMM); finite(mu) {
+			if mu, sd := stat.MeanSD(td.MMM); stat.Finite(mu) {
 				if den := math.Hypot(t.SE, sd); den > 0 {
 					z := (t.Incremental - mu) / den
 					e.Z = &z

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/triad-mmm/triad/stat"
 )
 
 // Flag codes, stable identifiers for the report.
@@ -75,7 +77,7 @@ func addFlags(in Input, r *Result) {
 				newest, in.AsOf, in.HalfLifeWeeks)})
 		}
 		rh, ess := in.Channels[c].RHat, in.Channels[c].ESS
-		if (finite(rh) && rh > MaxRHat) || (finite(ess) && ess > 0 && ess < MinESS) {
+		if (stat.Finite(rh) && rh > MaxRHat) || (stat.Finite(ess) && ess > 0 && ess < MinESS) {
 			ch.Flags = append(ch.Flags, Flag{FlagPoorConvergence, fmt.Sprintf("ROI sampled poorly (R-hat %.3f, ESS %.0f): treat its interval with caution", rh, ess)})
 		}
 	}

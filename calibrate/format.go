@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/triad-mmm/triad/stat"
 )
 
 // num formats a figure for prose: three significant digits for small
@@ -11,7 +13,7 @@ import (
 func num(x float64) string {
 	a := math.Abs(x)
 	switch {
-	case !finite(x):
+	case !stat.Finite(x):
 		return "n/a"
 	case a >= 1000:
 		return thousands(math.Round(x))

@@ -19,7 +19,7 @@ type Header struct {
 }
 
 func header(in Input, chs []ChannelResult) Header {
-	h := Header{TotalKPI: sum(in.KPI)}
+	h := Header{TotalKPI: stat.Sum(in.KPI)}
 	draws := len(in.Channels[0].final())
 	media := make([]float64, draws)
 	visible := make([]float64, draws)
@@ -31,7 +31,7 @@ func header(in Input, chs []ChannelResult) Header {
 		}
 		if ch.MTA != nil {
 			seen = true
-			h.MTAAttributed += sum(ch.MTA)
+			h.MTAAttributed += stat.Sum(ch.MTA)
 			for i, v := range tot {
 				visible[i] += v
 			}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/triad-mmm/triad/lift"
 	"github.com/triad-mmm/triad/mmm"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // Observation turns lift test t on channel (an index into cal.Channels) into
@@ -35,10 +36,10 @@ func Observation(t lift.Test, cal Calendar, channel int) (mmm.LiftObs, []string,
 	if t.Channel != "" && t.Channel != cal.Channels[channel] {
 		return fail(fmt.Errorf("test is on channel %q, not %q", t.Channel, cal.Channels[channel]))
 	}
-	if !(t.SE > 0) || !finite(t.SE) {
+	if !(t.SE > 0) || !stat.Finite(t.SE) {
 		return fail(fmt.Errorf("standard error %g, want > 0", t.SE))
 	}
-	if !finite(t.Incremental) {
+	if !stat.Finite(t.Incremental) {
 		return fail(fmt.Errorf("incremental KPI %g", t.Incremental))
 	}
 	tm, warns, err := counterfactual(designOf(t), cal, channel)

@@ -14,6 +14,7 @@ import (
 	"github.com/triad-mmm/triad/civil"
 	"github.com/triad-mmm/triad/lift"
 	"github.com/triad-mmm/triad/mmm"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // TestPyMCROASData fits PyMC-Marketing's mmm_roas_data (an unobserved
@@ -52,11 +53,11 @@ func TestPyMCROASData(t *testing.T) {
 		y02 = append(y02, num(r, "y02"))
 	}
 	cal := Calendar{Dates: d.Dates, StepDays: 7, Channels: d.Channels, Spend: d.Spend}
-	trueLift := []float64{sum(d.KPI) - sum(y01), sum(d.KPI) - sum(y02)}
+	trueLift := []float64{stat.Sum(d.KPI) - stat.Sum(y01), stat.Sum(d.KPI) - stat.Sum(y02)}
 	var tests []lift.Test
 	for c, name := range d.Channels {
 		tests = append(tests, lift.Test{ID: "roas_" + name, Channel: name, Start: cal.Dates[0], End: cal.End(),
-			Spend: sum(d.Spend[c]), Incremental: trueLift[c], SE: 0.15 * trueLift[c], ScopeShare: 1, Include: true})
+			Spend: stat.Sum(d.Spend[c]), Incremental: trueLift[c], SE: 0.15 * trueLift[c], ScopeShare: 1, Include: true})
 	}
 	rw := recoveryWorld{data: d, cal: cal, tests: tests}
 	base := mmm.DefaultSpec(d)
@@ -67,7 +68,7 @@ func TestPyMCROASData(t *testing.T) {
 	cf.Lifts = obs
 	calib := rw.fit(t, cf, 1)
 	for c, name := range d.Channels {
-		truth := trueLift[c] / sum(d.Spend[c])
+		truth := trueLift[c] / stat.Sum(d.Spend[c])
 		a, b := alone.ChannelSummary(0.9)[c].ROI, calib.ChannelSummary(0.9)[c].ROI
 		t.Logf("%s: true ROAS %.1f; MMM alone %.1f [%.1f, %.1f]; calibrated %.1f [%.1f, %.1f] (error %.1f%%)",
 			name, truth, a.Mean, a.Lo, a.Hi, b.Mean, b.Lo, b.Hi, 100*(b.Mean-truth)/truth)

@@ -8,6 +8,7 @@ import (
 	"github.com/triad-mmm/triad/civil"
 	"github.com/triad-mmm/triad/lift"
 	"github.com/triad-mmm/triad/mmm"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // DefaultHalfLifeWeeks is the age at which a test's log-scale SD doubles in
@@ -98,11 +99,11 @@ func ROIPriors(tests []lift.Test, cal Calendar, adstock func(c int) []float64, o
 // testPrior is one test's prior on its channel's ROI.
 func testPrior(t lift.Test, cal Calendar, c int, w []float64, opts PriorOptions) (PriorNote, error) {
 	switch {
-	case !(t.Spend > 0) || !finite(t.Spend):
+	case !(t.Spend > 0) || !stat.Finite(t.Spend):
 		return PriorNote{}, fmt.Errorf("spend %g, want > 0", t.Spend)
-	case !(t.SE > 0) || !finite(t.SE):
+	case !(t.SE > 0) || !stat.Finite(t.SE):
 		return PriorNote{}, fmt.Errorf("standard error %g, want > 0", t.SE)
-	case !finite(t.Incremental):
+	case !stat.Finite(t.Incremental):
 		return PriorNote{}, fmt.Errorf("incremental KPI %g", t.Incremental)
 	case !(t.ScopeShare > 0 && t.ScopeShare <= 1):
 		return PriorNote{}, fmt.Errorf("scope share %g, want in (0, 1]", t.ScopeShare)
@@ -140,7 +141,7 @@ func testPrior(t lift.Test, cal Calendar, c int, w []float64, opts PriorOptions)
 	if len(w) == 0 {
 		L = 1
 	}
-	n.Duration = math.Sqrt(max(1, L/sum(f)))
+	n.Duration = math.Sqrt(max(1, L/stat.Sum(f)))
 	n.AgeWeeks = max(0, float64(opts.AsOf-t.End)/7)
 	n.Age = math.Exp2(n.AgeWeeks / opts.HalfLifeWeeks)
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/triad-mmm/triad/lift"
 	"github.com/triad-mmm/triad/mmm"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // A test on tv over weeks 17–18 (the panel ends 2024-05-19), 20% of the
@@ -73,7 +74,7 @@ func TestROIPriorInflation(t *testing.T) {
 	assert.Equal(t, 1.0, n.Age)
 	// p for n = m = 2 under α = .5, L = 8.
 	p := CaptureShare(w, ones(2), ones(2))
-	assert.InDelta(t, (1+1+0.5)/(2*sum(w)), p, 1e-12)
+	assert.InDelta(t, (1+1+0.5)/(2*stat.Sum(w)), p, 1e-12)
 	assert.InDelta(t, p, n.Capture, 1e-12)
 	assert.InDelta(t, 1.5/p, n.ROI, 1e-12)
 	assert.InDelta(t, n.Sigma0*1.2*math.Sqrt(2), n.Prior.Sigma, 1e-12)

@@ -6,6 +6,7 @@ import (
 	"github.com/triad-mmm/triad/civil"
 	"github.com/triad-mmm/triad/lift"
 	"github.com/triad-mmm/triad/mmm"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // PeriodContributor is what reconciliation needs from a fitted model: the
@@ -177,7 +178,7 @@ func (ch ChannelDraws) final() [][]float64 {
 func totals(d [][]float64, lo, hi int) []float64 {
 	out := make([]float64, len(d))
 	for i, row := range d {
-		out[i] = sum(row[lo:hi])
+		out[i] = stat.Sum(row[lo:hi])
 	}
 	return out
 }

@@ -87,7 +87,7 @@ type Design struct {
 // no ROI, no noise).
 func DesignTest(spend, roi, sigma, target float64, w []float64, stepDays int, o DesignOptions) (d Design, ok bool) {
 	o = o.withDefaults()
-	if !(spend > 0) || !finite(roi) || !(sigma > 0) || !(target > 0) || stepDays <= 0 {
+	if !(spend > 0) || !stat.Finite(roi) || !(sigma > 0) || !(target > 0) || stepDays <= 0 {
 		return Design{}, false
 	}
 	cool := 0
@@ -147,7 +147,7 @@ func testNext(in Input, r *Result) []Suggestion {
 	var out []Suggestion
 	for c, ch := range r.Channels {
 		mean, sd := stat.MeanSD(finiteOnly(ch.roiFinal))
-		if !finite(mean) || !(sd > 0) || !(ch.Spend > 0) {
+		if !stat.Finite(mean) || !(sd > 0) || !(ch.Spend > 0) {
 			continue
 		}
 		s := Suggestion{Channel: ch.Name, ROISD: sd, Score: ch.Spend * sd}
@@ -213,7 +213,7 @@ func recentSpend(x []float64, stepDays, weeks int) float64 {
 func finiteOnly(x []float64) []float64 {
 	out := make([]float64, 0, len(x))
 	for _, v := range x {
-		if finite(v) {
+		if stat.Finite(v) {
 			out = append(out, v)
 		}
 	}

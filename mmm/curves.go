@@ -56,7 +56,7 @@ func (p *Posterior) ResponseCurve(c int, multipliers []float64, level float64) [
 		return nil
 	}
 	for _, k := range multipliers {
-		if !(k >= 0) || !finite(k) {
+		if !(k >= 0) || !stat.Finite(k) {
 			return nil
 		}
 	}

@@ -84,7 +84,7 @@ func (m *Model) checkPlan(plan Plan) error {
 			return fmt.Errorf("mmm: plan spend of %q has %d periods, want %d", m.ch[c].name, len(s), h)
 		}
 		for i, v := range s {
-			if !finite(v) || v < 0 {
+			if !stat.Finite(v) || v < 0 {
 				return fmt.Errorf("mmm: plan spend of %q in period %d is %g", m.ch[c].name, i+1, v)
 			}
 		}
@@ -101,7 +101,7 @@ func (m *Model) checkPlan(plan Plan) error {
 			return fmt.Errorf("mmm: plan control %q has %d periods, want %d", m.data.ControlNames[j], len(s), h)
 		}
 		for _, v := range s {
-			if !finite(v) {
+			if !stat.Finite(v) {
 				return fmt.Errorf("mmm: plan control %q has a non-finite value", m.data.ControlNames[j])
 			}
 		}

@@ -3,6 +3,8 @@ package mmm
 import (
 	"fmt"
 	"math"
+
+	"github.com/triad-mmm/triad/stat"
 )
 
 // LiftObs is one lift test in model terms (package calibrate builds it from a
@@ -49,7 +51,7 @@ func (m *Model) newLiftTerm(k int, o LiftObs) (liftTerm, error) {
 		return liftTerm{}, bad("window [%d, %d) outside the panel's %d periods", o.Start, o.Start+max(len(o.Moved), len(o.Measure)), m.n)
 	case !(o.Scope > 0 && o.Scope <= 1):
 		return liftTerm{}, bad("scope %g, want in (0, 1]", o.Scope)
-	case !finite(o.Measured):
+	case !stat.Finite(o.Measured):
 		return liftTerm{}, bad("measured lift %g", o.Measured)
 	case !(o.SD >= 0) || math.IsInf(o.SD, 0):
 		return liftTerm{}, bad("standard error %g", o.SD)
@@ -60,7 +62,7 @@ func (m *Model) newLiftTerm(k int, o LiftObs) (liftTerm, error) {
 	}
 	lt := liftTerm{LiftObs: o, variance: v, fac: make([]float64, len(o.Moved))}
 	for i, r := range o.Moved {
-		if !finite(r) || r < 0 || (!o.HeavyUp && r > 1) {
+		if !stat.Finite(r) || r < 0 || (!o.HeavyUp && r > 1) {
 			return liftTerm{}, bad("moved share %g in period %d, want in [0, 1] (holdout) or >= 0 (heavy-up)", r, o.Start+i)
 		}
 		if o.HeavyUp {
@@ -70,7 +72,7 @@ func (m *Model) newLiftTerm(k int, o LiftObs) (liftTerm, error) {
 		}
 	}
 	for i, w := range o.Measure {
-		if !finite(w) {
+		if !stat.Finite(w) {
 			return liftTerm{}, bad("measurement weight %g in period %d", w, o.Start+i)
 		}
 	}

@@ -3,6 +3,8 @@ package mmm
 import (
 	"fmt"
 	"math"
+
+	"github.com/triad-mmm/triad/stat"
 )
 
 // Params are the model parameters on their natural scales.
@@ -128,7 +130,7 @@ func (m *Model) Unconstrain(p Params) ([]float64, error) {
 		x[0] += p.Channels[c].ROI * m.ch[c].level
 	}
 	for i, v := range x {
-		if !finite(v) {
+		if !stat.Finite(v) {
 			return nil, fmt.Errorf("mmm: parameter %s out of its domain", m.names[i])
 		}
 	}

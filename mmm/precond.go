@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/triad-mmm/triad/sampler"
+	"github.com/triad-mmm/triad/stat"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -81,7 +82,7 @@ func newPreconditioner(t sampler.Target, mode []float64) *preconditioner {
 
 func (p *preconditioner) finite() bool {
 	for _, v := range p.l {
-		if !finite(v) {
+		if !stat.Finite(v) {
 			return false
 		}
 	}
@@ -127,7 +128,7 @@ func hessianNegLogProb(t sampler.Target, x []float64) *mat.SymDense {
 	for i := range dim {
 		for j := i; j < dim; j++ {
 			v := (h.At(i, j) + h.At(j, i)) / 2
-			if !finite(v) {
+			if !stat.Finite(v) {
 				return nil
 			}
 			s.SetSym(i, j, v)

@@ -1,6 +1,10 @@
 package mmm
 
-import "math"
+import (
+	"math"
+
+	"github.com/triad-mmm/triad/stat"
+)
 
 // Priors are value types with their log density and its derivative. Inside
 // the model every prior acts on an unconstrained coordinate u; the helpers
@@ -19,7 +23,7 @@ func (d Normal) LogProb(x float64) float64 {
 // DLogProb returns the derivative of LogProb at x.
 func (d Normal) DLogProb(x float64) float64 { return -(x - d.Mu) / (d.Sigma * d.Sigma) }
 
-func (d Normal) valid() bool { return finite(d.Mu) && d.Sigma > 0 && finite(d.Sigma) }
+func (d Normal) valid() bool { return stat.Finite(d.Mu) && d.Sigma > 0 && stat.Finite(d.Sigma) }
 
 // LogNormal is the distribution of exp(N(Mu, Sigma²)).
 type LogNormal struct{ Mu, Sigma float64 }
@@ -42,7 +46,7 @@ func (d LogNormal) DLogProb(x float64) float64 {
 // Median returns exp(Mu).
 func (d LogNormal) Median() float64 { return math.Exp(d.Mu) }
 
-func (d LogNormal) valid() bool { return finite(d.Mu) && d.Sigma > 0 && finite(d.Sigma) }
+func (d LogNormal) valid() bool { return stat.Finite(d.Mu) && d.Sigma > 0 && stat.Finite(d.Sigma) }
 
 // onLog is the density of u = log x: with the Jacobian x the LogNormal
 // becomes a Normal on u, which is why log-scale parameters sample so well.
@@ -71,7 +75,7 @@ func (d Beta) DLogProb(x float64) float64 { return (d.A-1)/x - (d.B-1)/(1-x) }
 // Mean returns A/(A+B).
 func (d Beta) Mean() float64 { return d.A / (d.A + d.B) }
 
-func (d Beta) valid() bool { return d.A > 0 && d.B > 0 && finite(d.A) && finite(d.B) }
+func (d Beta) valid() bool { return d.A > 0 && d.B > 0 && stat.Finite(d.A) && stat.Finite(d.B) }
 
 // onLogit is the density of u = logit x. The Jacobian x(1−x) turns the
 // exponents A−1, B−1 into A, B; logX and log1mX are passed in because the
@@ -95,15 +99,13 @@ func (d HalfNormal) LogProb(x float64) float64 {
 // DLogProb returns the derivative of LogProb at x ≥ 0.
 func (d HalfNormal) DLogProb(x float64) float64 { return -x / (d.Sigma * d.Sigma) }
 
-func (d HalfNormal) valid() bool { return d.Sigma > 0 && finite(d.Sigma) }
+func (d HalfNormal) valid() bool { return d.Sigma > 0 && stat.Finite(d.Sigma) }
 
 // onLog is the density of u = log x, Jacobian x included.
 func (d HalfNormal) onLog(u, x float64) (lp, dlp float64) {
 	z := x / d.Sigma
 	return -0.5*z*z + u, 1 - z*z
 }
-
-func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
 // logistic returns σ(u), log σ(u) and log(1−σ(u)) without overflow.
 func logistic(u float64) (p, logP, log1mP float64) {

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+
+	"github.com/triad-mmm/triad/stat"
 )
 
 // validateSpec checks the parts of s that do not depend on a channel.
@@ -68,7 +70,7 @@ func validateData(d Data) error {
 		}
 	}
 	for t, v := range d.KPI {
-		if !finite(v) {
+		if !stat.Finite(v) {
 			return fmt.Errorf("mmm: KPI in period %d (%v) is %g", t+1, d.Dates[t], v)
 		}
 	}
@@ -88,7 +90,7 @@ func validateData(d Data) error {
 			return fmt.Errorf("mmm: channel %q has %d spend values for %d periods", name, len(d.Spend[c]), n)
 		}
 		for t, v := range d.Spend[c] {
-			if !finite(v) || v < 0 {
+			if !stat.Finite(v) || v < 0 {
 				return fmt.Errorf("mmm: channel %q spend in period %d (%v) is %g, want finite and >= 0", name, t+1, d.Dates[t], v)
 			}
 		}
@@ -101,7 +103,7 @@ func validateData(d Data) error {
 			return fmt.Errorf("mmm: control %q has %d values for %d periods", name, len(d.Controls[j]), n)
 		}
 		for t, v := range d.Controls[j] {
-			if !finite(v) {
+			if !stat.Finite(v) {
 				return fmt.Errorf("mmm: control %q in period %d (%v) is %g", name, t+1, d.Dates[t], v)
 			}
 		}

@@ -3,6 +3,8 @@ package report
 import (
 	"math"
 	"strings"
+
+	"github.com/triad-mmm/triad/stat"
 )
 
 // dotRow is one estimate in a dot-and-whisker chart.
@@ -28,7 +30,7 @@ func dotChart(title, xTitle string, groups []dotGroup, refs []float64, refLabels
 	for _, g := range groups {
 		for _, d := range g.rows {
 			nrows++
-			if finite(d.iv.Mean) {
+			if stat.Finite(d.iv.Mean) {
 				maxMean = math.Max(maxMean, math.Abs(d.iv.Mean))
 				lo, hi = minMax(lo, hi, d.iv.Mean, d.iv.Lo, d.iv.Hi)
 			}
@@ -104,12 +106,12 @@ func drawWhisker(s *svgDoc, f *frame, cy float64, d dotRow) {
 	c := color(d.color)
 	tip := d.label + ": " + formatInterval(d.iv, formatSig)
 	lineSt := style(`stroke="` + c + `" stroke-width="2"`)
-	if finite(d.iv.Lo) || finite(d.iv.Hi) || math.IsInf(d.iv.Hi, 1) {
+	if stat.Finite(d.iv.Lo) || stat.Finite(d.iv.Hi) || math.IsInf(d.iv.Hi, 1) {
 		lo, hi := d.iv.Lo, d.iv.Hi
-		if !finite(lo) && !math.IsInf(lo, 0) {
+		if !stat.Finite(lo) && !math.IsInf(lo, 0) {
 			lo = d.iv.Mean
 		}
-		if !finite(hi) && !math.IsInf(hi, 0) {
+		if !stat.Finite(hi) && !math.IsInf(hi, 0) {
 			hi = d.iv.Mean
 		}
 		x0, x1 := f.x.at(f.x.clampTo(lo)), f.x.at(f.x.clampTo(hi))

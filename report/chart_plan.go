@@ -1,6 +1,10 @@
 package report
 
-import "math"
+import (
+	"math"
+
+	"github.com/triad-mmm/triad/stat"
+)
 
 // curvesChart draws one small panel per channel: the response curve with
 // its interval, current spend and the recommended spend.
@@ -46,7 +50,7 @@ func curvesChart(r *Report) string {
 		s.band(px, pl, pu, style(`fill="`+colCalibrated+`" fill-opacity="0.22"`), "")
 		s.polyline(px, pm, style(`fill="none" stroke="`+colCalibrated+`" stroke-width="1.8"`), c.Channel+" response curve")
 		mark := func(spend float64, label, kind, col string) {
-			if !finite(spend) {
+			if !stat.Finite(spend) {
 				return
 			}
 			m := interpolate(c.Points, spend)
@@ -121,7 +125,7 @@ func adstockChart(r *Report) string {
 		s.band(px, pl, pu, style(`fill="`+col+`" fill-opacity="0.12"`), "")
 		s.polyline(px, pm, style(`fill="none" stroke="`+col+`" stroke-width="2"`), a.Channel)
 		for i, w := range a.Weights {
-			if finite(w.Mean) {
+			if stat.Finite(w.Mean) {
 				s.circle(px[i], pm[i], 3, style(`fill="`+col+`"`), a.Channel+", lag "+formatSig(float64(i))+": "+formatInterval(w, formatPct))
 			}
 		}
@@ -158,17 +162,17 @@ func budgetChart(r *Report) string {
 	for _, c := range b.Channels {
 		s.text(f.left-10, y+barH+4, shorten(c.Name, 20), "end", style(`class="label"`))
 		x0 := f.x.at(0)
-		if finite(c.Min) && finite(c.Max) && c.Max > 0 {
+		if stat.Finite(c.Min) && stat.Finite(c.Max) && c.Max > 0 {
 			xa, xb := f.x.at(f.x.clampTo(c.Min)), f.x.at(f.x.clampTo(c.Max))
 			rangeSt := style(`stroke="#555" stroke-width="1.2"`)
 			s.line(xa, y+barH, xb, y+barH, style(`stroke="#555" stroke-width="1" stroke-dasharray="2 2"`))
 			s.line(xa, y+2, xa, y+2*barH-2, rangeSt)
 			s.line(xb, y+2, xb, y+2*barH-2, rangeSt)
 		}
-		if finite(c.Current) {
+		if stat.Finite(c.Current) {
 			s.rect(x0, y, f.x.at(f.x.clampTo(c.Current))-x0, barH-1, style(`fill="`+colMMM+`"`), c.Name+" current: "+formatCompact(c.Current))
 		}
-		if finite(c.Recommended) {
+		if stat.Finite(c.Recommended) {
 			s.rect(x0, y+barH, f.x.at(f.x.clampTo(c.Recommended))-x0, barH-1, style(`fill="`+colCalibrated+`"`), c.Name+" recommended: "+formatCompact(c.Recommended))
 			if c.Current > 0 {
 				s.text(f.x.at(f.x.clampTo(math.Max(c.Recommended, c.Max)))+6, y+2*barH-2, signedPct(c.Recommended/c.Current-1), "start", style(`class="note"`))

@@ -1,6 +1,10 @@
 package report
 
-import "math"
+import (
+	"math"
+
+	"github.com/triad-mmm/triad/stat"
+)
 
 // seriesLen is the common length of the chart series that are present.
 func seriesLen(n int, lens ...int) int {
@@ -14,7 +18,7 @@ func seriesLen(n int, lens ...int) int {
 
 func minMax(lo, hi float64, xs ...float64) (float64, float64) {
 	for _, x := range xs {
-		if finite(x) {
+		if stat.Finite(x) {
 			lo, hi = math.Min(lo, x), math.Max(hi, x)
 		}
 	}
@@ -117,7 +121,7 @@ func decompositionChart(r *Report) string {
 		cum[k+1] = make([]float64, n)
 		for i := range n {
 			v := 0.0
-			if i < len(l.v) && finite(l.v[i]) {
+			if i < len(l.v) && stat.Finite(l.v[i]) {
 				v = l.v[i]
 			}
 			cum[k+1][i] = cum[k][i] + v

@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/triad-mmm/triad/stat"
 )
 
 // notAvailable stands for an unknown number in text.
@@ -43,7 +45,7 @@ func formatSig(x float64) string {
 // formatCompact formats amounts with a k/M/B suffix and three significant
 // digits: 1.23M, 456k, 980.
 func formatCompact(x float64) string {
-	if !finite(x) {
+	if !stat.Finite(x) {
 		return formatSig(x)
 	}
 	a := math.Abs(x)
@@ -63,7 +65,7 @@ func formatCompact(x float64) string {
 // formatPct formats a fraction as a percentage with up to three
 // significant digits: 0.0342 → 3.42%.
 func formatPct(x float64) string {
-	if !finite(x) {
+	if !stat.Finite(x) {
 		return formatSig(x)
 	}
 	return formatSig(100*x) + "%"
@@ -75,7 +77,7 @@ func formatInterval(iv Interval, f func(float64) string) string {
 	if !iv.Known() {
 		return notAvailable
 	}
-	if !finite(iv.Lo) && !finite(iv.Hi) && !math.IsInf(iv.Lo, 0) && !math.IsInf(iv.Hi, 0) {
+	if !stat.Finite(iv.Lo) && !stat.Finite(iv.Hi) && !math.IsInf(iv.Lo, 0) && !math.IsInf(iv.Hi, 0) {
 		return f(iv.Mean)
 	}
 	if iv.Lo == iv.Mean && iv.Hi == iv.Mean {
@@ -103,7 +105,7 @@ func formatShort(x float64) string {
 
 // formatShortPct is a percentage without trailing zeros: 0.9 → 90%.
 func formatShortPct(x float64) string {
-	if !finite(x) {
+	if !stat.Finite(x) {
 		return formatSig(x)
 	}
 	return formatShort(100*x) + "%"
@@ -112,7 +114,7 @@ func formatShortPct(x float64) string {
 // formatRHat shows R̂ to three decimals, where its thresholds (1.01,
 // 1.05) live.
 func formatRHat(x float64) string {
-	if !finite(x) {
+	if !stat.Finite(x) {
 		return formatSig(x)
 	}
 	return strconv.FormatFloat(x, 'f', 3, 64)
@@ -120,7 +122,7 @@ func formatRHat(x float64) string {
 
 // signedPct is a change as "+12%" or "−8%".
 func signedPct(x float64) string {
-	if !finite(x) {
+	if !stat.Finite(x) {
 		return notAvailable
 	}
 	s := formatShortPct(x)

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/triad-mmm/triad/stat"
 )
 
 //go:embed template.html
@@ -208,7 +210,7 @@ func worstConvergence(r *Report) string {
 		switch {
 		case f.RHatMax > 1.05:
 			return "R̂ above 1.05"
-		case finite(f.ESSBulkMin) && f.ESSBulkMin < 100*math.Max(1, float64(f.Chains))/4:
+		case stat.Finite(f.ESSBulkMin) && f.ESSBulkMin < 100*math.Max(1, float64(f.Chains))/4:
 			return "low effective sample size"
 		case f.Divergences > 0:
 			return "divergent transitions"
@@ -219,7 +221,7 @@ func worstConvergence(r *Report) string {
 
 // rangeText is "lo–hi" of an interval.
 func rangeText(iv Interval, f func(float64) string) string {
-	if !finite(iv.Lo) && !finite(iv.Hi) {
+	if !stat.Finite(iv.Lo) && !stat.Finite(iv.Hi) {
 		return ""
 	}
 	return f(iv.Lo) + "–" + f(iv.Hi)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+
+	"github.com/triad-mmm/triad/stat"
 )
 
 // Interval is a posterior mean with a central credible interval [Lo, Hi] at
@@ -22,7 +24,7 @@ var Unknown = Interval{Mean: math.NaN(), Lo: math.NaN(), Hi: math.NaN()}
 func Point(x float64) Interval { return Interval{Mean: x, Lo: x, Hi: x} }
 
 // Known reports whether the mean is a finite number.
-func (iv Interval) Known() bool { return finite(iv.Mean) }
+func (iv Interval) Known() bool { return stat.Finite(iv.Mean) }
 
 // Scale returns the interval of a·X for a constant a ≥ 0.
 func (iv Interval) Scale(a float64) Interval {
@@ -37,7 +39,7 @@ func (iv Interval) Scale(a float64) Interval {
 // at or below zero maps to +Inf (written as null): the cost is unbounded.
 func (iv Interval) Per(a float64) Interval {
 	inv := func(x float64) float64 {
-		if !finite(x) {
+		if !stat.Finite(x) {
 			return math.NaN()
 		}
 		if x <= 0 {
@@ -51,7 +53,7 @@ func (iv Interval) Per(a float64) Interval {
 // MarshalJSON writes {"mean":…,"lo":…,"hi":…} with null for non-finite
 // fields, or null when no field is finite.
 func (iv Interval) MarshalJSON() ([]byte, error) {
-	if !finite(iv.Mean) && !finite(iv.Lo) && !finite(iv.Hi) {
+	if !stat.Finite(iv.Mean) && !stat.Finite(iv.Lo) && !stat.Finite(iv.Hi) {
 		return []byte("null"), nil
 	}
 	b := make([]byte, 0, 64)
@@ -84,8 +86,6 @@ func (iv *Interval) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
-
 // appendJSONFloat formats x as encoding/json does, or null when x is not
 // finite.
 func appendJSONFloat(b []byte, x float64) []byte { return appendJSONFloatBits(b, x, 64) }
@@ -93,7 +93,7 @@ func appendJSONFloat(b []byte, x float64) []byte { return appendJSONFloatBits(b,
 // appendJSONFloatBits formats x, a float of the given bit size, with the
 // shortest digits that round-trip at that size.
 func appendJSONFloatBits(b []byte, x float64, bits int) []byte {
-	if !finite(x) {
+	if !stat.Finite(x) {
 		return append(b, "null"...)
 	}
 	abs := math.Abs(x)

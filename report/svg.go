@@ -4,6 +4,8 @@ import (
 	"html"
 	"strconv"
 	"strings"
+
+	"github.com/triad-mmm/triad/stat"
 )
 
 // svgDoc builds one inline SVG element. Every string that may come from
@@ -42,7 +44,7 @@ func (s *svgDoc) String() string {
 func esc(s string) string { return html.EscapeString(s) }
 
 func (s *svgDoc) num(x float64) {
-	if !finite(x) {
+	if !stat.Finite(x) {
 		x = 0
 	}
 	s.b.WriteString(strconv.FormatFloat(x, 'f', 1, 64))
@@ -138,7 +140,7 @@ func (s *svgDoc) points(xs, ys []float64) {
 func (s *svgDoc) polyline(xs, ys []float64, st style, tip string) {
 	start := 0
 	for i := 0; i <= len(xs); i++ {
-		if i < len(xs) && finite(ys[i]) && finite(xs[i]) {
+		if i < len(xs) && stat.Finite(ys[i]) && stat.Finite(xs[i]) {
 			continue
 		}
 		if i-start >= 2 {
@@ -152,7 +154,7 @@ func (s *svgDoc) polyline(xs, ys []float64, st style, tip string) {
 
 func (s *svgDoc) polygon(xs, ys []float64, st style, tip string) {
 	for i := range xs {
-		if !finite(xs[i]) || !finite(ys[i]) {
+		if !stat.Finite(xs[i]) || !stat.Finite(ys[i]) {
 			return
 		}
 	}
@@ -166,7 +168,7 @@ func (s *svgDoc) polygon(xs, ys []float64, st style, tip string) {
 func (s *svgDoc) band(xs, lo, hi []float64, st style, tip string) {
 	start := 0
 	for i := 0; i <= len(xs); i++ {
-		if i < len(xs) && finite(xs[i]) && finite(lo[i]) && finite(hi[i]) {
+		if i < len(xs) && stat.Finite(xs[i]) && stat.Finite(lo[i]) && stat.Finite(hi[i]) {
 			continue
 		}
 		if i-start >= 2 {

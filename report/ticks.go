@@ -1,12 +1,16 @@
 package report
 
-import "math"
+import (
+	"math"
+
+	"github.com/triad-mmm/triad/stat"
+)
 
 // niceNum rounds x to 1, 2, 5 or 10 times a power of ten (Heckbert,
 // "Nice numbers for graph labels", Graphics Gems, 1990): rounding to the
 // nearest when round is set, else up to the next.
 func niceNum(x float64, round bool) float64 {
-	if x <= 0 || !finite(x) {
+	if x <= 0 || !stat.Finite(x) {
 		return 1
 	}
 	exp := math.Floor(math.Log10(x))
@@ -43,7 +47,7 @@ func niceNum(x float64, round bool) float64 {
 // degenerate or non-finite range is widened so there are always at least
 // two ticks.
 func niceTicks(lo, hi float64, n int) []float64 {
-	if !finite(lo) || !finite(hi) {
+	if !stat.Finite(lo) || !stat.Finite(hi) {
 		lo, hi = 0, 1
 	}
 	if lo > hi {

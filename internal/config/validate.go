@@ -3,12 +3,12 @@ package config
 import (
 	"errors"
 	"fmt"
-	"math"
 	"reflect"
 	"sort"
 	"strings"
 
 	"github.com/triad-mmm/triad/mmm"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // Error reports every invalid key of a configuration at once, so a user
@@ -170,11 +170,11 @@ func family(p mmm.Prior) string {
 func checkPrior(p *problems, key string, pr mmm.Prior) {
 	switch d := pr.(type) {
 	case mmm.LogNormal:
-		if !(d.Sigma > 0 && finite(d.Sigma) && finite(d.Mu)) {
+		if !(d.Sigma > 0 && stat.Finite(d.Sigma) && stat.Finite(d.Mu)) {
 			p.add("%s: sigma must be > 0 and mu finite", key)
 		}
 	case mmm.Beta:
-		if !(d.A > 0 && d.B > 0 && finite(d.A) && finite(d.B)) {
+		if !(d.A > 0 && d.B > 0 && stat.Finite(d.A) && stat.Finite(d.B)) {
 			p.add("%s: a and b must be > 0", key)
 		}
 	}
@@ -257,5 +257,3 @@ func (c *Config) validateBudget(p *problems, channels map[string]bool) {
 		}
 	}
 }
-
-func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/triad-mmm/triad/internal/simulate"
 	"github.com/triad-mmm/triad/report"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // BudgetScore is a recommended allocation judged under a world's true
@@ -47,7 +48,7 @@ func ScoreBudget(w *simulate.World, b *report.Budget) (BudgetScore, error) {
 	lo := make([]float64, C)
 	hi := make([]float64, C)
 	for c, ch := range w.Channels {
-		cur[c] = sum(ch.Spend)
+		cur[c] = stat.Sum(ch.Spend)
 		rec[c], lo[c], hi[c] = cur[c], cur[c], cur[c]
 	}
 	seen := make([]bool, C)
@@ -88,12 +89,4 @@ func ScoreBudget(w *simulate.World, b *report.Budget) (BudgetScore, error) {
 	}
 	s.CurrentSpend, s.RecommendedSpend, s.OptimalSpend = cur, rec, x
 	return s, nil
-}
-
-func sum(x []float64) float64 {
-	var s float64
-	for _, v := range x {
-		s += v
-	}
-	return s
 }

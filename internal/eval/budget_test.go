@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/triad-mmm/triad/report"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // historyBudget returns the budget that keeps every channel at its history
@@ -16,7 +17,7 @@ func historyBudget(t *testing.T) *report.Budget {
 	w := testWorld(t)
 	b := &report.Budget{}
 	for _, ch := range w.Channels {
-		s := sum(ch.Spend)
+		s := stat.Sum(ch.Spend)
 		b.Channels = append(b.Channels, report.BudgetChannel{Name: ch.Name, Current: s, Recommended: s, Min: 0.7 * s, Max: 1.3 * s})
 		b.Total += s
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/triad-mmm/triad/civil"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // Summary describes a panel in a few numbers, for `triad validate` and the
@@ -36,7 +37,7 @@ func (p *Panel) Summary() Summary {
 		Grain:    p.Grain(),
 		Periods:  p.Len(),
 		KPIName:  p.KPIName,
-		KPITotal: sum(p.KPI),
+		KPITotal: stat.Sum(p.KPI),
 		Controls: append([]string(nil), p.ControlNames...),
 	}
 	if p.Len() > 0 {
@@ -44,7 +45,7 @@ func (p *Panel) Summary() Summary {
 	}
 	all := 0.0
 	for c, name := range p.Channels {
-		v := sum(p.Spend[c])
+		v := stat.Sum(p.Spend[c])
 		all += v
 		s.Channels = append(s.Channels, ChannelTotal{Name: name, Spend: v})
 	}
@@ -96,12 +97,4 @@ func formatAmount(v float64) string {
 		return "-" + string(out)
 	}
 	return string(out)
-}
-
-func sum(v []float64) float64 {
-	s := 0.0
-	for _, x := range v {
-		s += x
-	}
-	return s
 }

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 
 	"github.com/triad-mmm/triad/civil"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // BaselineTruth describes the non-media, non-control part of revenue:
@@ -112,7 +113,7 @@ func drawControls(rng *rand.Rand, weeks int) controls {
 		}
 		c.price[t] = round2(p)
 	}
-	c.meanPrice = sum(c.price) / float64(weeks)
+	c.meanPrice = stat.Sum(c.price) / float64(weeks)
 	return c
 }
 

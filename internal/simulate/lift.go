@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 
 	"github.com/triad-mmm/triad/civil"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // LiftTest is one geo lift test as a canonical record (design.md §1).
@@ -112,7 +113,7 @@ func (w *World) TrueLift(l LiftTest) (float64, error) {
 		return 0, fmt.Errorf("simulate: test %s: window %s..%s (measured to %s) not inside the panel", l.ID, l.Start, l.End, l.MeasureEnd())
 	}
 	x := w.Channels[c].Spend
-	window := sum(x[i : j+1])
+	window := stat.Sum(x[i : j+1])
 	if window == 0 || l.ScopeShare <= 0 {
 		return 0, fmt.Errorf("simulate: test %s: no spend in the window or no scope", l.ID)
 	}
@@ -193,7 +194,7 @@ func (w *World) drawLiftTests(rng *rand.Rand, n int) ([]LiftTest, []TestTruth, e
 			Scope: round2(uniform(rng, 0.1, 0.3)), Moved: 1,
 			StartWeek: i, EndWeek: j, MeasureEndWeek: m,
 		}
-		window := sum(ch.Spend[i : j+1])
+		window := stat.Sum(ch.Spend[i : j+1])
 		heavy := !heavyDone && !ch.Offline && rng.Float64() < 0.3
 		if heavy {
 			heavyDone = true

@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/stat"
 )
 
@@ -70,7 +71,7 @@ func TestLiftTests(t *testing.T) {
 			assert.True(t, l.ScopeShare >= 0.1 && l.ScopeShare <= 0.3)
 
 			// Spend moved in scope.
-			window := sum(ch.Spend[tt.StartWeek : tt.EndWeek+1])
+			window := floats.Sum(ch.Spend[tt.StartWeek : tt.EndWeek+1])
 			assert.InDelta(t, l.ScopeShare*tt.Moved*window, l.Spend, 0.006)
 			if l.Type == "heavy_up" {
 				heavy++

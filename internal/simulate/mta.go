@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 
 	"github.com/triad-mmm/triad/civil"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // MTARow is one day × platform channel × campaign row of the MTA export.
@@ -178,7 +179,7 @@ func (w *World) drawMTA(rng *rand.Rand, baseline []float64, campaigns int) []MTA
 				b += cl.attrBase
 			}
 		}
-		contrib := sum(w.Channels[mc.c].Contribution)
+		contrib := stat.Sum(w.Channels[mc.c].Contribution)
 		if w.Channels[mc.c].Name == "search" {
 			target := uniform(rng, 0.3, 0.6)
 			kappa[i] = 1
@@ -199,7 +200,7 @@ func (w *World) drawMTA(rng *rand.Rand, baseline []float64, campaigns int) []MTA
 }
 
 func normalise(x []float64) {
-	s := sum(x)
+	s := stat.Sum(x)
 	for i := range x {
 		x[i] /= s
 	}
@@ -211,7 +212,7 @@ func normalise(x []float64) {
 func splitCents(total float64, wts []float64) []float64 {
 	cents := int64(math.Round(total * 100))
 	out := make([]float64, len(wts))
-	s := sum(wts)
+	s := stat.Sum(wts)
 	if cents == 0 || s == 0 {
 		return out
 	}

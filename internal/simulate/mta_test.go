@@ -9,6 +9,7 @@ import (
 	"gonum.org/v1/gonum/stat"
 
 	"github.com/triad-mmm/triad/civil"
+	"gonum.org/v1/gonum/floats"
 )
 
 func TestMTASumsByWeek(t *testing.T) {
@@ -56,7 +57,7 @@ func TestMTASumsByWeek(t *testing.T) {
 		for c, ch := range w.Channels {
 			if ch.Offline {
 				assert.NotContains(t, campaigns, ch.Name)
-				assert.Zero(t, sum(trueSum[c]))
+				assert.Zero(t, floats.Sum(trueSum[c]))
 				continue
 			}
 			n := len(campaigns[ch.Platform])

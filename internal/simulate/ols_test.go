@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -56,7 +57,7 @@ func TestOLSRecoversTruth(t *testing.T) {
 			b, se := beta.AtVec(j), math.Sqrt(s2*inv.At(j, j))
 			zs = append(zs, (b-ch.Response.Beta)/se)
 			spend := w.Truth.Channels[c].Spend
-			t.Logf("seed %2d %-7s ROI true %.2f OLS %.2f ± %.2f", seed, ch.Name, w.Truth.Channels[c].ROI, b*sum(S[c])/spend, se*sum(S[c])/spend)
+			t.Logf("seed %2d %-7s ROI true %.2f OLS %.2f ± %.2f", seed, ch.Name, w.Truth.Channels[c].ROI, b*floats.Sum(S[c])/spend, se*floats.Sum(S[c])/spend)
 		}
 	}
 	var out int

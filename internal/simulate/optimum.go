@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+
+	"github.com/triad-mmm/triad/stat"
 )
 
 // TrueOptimum returns the allocation of total across channels that
@@ -132,7 +134,7 @@ func allocateUnits(values [][]float64, units int) []int {
 // fill adds total − Σx to the channels with headroom, in order, and makes
 // Σx equal total up to rounding.
 func fill(x, lo, hi []float64, total float64) error {
-	left := total - sum(x)
+	left := total - stat.Sum(x)
 	for c := range x {
 		if left <= 0 {
 			break

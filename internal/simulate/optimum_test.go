@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"gonum.org/v1/gonum/floats"
 )
 
 func bounds(w *World, share float64) (lo, hi []float64, total float64) {
@@ -23,7 +24,7 @@ func TestTrueOptimumBeatsAndRespects(t *testing.T) {
 		lo, hi, total := bounds(w, 0.3)
 		x, v, err := w.TrueOptimum(total, lo, hi)
 		require.NoError(t, err)
-		assert.InDelta(t, total, sum(x), 1e-9*total)
+		assert.InDelta(t, total, floats.Sum(x), 1e-9*total)
 		for c := range x {
 			require.True(t, x[c] >= lo[c]-1e-9 && x[c] <= hi[c]+1e-9, "seed %d channel %d", seed, c)
 		}
@@ -115,7 +116,7 @@ func TestTrueOptimumErrors(t *testing.T) {
 	_, _, err = w.TrueOptimum(total, lo, bad)
 	assert.Error(t, err)
 	// All locked: the answer is the bounds.
-	x, _, err := w.TrueOptimum(sum(lo), lo, lo)
+	x, _, err := w.TrueOptimum(floats.Sum(lo), lo, lo)
 	require.NoError(t, err)
 	assert.Equal(t, lo, x)
 }

@@ -117,11 +117,3 @@ func meanPositive(x []float64) float64 {
 	}
 	return s / float64(n)
 }
-
-func sum(x []float64) float64 {
-	var s float64
-	for _, v := range x {
-		s += v
-	}
-	return s
-}

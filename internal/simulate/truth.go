@@ -2,6 +2,7 @@ package simulate
 
 import (
 	"github.com/triad-mmm/triad/civil"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // Truth is what the world's analyst would like to know. It is written as
@@ -89,7 +90,7 @@ func (w *World) summarise(in truthInputs) Truth {
 	T := len(w.Dates)
 	tr := Truth{
 		Seed: w.Options.Seed, Weeks: T, Start: w.Dates[0], End: w.Dates[T-1].AddDays(6),
-		KPITotal: sum(w.KPI), MediaShare: in.share, BaselineShare: 1 - in.share,
+		KPITotal: stat.Sum(w.KPI), MediaShare: in.share, BaselineShare: 1 - in.share,
 		NoiseSD: in.noiseSD, NoiseRelative: in.noiseRel,
 		Tests: in.tests, Baseline: in.base, Controls: in.controls,
 		Series: Series{Dates: w.Dates, Baseline: in.baseline, Noise: in.noise},
@@ -107,7 +108,7 @@ func (w *World) summarise(in truthInputs) Truth {
 	for c, ch := range w.Channels {
 		s := ChannelSummary{
 			Name: ch.Name, Type: "online", Platform: ch.Platform,
-			Spend: sum(ch.Spend), Contribution: sum(ch.Contribution),
+			Spend: stat.Sum(ch.Spend), Contribution: stat.Sum(ch.Contribution),
 			Response: ch.Response, AdstockWeights: ch.Response.Adstock.Weights(),
 		}
 		s.ROI = s.Contribution / s.Spend
@@ -152,7 +153,7 @@ func (w *World) MarginalROI(c int) float64 {
 	for t, v := range ch.Spend {
 		up[t] = 1.01 * v
 	}
-	return (ch.Response.Total(up) - sum(ch.Contribution)) / (0.01 * sum(ch.Spend))
+	return (ch.Response.Total(up) - stat.Sum(ch.Contribution)) / (0.01 * stat.Sum(ch.Spend))
 }
 
 // TrueIF returns the true incrementality factor of channel c over the days

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 
 	"github.com/triad-mmm/triad/civil"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // World is one simulated market with its truth.
@@ -69,7 +70,7 @@ func (w *World) TrueContributionAt(c int, total float64) float64 {
 		return math.NaN()
 	}
 	hist := w.Channels[c].Spend
-	s := sum(hist)
+	s := stat.Sum(hist)
 	x := make([]float64, len(hist))
 	for t, v := range hist {
 		x[t] = v * total / s
@@ -121,7 +122,7 @@ func Generate(o Options) (*World, error) {
 	base := drawBaseline(newRand(o.Seed, streamBaseline), w.Dates)
 	shape := base.shape(w.Dates)
 	demand := make([]float64, T)
-	meanShape := sum(shape) / float64(T)
+	meanShape := stat.Sum(shape) / float64(T)
 	for t, v := range shape {
 		demand[t] = v / meanShape
 	}
@@ -137,10 +138,10 @@ func Generate(o Options) (*World, error) {
 		if r.Scale == 0 {
 			return nil, fmt.Errorf("simulate: seed %d: channel %s has no spend", o.Seed, d.name)
 		}
-		r.Beta = params[c].roi * sum(x) / r.Total(x)
+		r.Beta = params[c].roi * stat.Sum(x) / r.Total(x)
 		contrib := make([]float64, T)
 		r.Weekly(contrib, x)
-		media += sum(contrib)
+		media += stat.Sum(contrib)
 		w.Channels[c] = ChannelTruth{Name: d.name, Offline: d.offline, Platform: d.platform, Spend: x, Response: r, Contribution: contrib}
 	}
 
@@ -164,7 +165,7 @@ func Generate(o Options) (*World, error) {
 			noiseless[t] += w.Channels[c].Contribution[t]
 		}
 	}
-	noiseSD := noiseRel * sum(noiseless) / float64(T)
+	noiseSD := noiseRel * stat.Sum(noiseless) / float64(T)
 	nrng := newRand(o.Seed, streamNoise)
 	w.KPI = make([]float64, T)
 	noise := make([]float64, T)

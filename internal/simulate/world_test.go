@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gonum.org/v1/gonum/diff/fd"
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/stat"
 )
 
@@ -69,7 +70,7 @@ func TestOptions(t *testing.T) {
 	w = generate(t, Options{Seed: 2, Weeks: 60, NoiseSD: 0.05, MediaShare: 0.2, LiftTests: 2, Campaigns: 3})
 	assert.Len(t, w.KPI, 60)
 	assert.Equal(t, 0.05, w.Truth.NoiseRelative)
-	assert.InDelta(t, 0.2, w.Truth.Media/(sum(w.KPI)-sum(w.Truth.Series.Noise)), 1e-9)
+	assert.InDelta(t, 0.2, w.Truth.Media/(floats.Sum(w.KPI)-floats.Sum(w.Truth.Series.Noise)), 1e-9)
 	assert.Len(t, w.LiftTests, 2)
 }
 
@@ -91,7 +92,7 @@ func TestDecompositionIdentity(t *testing.T) {
 			noiseless += w.KPI[t2] - s.Noise[t2]
 		}
 		assert.InDelta(t, w.Truth.MediaShare, w.Truth.Media/noiseless, 1e-12)
-		assert.InDelta(t, w.Truth.KPITotal, sum(w.KPI), 1e-6)
+		assert.InDelta(t, w.Truth.KPITotal, floats.Sum(w.KPI), 1e-6)
 		// The noise is Normal with the recorded SD (rounding aside).
 		sd := stat.StdDev(s.Noise, nil)
 		assert.InDelta(t, 1, sd/w.Truth.NoiseSD, 0.25, "seed %d", seed)
