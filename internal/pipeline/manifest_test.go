@@ -49,7 +49,7 @@ func TestRunWritesTheManifest(t *testing.T) {
 	for _, s := range []string{"load", "fit", "fit_mmm", "fit_calibrated", "analyse", "hash_inputs", "write"} {
 		assert.True(t, stages[s], s)
 	}
-	assert.Equal(t, []string{"report.json", "report.md", "report.html", "data_summary.txt", "decomposition.csv", "calibrated_mta.parquet"}, m.Outputs)
+	assert.Equal(t, []string{"report.json", "report.md", "report.html", "data_summary.txt", "decomposition.csv", "posterior.parquet", "calibrated_mta.parquet"}, m.Outputs)
 	for _, f := range m.Outputs {
 		assert.FileExists(t, filepath.Join(cfg.Output.Dir, f))
 	}

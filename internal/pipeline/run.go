@@ -33,7 +33,7 @@ const (
 // (see its doc): a new output is added here and written into the
 // generation's staging directory, never straight into output.dir.
 func runOutputs(cfg *config.Config) []string {
-	files := []string{report.JSONFile, report.MarkdownFile, report.HTMLFile, summaryFile, decompositionFile}
+	files := []string{report.JSONFile, report.MarkdownFile, report.HTMLFile, summaryFile, decompositionFile, posteriorFile}
 	if cfg.Data.MTA != "" {
 		files = append(files, calibratedParquet)
 		if cfg.MTA.CalibratedCSV {
@@ -89,7 +89,7 @@ func Run(ctx context.Context, cfg *config.Config, opts Options) (*Result, error)
 	}
 	rep := buildReport(in, f, a, opts.Version)
 	sw.lap("analyse")
-	if err := writeOutputs(ctx, gen, in, a, rep, opts); err != nil {
+	if err := writeOutputs(ctx, gen, in, f, a, rep, opts); err != nil {
 		return nil, err
 	}
 	inputs, hashSecs, err := hashed()
@@ -139,7 +139,7 @@ func beginOutputs(cfg *config.Config, set string, files []string) (*outdir.Gener
 // writeOutputs stages every file of the run but the manifest. Between
 // files, and between batches of the calibrated MTA export, an interrupted
 // ctx stops the write and leaves output.dir as it was.
-func writeOutputs(ctx context.Context, g *outdir.Generation, in *Inputs, a *analysis, rep *report.Report, opts Options) error {
+func writeOutputs(ctx context.Context, g *outdir.Generation, in *Inputs, f *fitted, a *analysis, rep *report.Report, opts Options) error {
 	opts.info("writing the report")
 	if err := report.WriteAll(g.Dir(), rep); err != nil {
 		return fmt.Errorf("output: %w", err)
@@ -148,6 +148,9 @@ func writeOutputs(ctx context.Context, g *outdir.Generation, in *Inputs, a *anal
 		return fmt.Errorf("output: %w", err)
 	}
 	if err := writeDecomposition(g.Path(decompositionFile), a.decomp); err != nil {
+		return err
+	}
+	if err := writePosterior(g.Path(posteriorFile), f); err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
