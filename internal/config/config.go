@@ -27,10 +27,16 @@ type Data struct {
 
 // Model describes the panel's columns and the MMM's structure.
 type Model struct {
-	KPI          string         `mapstructure:"kpi"`
-	KPIType      mmm.KPIType    `mapstructure:"kpi_type"`
-	Date         string         `mapstructure:"date"`
-	Geo          string         `mapstructure:"geo"`
+	KPI     string      `mapstructure:"kpi"`
+	KPIType mmm.KPIType `mapstructure:"kpi_type"`
+	Date    string      `mapstructure:"date"`
+	Geo     string      `mapstructure:"geo"`
+	// GeoModel chooses the geo model or today's sum to national; auto is
+	// the geo model when Geo is set (Config.GeoModel).
+	GeoModel GeoModel `mapstructure:"geo_model"`
+	// Population names the geos' population column (constant or per
+	// period); without it geos are scaled by their mean KPI.
+	Population   string         `mapstructure:"population"`
 	Channels     []Channel      `mapstructure:"channels"`
 	Controls     []string       `mapstructure:"controls"`
 	FourierOrder int            `mapstructure:"fourier_order"`

@@ -21,6 +21,8 @@ func Defaults() map[string]any {
 		"model.kpi_type":              mmm.Revenue.String(),
 		"model.date":                  "date",
 		"model.geo":                   "",
+		"model.geo_model":             GeoModelAuto.String(),
+		"model.population":            "",
 		"model.controls":              []string{},
 		"model.fourier_order":         2,
 		"model.trend":                 true,

@@ -57,6 +57,30 @@ func (o *BudgetObjective) UnmarshalText(text []byte) error {
 	return err
 }
 
+// GeoModel is how a geo panel is fitted (model.geo_model).
+type GeoModel int
+
+const (
+	// GeoModelAuto is the zero value: the geo model when model.geo is set
+	// (see Config.GeoModel).
+	GeoModelAuto GeoModel = iota
+	// GeoModelGeo fits the geo-level model, geo by geo.
+	GeoModelGeo
+	// GeoModelSum sums the geos into a national panel and fits it.
+	GeoModelSum
+)
+
+var geoModels = []string{"", "geo", "sum"}
+
+func (m GeoModel) String() string { return name(geoModels, "GeoModel", int(m)) }
+
+// UnmarshalText reads geo or sum; "" is auto.
+func (m *GeoModel) UnmarshalText(text []byte) error {
+	i, err := parse(geoModels, string(text))
+	*m = GeoModel(i)
+	return err
+}
+
 func name(names []string, typ string, i int) string {
 	if i >= 0 && i < len(names) {
 		return names[i]
