@@ -82,6 +82,7 @@ func newRootCommand() *cobra.Command {
 		newOptimizeCommand(g),
 		newForecastCommand(g),
 		newBatchCommand(g),
+		newGatherCommand(g),
 	)
 	return root
 }
