@@ -29,8 +29,10 @@ type Data struct {
 type Model struct {
 	KPI     string      `mapstructure:"kpi"`
 	KPIType mmm.KPIType `mapstructure:"kpi_type"`
-	Date    string      `mapstructure:"date"`
-	Geo     string      `mapstructure:"geo"`
+	// MediaPrior is the family of the default ROI prior (auto, roi, share).
+	MediaPrior mmm.MediaPrior `mapstructure:"media_prior"`
+	Date       string         `mapstructure:"date"`
+	Geo        string         `mapstructure:"geo"`
 	// GeoModel chooses the geo model or today's sum to national; auto is
 	// the geo model when Geo is set (Config.GeoModel).
 	GeoModel GeoModel `mapstructure:"geo_model"`

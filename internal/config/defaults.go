@@ -19,6 +19,7 @@ func Defaults() map[string]any {
 		"data.mta":                    "",
 		"model.kpi":                   "",
 		"model.kpi_type":              mmm.Revenue.String(),
+		"model.media_prior":           mmm.AutoMediaPrior.String(),
 		"model.date":                  "date",
 		"model.geo":                   "",
 		"model.geo_model":             GeoModelAuto.String(),
