@@ -26,6 +26,7 @@ type posterior interface {
 	Fit(level float64) mmm.FitMetrics
 	Decomposition(level float64) mmm.Decomposition
 	PeriodContributions(c int) [][]float64
+	ControlEffectDraws(dst []float64, j int, base float64) error
 	LiftDraws(obs mmm.LiftObs) []float64
 	AdstockWeights(c int, level float64) []mmm.Interval
 	SpendResponse() *mmm.SpendResponse
