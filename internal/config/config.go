@@ -105,6 +105,9 @@ type MTA struct {
 	Campaign string `mapstructure:"campaign"`
 	Spend    string `mapstructure:"spend"`
 	Model    string `mapstructure:"model"`
+	// Geo names the export's geo column: rows are aggregated per geo too
+	// and calibrated with their geo's factor where the model has one.
+	Geo string `mapstructure:"geo"`
 	// UseModel selects one attribution model when the export mixes several.
 	UseModel   string       `mapstructure:"use_model"`
 	ChannelMap []ChannelMap `mapstructure:"channel_map"`

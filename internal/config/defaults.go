@@ -48,6 +48,7 @@ func Defaults() map[string]any {
 		"mta.campaign":                "campaign",
 		"mta.spend":                   "",
 		"mta.model":                   "",
+		"mta.geo":                     "",
 		"mta.calibrated_csv":          false,
 		"report.interval":             0.9,
 		"budget.total":                0.0,

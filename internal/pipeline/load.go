@@ -173,14 +173,43 @@ func (in *Inputs) loadMTA() error {
 		return err
 	}
 	in.Warnings = append(in.Warnings, warn...)
+	if w := unknownMTAGeos(cfg.Data.MTA, agg, in.Panel); w != "" {
+		in.Warnings = append(in.Warnings, w)
+	}
 	in.MTA, in.Mapping = agg, m
 	return nil
+}
+
+// unknownMTAGeos warns about geos of the MTA export that the panel lacks:
+// their rows can only be calibrated with the national factors.
+func unknownMTAGeos(source string, agg *mta.Aggregate, p *panel.Panel) string {
+	if agg.Geos == nil {
+		return ""
+	}
+	var unknown []string
+	for _, g := range agg.Geos {
+		if p.Geos == nil {
+			break
+		}
+		if _, ok := p.Geos.Index(g); !ok {
+			unknown = append(unknown, g)
+		}
+	}
+	switch {
+	case p.Geos == nil:
+		return fmt.Sprintf("%s: mta.geo is set but the panel has no geos (model.geo): MTA rows are calibrated with national factors", filepath.Base(source))
+	case len(unknown) > 0:
+		return fmt.Sprintf("%s: %d MTA geos are not panel geos (%s): their rows are calibrated with national factors",
+			filepath.Base(source), len(unknown), strings.Join(unknown[:min(len(unknown), 5)], ", "))
+	}
+	return ""
 }
 
 func mtaSpec(cfg *config.Config) mta.Spec {
 	return mta.Spec{
 		Date: cfg.MTA.Date, Channel: cfg.MTA.Channel, Campaign: cfg.MTA.Campaign,
 		Value: cfg.MTA.Value, Spend: cfg.MTA.Spend, Model: cfg.MTA.Model, UseModel: cfg.MTA.UseModel,
+		Geo: cfg.MTA.Geo,
 	}
 }
 
