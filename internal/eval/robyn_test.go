@@ -15,8 +15,8 @@ import (
 	"github.com/triad-mmm/triad/report"
 )
 
-// robynDir holds Robyn's demo data and the single-channel rows of its own
-// calibration_input.
+// robynDir holds Robyn's demo data, its own calibration_input and that
+// file's single-channel rows.
 var robynDir = filepath.Join("..", "..", "testdata", "peers", "robyn")
 
 // robynRun runs triad on Robyn's demo in mode by Laplace; tests, when not
@@ -48,7 +48,7 @@ func TestRobynCalibrationMovesTowardTests(t *testing.T) {
 	if testing.Short() {
 		t.Skip("five Laplace fits of Robyn's demo")
 	}
-	b, err := os.ReadFile(filepath.Join(robynDir, "calibration_input.csv"))
+	b, err := os.ReadFile(filepath.Join(robynDir, "calibration_single_channel.csv"))
 	require.NoError(t, err)
 	precise := strings.NewReplacer(",0.85,", ",0.9999,", ",0.8,", ",0.9999,").Replace(string(b))
 	require.NotEqual(t, string(b), precise)
