@@ -182,3 +182,27 @@ func TestGatherReadsRunFolders(t *testing.T) {
 	require.ErrorAs(t, err, &ge)
 	assert.Contains(t, err.Error(), `both hold run "m1"`)
 }
+
+func TestARunWithoutItsManifestIsNotComplete(t *testing.T) {
+	dir := t.TempDir()
+	m := testManifest(t, dir, 1, false)
+	_, err := Execute(context.Background(), m, Options{})
+	require.NoError(t, err)
+	d := filepath.Join(m.OutputRoot, "m1")
+	st, err := ReadState(d)
+	require.NoError(t, err)
+	require.True(t, st.Complete())
+	// A folder whose manifest.json is gone (as while a switch is under
+	// way) or damaged holds no complete run.
+	require.NoError(t, os.Remove(filepath.Join(d, "manifest.json")))
+	st, err = ReadState(d)
+	require.NoError(t, err)
+	assert.False(t, st.Complete())
+	s, err := Execute(context.Background(), m, Options{})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]Status{"m1": StatusOK}, statuses(s))
+	require.NoError(t, os.WriteFile(filepath.Join(d, "report.json"), []byte("{}"), 0o644))
+	st, err = ReadState(d)
+	require.NoError(t, err)
+	assert.False(t, st.Complete(), "a file that is not the generation's")
+}
