@@ -181,6 +181,17 @@ func TestGatherReadsRunFolders(t *testing.T) {
 	_, err = Gather([]string{filepath.Join(m.OutputRoot, "m1"), filepath.Join(m.OutputRoot, "m1") + "/"}, "", "")
 	require.ErrorAs(t, err, &ge)
 	assert.Contains(t, err.Error(), `both hold run "m1"`)
+
+	// The manifest's view: a run with no folder yet is incomplete.
+	m3 := testManifest(t, dir, 3, true)
+	p, err = GatherManifest(m3, "", "")
+	require.NoError(t, err)
+	got = map[string]string{}
+	for _, r := range p.Runs {
+		got[r.Name] = r.Status
+	}
+	assert.Equal(t, map[string]string{"m1": "poor_convergence", "m2": "poor_convergence", "m3": "incomplete", "m99": "failed"}, got)
+	assert.Equal(t, "3", p.Runs[2].Vars["seed"])
 }
 
 func TestARunWithoutItsManifestIsNotComplete(t *testing.T) {
