@@ -171,7 +171,7 @@ func (m *GeoModel) buildChannels(kpiSum float64) error {
 			}
 		}
 	}
-	roi := defaultROIPrior(m.spec.KPIType, kpiSum, spendAll)
+	roi := defaultROIPrior(m.spec.MediaPrior, kpiSum, spendAll)
 	m.ch = make([]geoChannel, len(d.Channels))
 	for c, name := range d.Channels {
 		cs := m.spec.Channels[c].withDefaults(roi, d.StepDays)

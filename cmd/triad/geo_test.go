@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/triad-mmm/triad/internal/tabular"
 )
 
 // A geo world runs end to end as written (geos summed to national), and
@@ -33,6 +35,10 @@ func TestSimulateGeoWorldRuns(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, json.Unmarshal(b, &rep))
 	assert.Len(t, rep.Experiments, 4)
+	// The calibrated MTA keeps the export's geo column.
+	cal, err := tabular.Read(filepath.Join(out, "calibrated_mta.parquet"), []tabular.Column{{Name: "geo", Kind: tabular.String}})
+	require.NoError(t, err)
+	assert.Equal(t, "geo_1", cal.Strings("geo")[0])
 
 	body, err := os.ReadFile(cfg)
 	require.NoError(t, err)
@@ -48,4 +54,22 @@ func TestSimulateGeoWorldRuns(t *testing.T) {
 		assert.Error(t, err)
 		assert.Equal(t, exitInput, code, bad)
 	}
+}
+
+// configs/meridian-geo.yaml runs on a slice of Meridian's geo panel: the
+// geo panel loads with its population, and the summed fit runs.
+func TestMeridianGeoConfig(t *testing.T) {
+	slice, err := filepath.Abs(filepath.Join("..", "..", "testdata", "peers", "meridian_geo", "geo_slice.csv"))
+	require.NoError(t, err)
+	t.Setenv("TRIAD_DATA_PANEL", slice)
+	cfg := filepath.Join("..", "..", "configs", "meridian-geo.yaml")
+	stdout, err, code := triad(t, "validate", "--config", cfg)
+	require.NoError(t, err)
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, stdout, "Channel4")
+	out := filepath.Join(t.TempDir(), "out")
+	_, err, code = triad(t, "run", "--config", cfg, "--out", out, "--method", "laplace", "--draws", "200", "-q")
+	require.NoError(t, err)
+	assert.Equal(t, exitOK, code)
+	assert.FileExists(t, filepath.Join(out, "report.json"))
 }

@@ -6,7 +6,7 @@ import (
 )
 
 // The modes that only the configuration knows; the others are the
-// libraries' own types (mmm.Likelihood, mmm.KPIType, mmm.AdstockKind,
+// libraries' own types (mmm.Likelihood, mmm.KPIType, mmm.MediaPrior, mmm.AdstockKind,
 // mmm.SaturationKind, mmm.Method, lift.Format), each with its one list of
 // spellings and an UnmarshalText that the loader's decode hook calls.
 

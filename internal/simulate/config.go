@@ -55,6 +55,8 @@ func (w *World) ConfigYAML(ext string) string {
 	p("  channel: channel\n")
 	if w.Geos == nil {
 		p("  campaign: campaign\n")
+	} else {
+		p("  geo: %s\n", q(colGeo))
 	}
 	p("  spend: spend\n")
 	p("  channel_map:\n")

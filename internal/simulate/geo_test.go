@@ -212,7 +212,7 @@ func TestGeoFiles(t *testing.T) {
 		assert.Equal(t, strings.Join(w.LiftTests[i].Geos, ";"), g)
 	}
 	cfg := w.ConfigYAML("csv")
-	for _, want := range []string{"geo: geo\n", "population: population\n", "geo_model: sum\n"} {
+	for _, want := range []string{"  geo: geo\n", "population: population\n", "geo_model: sum\n", "  channel: channel\n  geo: geo\n"} {
 		assert.Contains(t, cfg, want)
 	}
 	assert.NotContains(t, cfg, "campaign:")
