@@ -35,9 +35,12 @@ type fitted struct {
 	geoObs []mmm.GeoLiftObs // with geo: every test on its treated geos
 	// national is the MMM alone on the national panel (with geo, the
 	// geos summed): its priors are the geo model's too.
-	national   *mmm.Model
-	obsOK      []bool
-	priorNotes []calibrate.PriorNote
+	national *mmm.Model
+	// nationalCal is the calibrated one (nil without calibration); with
+	// geo, a national model with the calibrated geo model's priors.
+	nationalCal *mmm.Model
+	obsOK       []bool
+	priorNotes  []calibrate.PriorNote
 }
 
 // final is the fit the report's answer rests on.
@@ -105,7 +108,7 @@ func fitModels(ctx context.Context, in *Inputs, opts Options, both bool) (*fitte
 	}
 	var calFit fitter
 	if calModel != nil {
-		calFit = nationalFitter(calModel)
+		calFit, f.nationalCal = nationalFitter(calModel), calModel
 	}
 	if err := f.run(ctx, in, opts, nationalFitter(aloneModel), calFit, both); err != nil {
 		return nil, err
@@ -142,9 +145,13 @@ func (f *fitted) calibratedSpec(in *Inputs, base, filled mmm.Spec) (mmm.Spec, er
 		}
 		spec.LiftTau = cfg.Calibration.Tau
 	case config.ROIPrior:
+		base := make([]mmm.LogNormal, len(filled.Channels))
+		for c, cs := range filled.Channels {
+			base[c] = cs.ROI
+		}
 		priors, notes, err := calibrate.ROIPriors(in.Tests, in.calendar(), func(c int) []float64 {
 			return priorAdstock(filled.Channels[c])
-		}, calibrate.PriorOptions{HalfLifeWeeks: cfg.Calibration.HalfLifeWeeks})
+		}, calibrate.PriorOptions{HalfLifeWeeks: cfg.Calibration.HalfLifeWeeks, Base: base})
 		if err != nil {
 			return spec, asInput(err)
 		}

@@ -157,6 +157,11 @@ func (f *fitted) fitGeo(ctx context.Context, in *Inputs, opts Options, base mmm.
 			return &InputError{Err: fmt.Errorf("%s: %w", filepath.Base(cfg.Data.LiftTests), err)}
 		}
 		calFit = geoFitter(cal)
+		// The report's prior section reads the calibrated priors from a
+		// national model with the same spec.
+		if nm, err := mmm.NewModel(f.data, cs.Spec); err == nil {
+			f.nationalCal = nm
+		}
 	}
 	opts.info(fmt.Sprintf("geo model: %d geos × %d periods, %d parameters", len(gd.Geos), len(gd.Dates), alone.Dim()))
 	return f.run(ctx, in, opts, geoFitter(alone), calFit, both)
