@@ -99,7 +99,7 @@ const diffBody = `{{define "diff"}}<p class="summary">{{.Summary}}</p>
 
 // diffPage reuses the report's style sheet and table template.
 var diffPage = sync.OnceValues(func() (*template.Template, error) {
-	style := pageTemplate[strings.Index(pageTemplate, "<style>"):strings.Index(pageTemplate, "</style>")+len("</style>")]
+	style := pageTemplate[strings.Index(pageTemplate, "<style>") : strings.Index(pageTemplate, "</style>")+len("</style>")]
 	tableDef := pageTemplate[strings.Index(pageTemplate, `{{define "table"}}`):]
 	src := `<!DOCTYPE html>
 <html lang="en">

@@ -43,10 +43,19 @@ type Report struct {
 	Experiments []Experiment     `json:"experiments"`
 	TestNext    []TestSuggestion `json:"test_next"`
 	Budget      *Budget          `json:"budget"`
+	// Priors are the MMM's ROI priors; nil when unknown.
+	Priors *Priors `json:"priors"`
 	// Unmapped lists MTA channels that no config mapping sent to an MMM
 	// channel: reported, never dropped silently.
 	Unmapped []UnmappedChannel `json:"unmapped_mta_channels"`
 	Warnings []string          `json:"warnings"`
+
+	// Inputs beyond paid media (inputs.go): revenue per KPI for a count
+	// KPI, unpaid channels, treatments, factors.
+	RevenuePerKPI *RevenuePerKPI `json:"revenue_per_kpi,omitempty"`
+	Organic       []Organic      `json:"organic,omitempty"`
+	Treatments    []Treatment    `json:"treatments,omitempty"`
+	Factors       []Factor       `json:"factors,omitempty"`
 
 	// Charts holds the series behind the charts, so users can re-plot.
 	Charts Charts `json:"series"`

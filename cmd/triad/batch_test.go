@@ -77,7 +77,7 @@ func TestBatchExitCodes(t *testing.T) {
 
 // runShards runs triad batch over manifest as n processes at once, shard
 // i/n each, and returns each process's stdout lines.
-func runShards(t *testing.T, manifest string, n int) [][]string {
+func runShards(t *testing.T, manifest string, n, jobs int) [][]string {
 	t.Helper()
 	exe, err := os.Executable()
 	require.NoError(t, err)
@@ -88,7 +88,7 @@ func runShards(t *testing.T, manifest string, n int) [][]string {
 		go func() {
 			defer wg.Done()
 			var stdout, stderr bytes.Buffer
-			cmd := exec.Command(exe, "batch", "-q", "--manifest", manifest, "--shard", fmt.Sprintf("%d/%d", i, n), "--jobs", "1")
+			cmd := exec.Command(exe, "batch", "-q", "--manifest", manifest, "--shard", fmt.Sprintf("%d/%d", i, n), "--jobs", fmt.Sprint(jobs))
 			cmd.Env = append(os.Environ(), asMain+"=1")
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
 			assert.NoError(t, cmd.Run(), "shard %d/%d: %s", i, n, stderr.String())
@@ -99,14 +99,23 @@ func runShards(t *testing.T, manifest string, n int) [][]string {
 	return outs
 }
 
+// TestBatchShardsRunEveryRunOnce runs one manifest as N shards in N
+// processes at once: every run is done exactly once, a second pass skips
+// all of them, and the portfolio of the shards' union is byte for byte
+// that of the single process (which ran three runs at a time).
 func TestBatchShardsRunEveryRunOnce(t *testing.T) {
 	const runs = 7
+	var single map[string][]byte
 	for _, n := range []int{1, 3, 7} {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
 			dir := t.TempDir()
 			manifest := batchManifest(t, dir, runs, false)
+			jobs := 1
+			if n == 1 {
+				jobs = 3
+			}
 			done := map[string]int{}
-			for i, lines := range runShards(t, manifest, n) {
+			for i, lines := range runShards(t, manifest, n, jobs) {
 				assert.Len(t, lines, len(seq(i, n, runs)), "shard %d/%d", i, n)
 				for _, l := range lines {
 					f := strings.Split(l, "\t")
@@ -120,13 +129,40 @@ func TestBatchShardsRunEveryRunOnce(t *testing.T) {
 			}
 			assert.Len(t, done, runs)
 			// Run again: every run is complete, so every shard skips all.
-			for _, lines := range runShards(t, manifest, n) {
+			for _, lines := range runShards(t, manifest, n, 1) {
 				for _, l := range lines {
 					assert.True(t, strings.HasPrefix(l, "skipped\t"), l)
 				}
 			}
+			got := gatherAll(t, filepath.Join(dir, "out"))
+			if single == nil {
+				single = got
+				return
+			}
+			for name, b := range single {
+				assert.Equal(t, string(b), string(got[name]), "%s of %d shards against one process", name, n)
+			}
 		})
 	}
+}
+
+// gatherAll gathers every run folder under root and returns the portfolio
+// files.
+func gatherAll(t *testing.T, root string) map[string][]byte {
+	t.Helper()
+	dirs, err := filepath.Glob(filepath.Join(root, "*"))
+	require.NoError(t, err)
+	out := filepath.Join(t.TempDir(), "portfolio")
+	_, err, code := triad(t, append([]string{"gather", "--out", out}, dirs...)...)
+	require.NoError(t, err)
+	require.Equal(t, exitOK, code)
+	files := map[string][]byte{}
+	for _, name := range []string{"portfolio.json", "portfolio.md", "portfolio.html"} {
+		b, err := os.ReadFile(filepath.Join(out, name))
+		require.NoError(t, err)
+		files[name] = b
+	}
+	return files
 }
 
 // seq returns the 0-based manifest positions of shard i of n over runs.
@@ -136,4 +172,17 @@ func seq(i, n, runs int) []int {
 		out = append(out, k)
 	}
 	return out
+}
+
+func TestGatherUsage(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"gather", dir},
+		{"gather", "--out", filepath.Join(dir, "p")},
+		{"gather", "--out", filepath.Join(dir, "p"), filepath.Join(dir, "absent")},
+	} {
+		_, err, code := triad(t, args...)
+		assert.Error(t, err, args)
+		assert.Equal(t, exitInput, code, args)
+	}
 }

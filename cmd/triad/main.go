@@ -83,6 +83,7 @@ func newRootCommand() *cobra.Command {
 		newForecastCommand(g),
 		newDiffCommand(g),
 		newBatchCommand(g),
+		newGatherCommand(g),
 	)
 	return root
 }

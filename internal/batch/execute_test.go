@@ -142,3 +142,43 @@ func TestExecuteRunsResumesAndRecords(t *testing.T) {
 		assert.Empty(t, s.Outcomes)
 	})
 }
+
+func TestGatherReadsRunFolders(t *testing.T) {
+	dir := t.TempDir()
+	m := testManifest(t, dir, 2, true)
+	_, err := Execute(context.Background(), m, Options{Jobs: 2})
+	require.NoError(t, err)
+	empty := filepath.Join(m.OutputRoot, "never-ran")
+	require.NoError(t, os.Mkdir(empty, 0o755))
+	dirs := []string{filepath.Join(m.OutputRoot, "m99"), filepath.Join(m.OutputRoot, "m2"), empty, filepath.Join(m.OutputRoot, "m1")}
+	p, err := Gather(dirs, "", "triad test")
+	require.NoError(t, err)
+	require.Len(t, p.Runs, 4)
+	got := map[string]string{}
+	for _, r := range p.Runs {
+		got[r.Name] = r.Status
+	}
+	// The short test fits (2 chains × 60 draws) converge poorly, as they should.
+	assert.Equal(t, map[string]string{"m1": "poor_convergence", "m2": "poor_convergence", "m99": "failed", "never-ran": "incomplete"}, got)
+	assert.Equal(t, "m1", p.Runs[0].Name)
+	assert.Equal(t, 0.9, p.Interval)
+	r := p.Runs[0]
+	assert.Equal(t, "mmm", r.Model)
+	assert.Equal(t, map[string]string{"seed": "1", "panel": r.Vars["panel"]}, r.Vars)
+	require.Len(t, r.Channels, 6)
+	assert.Equal(t, "tv", r.Channels[0].Name)
+	assert.True(t, r.Channels[0].ROI.Known())
+	assert.Less(t, r.Channels[0].ROI.Lo, r.Channels[0].ROI.Hi)
+	assert.NotEmpty(t, r.Convergence.Problems)
+	assert.Contains(t, p.Runs[2].Error, "missing.csv")
+	require.Len(t, p.Budget, 1)
+	assert.Len(t, p.Budget[0].Entries, 12)
+
+	_, err = Gather([]string{filepath.Join(m.OutputRoot, "m1"), filepath.Join(dir, "nope")}, "", "")
+	var ge *GatherError
+	require.ErrorAs(t, err, &ge)
+	assert.Contains(t, err.Error(), "nope: not a run folder")
+	_, err = Gather([]string{filepath.Join(m.OutputRoot, "m1"), filepath.Join(m.OutputRoot, "m1") + "/"}, "", "")
+	require.ErrorAs(t, err, &ge)
+	assert.Contains(t, err.Error(), `both hold run "m1"`)
+}

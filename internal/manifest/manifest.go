@@ -56,9 +56,12 @@ type Choices struct {
 	// counterfactual with tests, none without).
 	CalibrationMode string `json:"calibration_mode"`
 	// Weekday reports whether day-of-week effects were fitted.
-	Weekday      bool            `json:"weekday"`
-	FourierOrder int             `json:"fourier_order"`
-	Channels     []ChannelChoice `json:"channels"`
+	Weekday      bool `json:"weekday"`
+	FourierOrder int  `json:"fourier_order"`
+	// MediaPrior is the family of the default ROI prior, auto resolved:
+	// "share" or "roi" (model.media_prior).
+	MediaPrior string          `json:"media_prior"`
+	Channels   []ChannelChoice `json:"channels"`
 }
 
 // ChannelChoice is one channel's resolved structure.
@@ -68,7 +71,7 @@ type ChannelChoice struct {
 	Saturation string `json:"saturation"`
 	MaxLag     int    `json:"max_lag"`
 	// ROIPrior is the LogNormal ROI prior in force before any lift test
-	// (for a count KPI the default depends on the data).
+	// (under the share family the default depends on the data).
 	ROIPrior LogNormal `json:"roi_prior"`
 }
 

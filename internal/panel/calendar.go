@@ -25,6 +25,11 @@ func (p *Panel) Index(d civil.Date) (int, bool) {
 // allows for a test that starts mid-week. Days outside the panel add
 // nothing.
 func (p *Panel) SpendBetween(c int, from, to civil.Date) float64 {
+	return spendBetween(p, p.Spend[c], from, to)
+}
+
+// spendBetween is SpendBetween of the series x on p's periods.
+func spendBetween(p *Panel, x []float64, from, to civil.Date) float64 {
 	if len(p.Dates) == 0 {
 		return 0
 	}
@@ -42,10 +47,23 @@ func (p *Panel) SpendBetween(c int, from, to civil.Date) float64 {
 		end := start.AddDays(step - 1)
 		days := int(min(end, to)-max(start, from)) + 1
 		if days == step {
-			total += p.Spend[c][t]
+			total += x[t]
 		} else {
-			total += p.Spend[c][t] * float64(days) / float64(step)
+			total += x[t] * float64(days) / float64(step)
 		}
 	}
 	return total
+}
+
+// GeoSpendBetween returns the named geo's spend on channel c over the days
+// from..to, as SpendBetween; 0 for a national panel or an unknown geo.
+func (p *Panel) GeoSpendBetween(geo string, c int, from, to civil.Date) float64 {
+	if p.Geos == nil {
+		return 0
+	}
+	g, ok := p.Geos.Index(geo)
+	if !ok {
+		return 0
+	}
+	return p.Geos.SpendBetween(p, g, c, from, to)
 }

@@ -91,7 +91,8 @@ func absPath(p string) string {
 
 // choices are what the run decided that the configuration left open.
 func choices(spec mmm.Spec, mode config.CalibrationMode, channels []string) manifest.Choices {
-	ch := manifest.Choices{CalibrationMode: mode.String(), Weekday: spec.Weekday, FourierOrder: spec.FourierOrder}
+	ch := manifest.Choices{CalibrationMode: mode.String(), Weekday: spec.Weekday, FourierOrder: spec.FourierOrder,
+		MediaPrior: spec.MediaPrior.Resolve().String()}
 	for i, cs := range spec.Channels {
 		ch.Channels = append(ch.Channels, manifest.ChannelChoice{
 			Name: channels[i], Adstock: string(cs.Adstock.Kind()), Saturation: string(cs.Saturation.Kind()),

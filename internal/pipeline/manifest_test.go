@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/triad-mmm/triad/internal/config"
 	"github.com/triad-mmm/triad/internal/manifest"
+	"github.com/triad-mmm/triad/mmm"
 )
 
 // A run's manifest records every input as it is on disk, the resolved
@@ -40,7 +42,22 @@ func TestRunWritesTheManifest(t *testing.T) {
 	}
 	assert.Equal(t, "counterfactual", m.Choices.CalibrationMode)
 	require.Len(t, m.Choices.Channels, 6)
-	assert.Equal(t, manifest.ChannelChoice{Name: "tv", Adstock: "delayed", Saturation: "hill", MaxLag: 8, ROIPrior: manifest.LogNormal{Mu: 0.2, Sigma: 0.9}}, m.Choices.Channels[0])
+	assert.Equal(t, "share", m.Choices.MediaPrior)
+	// The share family's median: 15% of the KPI per unit of spend.
+	kpi, spend := 0.0, 0.0
+	in, err := Load(cfg)
+	require.NoError(t, err)
+	p := in.Panel
+	for t := range p.KPI {
+		kpi += p.KPI[t]
+		for c := range p.Spend {
+			spend += p.Spend[c][t]
+		}
+	}
+	tv := m.Choices.Channels[0]
+	assert.InDelta(t, math.Log(mmm.DefaultMediaShare*kpi/spend), tv.ROIPrior.Mu, 1e-12)
+	tv.ROIPrior.Mu = 0
+	assert.Equal(t, manifest.ChannelChoice{Name: "tv", Adstock: "delayed", Saturation: "hill", MaxLag: 8, ROIPrior: manifest.LogNormal{Sigma: 0.9}}, tv)
 	assert.Greater(t, m.Seconds, 0.0)
 	stages := map[string]bool{}
 	for _, s := range m.Timings {
