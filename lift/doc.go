@@ -9,7 +9,11 @@
 // scope: withheld by a holdout, added by a heavy-up) and the estimate,
 // incremental_kpi or iroas (then incremental = iroas × spend). Optional:
 // scope_share (default 1), test_type (holdout, heavy_up, conversion_lift),
-// cooldown_end (measurement continued to this day), include (default true).
+// cooldown_end (measurement continued to this day), include (default true),
+// geos (a geo test's treated geos, ';'-separated; each must be one of
+// ParseOptions.Geos, the panel's geos). A geo test without scope_share
+// takes its geos' share of the channel's spend in the window
+// (SetGeoScopes); a scope_share the file gives wins.
 //
 // The standard error comes from the first of these a row has:
 //
@@ -51,7 +55,9 @@
 // (the conformal interval), confidence (default 0.9, GeoLift's default),
 // p_value, and optionally test_id (default geolift-<row>), se, ci_sided,
 // scope_share (share of the KPI in the treated markets), test_type,
-// cooldown_end, include. The SE rules are those of the canonical layout.
+// cooldown_end, include, location (the treated locations, ',' or
+// ';'-separated as GeoLiftMarketSelection lists them, matched to the
+// panel's geos ignoring case since GeoLift lower-cases them). The SE rules are those of the canonical layout.
 //
 // # Checks
 //

@@ -62,6 +62,11 @@ type fields struct {
 	se, lower, upper, confidence, sided string
 	pvalue                              string
 	scope, typ, cooldown, include       string
+	// geos names the column of treated geos, split at any of geoSep.
+	geos, geoSep string
+	// foldGeoCase matches geo names ignoring case when no exact match
+	// exists (GeoLift lower-cases its locations).
+	foldGeoCase bool
 	// idPrefix, when set, makes test_id optional: missing ids become
 	// idPrefix-<row>.
 	idPrefix string
@@ -76,6 +81,7 @@ var canonicalFields = fields{
 	se: "se", lower: "ci_lower", upper: "ci_upper", confidence: "confidence", sided: "ci_sided",
 	pvalue: "p_value",
 	scope:  "scope_share", typ: "test_type", cooldown: "cooldown_end", include: "include",
+	geos: "geos", geoSep: ";",
 }
 
 // geoliftFields follows the names of GeoLift's summary (incremental, lower
@@ -87,6 +93,9 @@ var geoliftFields = fields{
 	pvalue: "p_value",
 	scope:  "scope_share", typ: "test_type", cooldown: "cooldown_end", include: "include",
 	idPrefix: "geolift", defaultConfidence: 0.9,
+	// GeoLift's treated locations, as GeoLiftMarketSelection lists them
+	// ("chicago, portland").
+	geos: "location", geoSep: ";,", foldGeoCase: true,
 }
 
 func (f fields) columns() []tabular.Column {
@@ -114,6 +123,9 @@ func (f fields) columns() []tabular.Column {
 	}
 	cols = append(cols, opt(f.sided, tabular.String), opt(f.typ, tabular.String),
 		opt(f.cooldown, tabular.Date), opt(f.include, tabular.Bool))
+	if f.geos != "" {
+		cols = append(cols, opt(f.geos, tabular.String))
+	}
 	return cols
 }
 

@@ -34,6 +34,9 @@ type ParseOptions struct {
 	// calibration_scope "total" is taken to have measured (its carryover);
 	// zero means 56 days (8 weeks).
 	TotalScopeDays int
+	// Geos are the panel's geos (nil for a national panel): a test's geos
+	// must be among them.
+	Geos []string
 }
 
 func (o ParseOptions) stepDays() int {

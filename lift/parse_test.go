@@ -49,7 +49,7 @@ e,tv,2024-05-06,2024-05-26,800,1200,,,,` + f(1200+z95*300) + `,0.95,upper,,,,,,
 	a := tests[0]
 	assert.Equal(t, Test{ID: "a", Channel: "tv", Start: day("2024-01-01"), End: day("2024-01-28"),
 		CooldownEnd: day("2024-02-11"), Spend: 1000, Incremental: 3000, SE: 500, SESource: SEGiven,
-		ScopeShare: 0.2, Type: Holdout, Include: true, Row: 1}, a)
+		ScopeShare: 0.2, ScopeGiven: true, Type: Holdout, Include: true, Row: 1}, a)
 	assert.Equal(t, day("2024-02-11"), a.MeasureEnd())
 	assert.InDelta(t, 3, a.IROAS(), 1e-12)
 	assert.InDelta(t, 0.5, a.IROASSE(), 1e-12)

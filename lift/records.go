@@ -78,8 +78,13 @@ func (p *parser) record(f fields, i int) (Test, bool) {
 			p.fail(i, f.scope, "scope_share must be in (0, 1], got %v", v)
 			ok = false
 		} else {
-			t.ScopeShare = v
+			t.ScopeShare, t.ScopeGiven = v, true
 		}
+	}
+	if g, has := p.str(f.geos, i); has {
+		var okG bool
+		t.Geos, okG = p.geoList(f, i, g)
+		ok = ok && okG
 	}
 	if s, has := p.str(f.typ, i); has {
 		typ, err := ParseType(s)

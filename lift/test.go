@@ -102,7 +102,13 @@ type Test struct {
 	SESource SESource
 	// ScopeShare is the share of the business (KPI) the test covered, in (0, 1].
 	ScopeShare float64
-	Type       Type
+	// ScopeGiven reports whether the file gave scope_share; a geo test
+	// without it takes its geos' share of the channel's spend (SetGeoScopes).
+	ScopeGiven bool
+	// Geos are a geo test's treated geos (sorted; names of the panel's
+	// geos), nil for a national test.
+	Geos []string
+	Type Type
 	// Include false keeps the test in the report but out of the fit.
 	Include bool
 	// Row is the 1-based data row of the source file, for messages.

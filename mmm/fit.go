@@ -67,6 +67,23 @@ const DefaultTargetAccept = 0.9
 // chains from distinct starts. Laplace uses the same mode finder from
 // several jittered starts.
 func Fit(ctx context.Context, m *Model, cfg FitConfig) (*Posterior, error) {
+	res, err := sample(ctx, m, cfg)
+	if err != nil {
+		return nil, err
+	}
+	// Diagnose counts tree-depth hits against the limit NUTS ran with: 0
+	// is the sampler's default for both.
+	return newPosterior(m, res, cfg.Sampler.MaxTreeDepth)
+}
+
+// sampleable is a model Fit and GeoFit can sample.
+type sampleable interface {
+	NewTarget() sampler.Target
+	center() []float64
+}
+
+// sample runs cfg's method on m and returns the draws in m's coordinates.
+func sample(ctx context.Context, m sampleable, cfg FitConfig) (*sampler.Result, error) {
 	x0 := m.center()
 	jit := cfg.InitJitter
 	if jit == 0 {
@@ -121,9 +138,7 @@ func Fit(ctx context.Context, m *Model, cfg FitConfig) (*Posterior, error) {
 	if err != nil {
 		return nil, fmt.Errorf("mmm: %w", err)
 	}
-	// Diagnose counts tree-depth hits against the limit NUTS ran with: 0
-	// is the sampler's default for both.
-	return newPosterior(m, res, cfg.Sampler.MaxTreeDepth)
+	return res, nil
 }
 
 // center is where the mode search starts: prior medians for the media and

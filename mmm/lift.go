@@ -39,16 +39,22 @@ type liftTerm struct {
 }
 
 func (m *Model) newLiftTerm(k int, o LiftObs) (liftTerm, error) {
+	return makeLiftTerm(k, o, len(m.ch), m.n, m.spec.LiftTau)
+}
+
+// makeLiftTerm validates o against a model of nCh channels and n periods
+// with mismatch allowance tau.
+func makeLiftTerm(k int, o LiftObs, nCh, n int, tau float64) (liftTerm, error) {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("mmm: lift observation %d: %s", k+1, fmt.Sprintf(format, args...))
 	}
 	switch {
-	case o.Channel < 0 || o.Channel >= len(m.ch):
+	case o.Channel < 0 || o.Channel >= nCh:
 		return liftTerm{}, bad("channel index %d out of range", o.Channel)
 	case len(o.Moved) == 0 || len(o.Measure) == 0:
 		return liftTerm{}, bad("empty moved or measurement window")
-	case o.Start < 0 || o.Start+len(o.Moved) > m.n || o.Start+len(o.Measure) > m.n:
-		return liftTerm{}, bad("window [%d, %d) outside the panel's %d periods", o.Start, o.Start+max(len(o.Moved), len(o.Measure)), m.n)
+	case o.Start < 0 || o.Start+len(o.Moved) > n || o.Start+len(o.Measure) > n:
+		return liftTerm{}, bad("window [%d, %d) outside the panel's %d periods", o.Start, o.Start+max(len(o.Moved), len(o.Measure)), n)
 	case !(o.Scope > 0 && o.Scope <= 1):
 		return liftTerm{}, bad("scope %g, want in (0, 1]", o.Scope)
 	case !stat.Finite(o.Measured):
@@ -56,7 +62,7 @@ func (m *Model) newLiftTerm(k int, o LiftObs) (liftTerm, error) {
 	case !(o.SD >= 0) || math.IsInf(o.SD, 0):
 		return liftTerm{}, bad("standard error %g", o.SD)
 	}
-	v := o.SD*o.SD + m.spec.LiftTau*m.spec.LiftTau
+	v := o.SD*o.SD + tau*tau
 	if !(v > 0) {
 		return liftTerm{}, bad("zero standard error and no mismatch allowance")
 	}

@@ -190,9 +190,19 @@ func directLogProb(m *Model, w simWorld, x []float64) float64 {
 	for _, v := range p.Weekday {
 		lp += defaultWeekday.LogProb(v)
 	}
+	// The default (share) ROI prior: median 15% of the KPI per unit of
+	// the fitted periods' spend, computed here from the data.
+	kpi, spend := 0.0, 0.0
+	for tt := 0; tt < m.nFit; tt++ {
+		kpi += w.data.KPI[tt]
+		for c := range w.data.Spend {
+			spend += w.data.Spend[c][tt]
+		}
+	}
+	roiPrior := LogNormal{Mu: math.Log(0.15 * kpi / spend), Sigma: 0.9}
 	for c, cp := range p.Channels {
 		sc := w.truth[c].withParams(cp)
-		lp += defaultROI.LogProb(sc.roi) + math.Log(sc.roi)
+		lp += roiPrior.LogProb(sc.roi) + math.Log(sc.roi)
 		switch sc.adstock {
 		case "weibull":
 			// Weibull: log shape and logit(scale/(MaxLag+1)).

@@ -126,7 +126,7 @@ func (m *Model) buildChannels(kpiSum float64) error {
 			spendAll += v
 		}
 	}
-	roi := defaultROIPrior(m.spec.KPIType, kpiSum, spendAll)
+	roi := defaultROIPrior(m.spec.MediaPrior, kpiSum, spendAll)
 	m.ch = make([]channel, len(d.Channels))
 	for c, name := range d.Channels {
 		cs := m.spec.Channels[c].withDefaults(roi, d.StepDays)

@@ -1,6 +1,7 @@
 package mmm
 
 import (
+	"math"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -77,10 +78,8 @@ func TestDefaultSpec(t *testing.T) {
 	assert.True(t, s.Trend)
 	assert.Equal(t, 8, s.Channels[0].MaxLag)
 	assert.Equal(t, 21, DefaultMaxLag(1))
-	// Count KPIs scale the ROI prior to KPI per currency.
-	s.KPIType = Count
-	m, err := NewModel(w.data, s)
-	require.NoError(t, err)
+	// The default (auto, so share) scales the ROI prior to KPI per unit of
+	// spend; roi keeps Meridian's, whatever the KPI; a stated prior stays.
 	kpi, spend := 0.0, 0.0
 	for t := range w.data.KPI {
 		kpi += w.data.KPI[t]
@@ -88,7 +87,43 @@ func TestDefaultSpec(t *testing.T) {
 			spend += w.data.Spend[c][t]
 		}
 	}
-	assert.InEpsilon(t, 0.2*kpi/spend, m.Spec().Channels[0].ROI.Median(), 1e-9)
+	for _, k := range []KPIType{Revenue, Count} {
+		s.KPIType = k
+		m, err := NewModel(w.data, s)
+		require.NoError(t, err)
+		assert.InEpsilon(t, DefaultMediaShare*kpi/spend, m.Spec().Channels[0].ROI.Median(), 1e-9)
+		info := m.MediaPrior()
+		assert.Equal(t, "share", info.Family)
+		assert.Equal(t, "auto", info.Requested)
+	}
+	s.MediaPrior = ROIMediaPrior
+	s.Channels[1].ROI = LogNormal{Mu: 1, Sigma: 0.1}
+	m, err := NewModel(w.data, s)
+	require.NoError(t, err)
+	assert.Equal(t, LogNormal{Mu: 0.2, Sigma: 0.9}, m.Spec().Channels[0].ROI)
+	assert.Equal(t, LogNormal{Mu: 1, Sigma: 0.1}, m.Spec().Channels[1].ROI)
+	assert.Equal(t, []bool{false, true}, m.MediaPrior().Stated)
+}
+
+// The prior media share is Σ ROI·spend / KPI under the ROI priors: with
+// one channel it is a LogNormal, whose mean and quantiles are known.
+func TestPriorMediaShare(t *testing.T) {
+	w := simWorldGen(1, simOptions{n: 60, channels: 1})
+	s := DefaultSpec(w.data)
+	m, err := NewModel(w.data, s)
+	require.NoError(t, err)
+	kpi, spend := 0.0, 0.0
+	for t := range w.data.KPI {
+		kpi += w.data.KPI[t]
+		spend += w.data.Spend[0][t]
+	}
+	p := m.Spec().Channels[0].ROI
+	scale := spend / kpi
+	iv := m.PriorMediaShare(0.9)
+	assert.InEpsilon(t, math.Exp(p.Mu+p.Sigma*p.Sigma/2)*scale, iv.Mean, 0.03)
+	assert.InEpsilon(t, math.Exp(p.Mu-1.6449*p.Sigma)*scale, iv.Lo, 0.03)
+	assert.InEpsilon(t, math.Exp(p.Mu+1.6449*p.Sigma)*scale, iv.Hi, 0.03)
+	assert.InEpsilon(t, DefaultMediaShare*math.Exp(p.Sigma*p.Sigma/2), iv.Mean, 0.03)
 }
 
 func TestParse(t *testing.T) {

@@ -62,7 +62,7 @@ func newPosterior(m *Model, res *sampler.Result, maxDepth int) (*Posterior, erro
 		}
 	}
 	p.diag = sampler.Diagnose(res, maxDepth)
-	p.diag.Warnings = p.nameWarnings(p.diag.Warnings)
+	p.diag.Warnings = nameWarnings(p.diag.Warnings, m.names)
 	return p, nil
 }
 
@@ -70,15 +70,15 @@ var paramRef = regexp.MustCompile(`for parameter (\d+)`)
 
 // nameWarnings replaces coordinate numbers in the sampler's warnings by
 // parameter names.
-func (p *Posterior) nameWarnings(ws []string) []string {
+func nameWarnings(ws, names []string) []string {
 	out := make([]string, len(ws))
 	for i, w := range ws {
 		out[i] = paramRef.ReplaceAllStringFunc(w, func(s string) string {
 			k, err := strconv.Atoi(paramRef.FindStringSubmatch(s)[1])
-			if err != nil || k < 0 || k >= len(p.m.names) {
+			if err != nil || k < 0 || k >= len(names) {
 				return s
 			}
-			return "for " + p.m.names[k]
+			return "for " + names[k]
 		})
 	}
 	return out

@@ -15,6 +15,7 @@ import (
 // or a tanh per draw and period. Other curves are evaluated at k·A.
 type SpendResponse struct {
 	p      *Posterior
+	geo    *geoResponse // instead of p, for a geo posterior
 	totals []float64
 	once   []sync.Once
 	pre    [][][]float64 // [channel][draw][t]: ScaledSaturation's terms, or A; periods with A = 0 dropped
@@ -37,7 +38,12 @@ func (p *Posterior) SpendResponse() *SpendResponse {
 func (r *SpendResponse) Channels() int { return len(r.totals) }
 
 // Draws returns the number of posterior draws.
-func (r *SpendResponse) Draws() int { return r.p.Draws() }
+func (r *SpendResponse) Draws() int {
+	if r.geo != nil {
+		return len(r.geo.draws)
+	}
+	return r.p.Draws()
+}
 
 // Current returns channel c's historical total spend.
 func (r *SpendResponse) Current(c int) float64 { return r.totals[c] }
@@ -98,6 +104,10 @@ func (r *SpendResponse) prepare(c int) {
 // Contribution writes channel c's contribution over the panel at total
 // spend into dst (len Draws()), per draw.
 func (r *SpendResponse) Contribution(dst []float64, c int, spend float64) {
+	if r.geo != nil {
+		r.geo.contribution(dst, c, spend/r.totals[c])
+		return
+	}
 	r.prepare(c)
 	p := r.p
 	if !(spend > 0) {

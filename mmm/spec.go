@@ -1,10 +1,6 @@
 package mmm
 
-import (
-	"math"
-
-	"github.com/triad-mmm/triad/civil"
-)
+import "github.com/triad-mmm/triad/civil"
 
 // Data is the panel the model is fitted to, in original units.
 type Data struct {
@@ -42,8 +38,8 @@ func (l *Likelihood) UnmarshalText(text []byte) (err error) {
 	return err
 }
 
-// KPIType says what the KPI measures; it changes the default ROI prior and
-// the wording of reports, not the model.
+// KPIType says what the KPI measures; it changes the wording of reports,
+// not the model.
 type KPIType int
 
 const (
@@ -96,6 +92,9 @@ type Spec struct {
 	StudentNu  float64 // degrees of freedom of the Student-t likelihood
 	Holdout    int     // last periods kept out of the likelihood
 	KPIType    KPIType
+	// MediaPrior is the family of the ROI prior of channels that state
+	// none (ChannelSpec.ROI zero).
+	MediaPrior MediaPrior
 	Lifts      []LiftObs
 	LiftTau    float64 // mismatch allowance added in quadrature to lift SEs, KPI units
 
@@ -110,7 +109,8 @@ type Spec struct {
 }
 
 // Default priors. They are stated on the scaled problem, so they mean the
-// same for any currency or KPI size.
+// same for any currency or KPI size; the ROI prior of ROIMediaPrior is the
+// exception, stated in KPI per unit of spend.
 var (
 	// Meridian's default: median ROI 1.22, 90% of the mass in [0.28, 5.3].
 	defaultROI = LogNormal{Mu: 0.2, Sigma: 0.9}
@@ -130,11 +130,6 @@ var (
 // when the spec leaves it zero: tails heavy enough for a few outlying
 // periods, variance still finite.
 const DefaultStudentNu = 5.0
-
-// countROIShare is the share of the KPI that the default ROI prior's median
-// assigns to media when the KPI is a count: ROI then has the units of KPI
-// per currency, so the prior must be scaled to the data.
-const countROIShare = 0.2
 
 // DefaultMaxLag returns the default carryover length: 8 weeks for weekly
 // data, 21 days for daily data.
@@ -164,14 +159,6 @@ func DefaultSpec(d Data) Spec {
 		s.Channels[c] = ChannelSpec{Adstock: GeometricAdstock{}, MaxLag: DefaultMaxLag(step), Saturation: HillSaturation{}}
 	}
 	return s
-}
-
-// defaultROIPrior returns the ROI prior used when a channel gives none.
-func defaultROIPrior(kpi KPIType, kpiSum, spendSum float64) LogNormal {
-	if kpi == Count && kpiSum > 0 && spendSum > 0 {
-		return LogNormal{Mu: math.Log(countROIShare * kpiSum / spendSum), Sigma: defaultROI.Sigma}
-	}
-	return defaultROI
 }
 
 func (c ChannelSpec) withDefaults(roi LogNormal, stepDays int) ChannelSpec {

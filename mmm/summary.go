@@ -32,29 +32,20 @@ func (p *Posterior) ChannelSummary(level float64) []ChannelSummary {
 		totalKPI += v
 	}
 	out := make([]ChannelSummary, len(m.ch))
-	c0, c1 := make([]float64, nd), make([]float64, nd)
-	roi, mroi, share := make([]float64, nd), make([]float64, nd), make([]float64, nd)
+	share := make([]float64, nd)
 	for c := range m.ch {
-		spend := m.data.Spend[c]
+		dr := p.ChannelDraws(c)
 		total := 0.0
-		for _, v := range spend {
+		for _, v := range m.data.Spend[c] {
 			total += v
 		}
-		p.ContributionDraws(c0, c, spend)
-		up := make([]float64, len(spend))
-		for t, v := range spend {
-			up[t] = 1.01 * v
-		}
-		p.ContributionDraws(c1, c, up)
-		for d := range c0 {
-			roi[d] = c0[d] / total
-			mroi[d] = (c1[d] - c0[d]) / (0.01 * total)
-			share[d] = c0[d] / totalKPI
+		for d, v := range dr.Contribution {
+			share[d] = v / totalKPI
 		}
 		s := ChannelSummary{
 			Name: m.ch[c].name, Spend: total,
-			Contribution: stat.Summarize(c0, level), ROI: stat.Summarize(roi, level),
-			MROI: stat.Summarize(mroi, level), Share: stat.Summarize(share, level),
+			Contribution: stat.Summarize(dr.Contribution, level), ROI: stat.Summarize(dr.ROI, level),
+			MROI: stat.Summarize(dr.MROI, level), Share: stat.Summarize(share, level),
 			RHat: math.NaN(), ESSBulk: math.NaN(),
 		}
 		if i := m.ch[c].iROI; i < len(p.diag.Params) {

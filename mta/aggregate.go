@@ -37,8 +37,30 @@ type Aggregate struct {
 	Campaigns int
 	// Total is the attributed KPI of all Rows.
 	Total float64
+	// Geos are the geos of the mapped rows inside the panel, sorted, when
+	// Spec.Geo is set (nil otherwise); GeoAttributed[g][c][t] and
+	// GeoSpend[g][c][t] are Attributed and Spend per geo, so that
+	// incrementality factors can be computed per geo as well as nationally.
+	Geos          []string
+	GeoAttributed [][][]float64
+	GeoSpend      [][][]float64
 
 	seen []bool
+}
+
+// GeoChannelTotal returns geo g's attributed KPI of channel c over all
+// periods.
+func (a *Aggregate) GeoChannelTotal(g, c int) float64 {
+	s := 0.0
+	for _, v := range a.GeoAttributed[g][c] {
+		s += v
+	}
+	return s
+}
+
+// GeoIndex returns the position of the named geo in Geos.
+func (a *Aggregate) GeoIndex(name string) (int, bool) {
+	return slices.BinarySearch(a.Geos, name)
 }
 
 // UnmappedChannel is an MTA channel without an MMM channel.
@@ -93,6 +115,7 @@ type aggregator struct {
 	modelRow  int
 	hasSpend  bool
 	started   bool
+	geos      map[string]int // geo → index into the geo slices, in order of appearance
 }
 
 // newAggregator returns an empty aggregator for the panel's periods.
@@ -147,6 +170,7 @@ func (a *aggregator) add(t *tabular.Table) error {
 		}
 	}
 	dates, names, values := t.Dates(s.Date), t.Strings(s.Channel), t.Floats(s.Value)
+	geos := t.Strings(s.Geo)
 	spends := t.Floats(s.Spend)
 	campaigns, models := t.Strings(s.Campaign), t.Strings(s.Model)
 	// Exports are usually sorted by date, channel and campaign: remembering
@@ -221,8 +245,57 @@ func (a *aggregator) add(t *tabular.Table) error {
 		if a.hasSpend {
 			a.agg.Spend[c][p] += sp
 		}
+		if geos != nil {
+			if !t.Valid(s.Geo, i) || strings.TrimSpace(geos[i]) == "" {
+				return t.Errorf(i, s.Geo, "missing geo")
+			}
+			g := a.geo(geos[i])
+			a.agg.GeoAttributed[g][c][p] += v
+			if a.hasSpend {
+				a.agg.GeoSpend[g][c][p] += sp
+			}
+		}
 	}
 	return nil
+}
+
+// geo returns the index of the named geo, adding it on first sight.
+func (a *aggregator) geo(name string) int {
+	if g, ok := a.geos[name]; ok {
+		return g
+	}
+	if a.geos == nil {
+		a.geos = map[string]int{}
+	}
+	g := len(a.agg.Geos)
+	a.geos[name] = g
+	a.agg.Geos = append(a.agg.Geos, name)
+	a.agg.GeoAttributed = append(a.agg.GeoAttributed, matrix(len(a.agg.Channels), a.n))
+	if a.hasSpend {
+		a.agg.GeoSpend = append(a.agg.GeoSpend, matrix(len(a.agg.Channels), a.n))
+	}
+	return g
+}
+
+// sortGeos puts the per-geo aggregates in geo name order.
+func (agg *Aggregate) sortGeos() {
+	order := make([]int, len(agg.Geos))
+	for g := range order {
+		order[g] = g
+	}
+	slices.SortFunc(order, func(x, y int) int { return strings.Compare(agg.Geos[x], agg.Geos[y]) })
+	names, attr := make([]string, len(order)), make([][][]float64, len(order))
+	var spend [][][]float64
+	if agg.GeoSpend != nil {
+		spend = make([][][]float64, len(order))
+	}
+	for k, g := range order {
+		names[k], attr[k] = agg.Geos[g], agg.GeoAttributed[g]
+		if spend != nil {
+			spend[k] = agg.GeoSpend[g]
+		}
+	}
+	agg.Geos, agg.GeoAttributed, agg.GeoSpend = names, attr, spend
 }
 
 // checkModel reports whether row i belongs to another attribution model
@@ -249,6 +322,12 @@ func (a *aggregator) checkModel(t *tabular.Table, i int, model string) (bool, er
 func (a *aggregator) result() (*Aggregate, []string) {
 	agg := a.agg
 	agg.Campaigns = len(a.campaigns)
+	if a.spec.Geo != "" {
+		agg.sortGeos()
+		if agg.Geos == nil {
+			agg.Geos = []string{}
+		}
+	}
 	for _, u := range a.unmapped {
 		agg.Unmapped = append(agg.Unmapped, *u)
 	}
@@ -289,4 +368,28 @@ func (a *aggregator) result() (*Aggregate, []string) {
 		warns = append(warns, fmt.Sprintf("%s: %d rows of attribution models other than %q skipped", src, agg.SkippedRows, a.spec.UseModel))
 	}
 	return &agg, warns
+}
+
+// GeoFactors returns each geo's incrementality factor per channel,
+// contribution(geo, c) / the geo's MTA attribution of c over the period,
+// NaN where the contribution is unknown or the geo's MTA attributed
+// nothing to the channel. It is nil without per-geo aggregates.
+func (a *Aggregate) GeoFactors(contribution func(geo string, c int) (float64, bool)) map[string][]float64 {
+	if a.Geos == nil {
+		return nil
+	}
+	out := make(map[string][]float64, len(a.Geos))
+	for g, name := range a.Geos {
+		f := make([]float64, len(a.Channels))
+		for c := range f {
+			f[c] = math.NaN()
+			if v, ok := contribution(name, c); ok {
+				if attr := a.GeoChannelTotal(g, c); attr > 0 {
+					f[c] = v / attr
+				}
+			}
+		}
+		out[name] = f
+	}
+	return out
 }

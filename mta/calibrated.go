@@ -36,14 +36,15 @@ func CalibratedColumn(spec Spec) string { return spec.withDefaults().Value + cal
 // WriteCalibrated streams the MTA export src into dst (format by dst's
 // extension, written atomically), keeping every row and the columns Spec
 // names, and adding mmm_channel, incrementality_factor and
-// <value>_calibrated = attributed × factor(channel, period of the row's
-// date). Rows without a factor (unmapped channel, date outside the panel, a
+// <value>_calibrated = attributed × factor(geo, channel, period of the
+// row's date), geo being the row's geo when Spec.Geo is set and "" otherwise
+// (so a factor function can use a geo's own factor where it has one). Rows without a factor (unmapped channel, date outside the panel, a
 // channel the model gives no factor for, another attribution model) keep
 // null in the added columns: they are never dropped. Other columns of src
 // are not carried over. It checks ctx between batches and, once ctx is
 // done, stops, removes what it wrote and returns ctx's error.
 func WriteCalibrated(ctx context.Context, dst, src string, spec Spec, m Mapping, cal Calendar,
-	factor func(channel, period int) (float64, bool)) (Stats, error) {
+	factor func(geo string, channel, period int) (float64, bool)) (Stats, error) {
 	s := spec.withDefaults()
 	calCol := CalibratedColumn(s)
 	for _, c := range columns(s) {
@@ -86,7 +87,7 @@ func WriteCalibrated(ctx context.Context, dst, src string, spec Spec, m Mapping,
 }
 
 // calibrate returns batch t with the three added columns.
-func calibrate(t *tabular.Table, s Spec, m Mapping, cal Calendar, factor func(int, int) (float64, bool),
+func calibrate(t *tabular.Table, s Spec, m Mapping, cal Calendar, factor func(string, int, int) (float64, bool),
 	channels []string, lookup map[string]int, st *Stats) *tabular.Table {
 	n := t.Len()
 	out := tabular.NewTable(t.Source, n)
@@ -113,6 +114,7 @@ func calibrate(t *tabular.Table, s Spec, m Mapping, cal Calendar, factor func(in
 	calv := make([]float64, n)
 	ok := make([]bool, n)
 	dates, names, values, models := t.Dates(s.Date), t.Strings(s.Channel), t.Floats(s.Value), t.Strings(s.Model)
+	geos := t.Strings(s.Geo)
 	for i := 0; i < n; i++ {
 		st.Rows++
 		c, known := lookup[names[i]]
@@ -141,7 +143,11 @@ func calibrate(t *tabular.Table, s Spec, m Mapping, cal Calendar, factor func(in
 			st.NullValue++
 			continue
 		}
-		f, has := factor(c, p)
+		geo := ""
+		if geos != nil && t.Valid(s.Geo, i) {
+			geo = geos[i]
+		}
+		f, has := factor(geo, c, p)
 		if !has || math.IsNaN(f) || math.IsInf(f, 0) {
 			st.NoFactor++
 			continue

@@ -23,7 +23,7 @@ func TestWriteCalibrated(t *testing.T) {
 		"2023-12-30,search,brand,3,1\n"+ // before the panel: kept, null
 		"2024-01-16,search,generic,,2\n"+ // no value: kept, null
 		"2024-01-23,facebook,retarget,9,1\n") // social week 3: no factor
-	factor := func(c, p int) (float64, bool) {
+	factor := func(_ string, c, p int) (float64, bool) {
 		switch {
 		case c == 0:
 			return 0.5, true
@@ -77,7 +77,7 @@ func TestWriteCalibratedLeavesNothingOnError(t *testing.T) {
 	src := writeFile(t, "mta.csv", b.String())
 	dir := t.TempDir()
 	dst := filepath.Join(dir, "out.parquet")
-	_, err := WriteCalibrated(context.Background(), dst, src, testSpec, m, cal, func(int, int) (float64, bool) { return 1, true })
+	_, err := WriteCalibrated(context.Background(), dst, src, testSpec, m, cal, func(string, int, int) (float64, bool) { return 1, true })
 	assert.ErrorContains(t, err, "row 65547, column date")
 	entries, _ := os.ReadDir(dir)
 	assert.Empty(t, entries)
@@ -99,7 +99,7 @@ func TestWriteCalibratedStopsWhenCancelled(t *testing.T) {
 	dir := t.TempDir()
 	ctx, cancel := context.WithCancel(context.Background())
 	rows := 0
-	_, err := WriteCalibrated(ctx, filepath.Join(dir, "out.parquet"), src, testSpec, m, cal, func(int, int) (float64, bool) {
+	_, err := WriteCalibrated(ctx, filepath.Join(dir, "out.parquet"), src, testSpec, m, cal, func(string, int, int) (float64, bool) {
 		if rows++; rows == batchRows+1 {
 			cancel() // during the second batch
 		}

@@ -13,6 +13,10 @@ type Spec struct {
 	// UseModel keeps only rows whose Model column equals it; required when
 	// the file holds several attribution models.
 	UseModel string
+	// Geo, if set, names the export's geo column: rows are then also
+	// aggregated per geo (Aggregate.Geo*), and WriteCalibrated passes each
+	// row's geo to the factor function.
+	Geo string
 }
 
 func (s Spec) withDefaults() Spec {
@@ -33,7 +37,7 @@ func (s Spec) withDefaults() Spec {
 // columns returns the columns to request from an MTA export.
 func columns(spec Spec) []tabular.Column {
 	s := spec.withDefaults()
-	return []tabular.Column{
+	cols := []tabular.Column{
 		{Name: s.Date, Kind: tabular.Date},
 		{Name: s.Channel, Kind: tabular.String},
 		{Name: s.Value, Kind: tabular.Float},
@@ -41,6 +45,10 @@ func columns(spec Spec) []tabular.Column {
 		{Name: s.Spend, Kind: tabular.Float, Optional: true},
 		{Name: s.Model, Kind: tabular.String, Optional: true},
 	}
+	if s.Geo != "" {
+		cols = append(cols, tabular.Column{Name: s.Geo, Kind: tabular.String})
+	}
+	return cols
 }
 
 // Calendar is what aggregation needs to know about the panel's periods.

@@ -51,6 +51,10 @@ func writeMarkdown(b *strings.Builder, r *Report) {
 		fmt.Fprintf(b, "## Budget\n\n%s\n\n", mdText(budgetSentence(r)))
 		mdTable(b, budgetTable(r))
 	}
+	if r.Priors != nil {
+		fmt.Fprintf(b, "## Priors\n\n%s\n\n", mdText(priorIntro(r)))
+		mdTable(b, priorTable(r))
+	}
 	if len(r.Unmapped) > 0 {
 		fmt.Fprintf(b, "## Unmapped MTA channels\n\n%s\n\n", unmappedIntro)
 		mdTable(b, unmappedTable(r))

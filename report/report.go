@@ -43,6 +43,8 @@ type Report struct {
 	Experiments []Experiment     `json:"experiments"`
 	TestNext    []TestSuggestion `json:"test_next"`
 	Budget      *Budget          `json:"budget"`
+	// Priors are the MMM's ROI priors; nil when unknown.
+	Priors *Priors `json:"priors"`
 	// Unmapped lists MTA channels that no config mapping sent to an MMM
 	// channel: reported, never dropped silently.
 	Unmapped []UnmappedChannel `json:"unmapped_mta_channels"`

@@ -27,22 +27,34 @@ func WriteAll(dir string, r *Report) error {
 	if r == nil {
 		return errors.New("report: nil report")
 	}
-	type file struct {
-		name  string
-		write func(io.Writer, *Report) error
-		buf   bytes.Buffer
-	}
-	files := []*file{{name: JSONFile, write: WriteJSON}, {name: MarkdownFile, write: WriteMarkdown}, {name: HTMLFile, write: WriteHTML}}
-	for _, f := range files {
-		if err := f.write(&f.buf, r); err != nil {
+	return writeRendered(dir, []rendered{
+		{name: JSONFile, write: func(w io.Writer) error { return WriteJSON(w, r) }},
+		{name: MarkdownFile, write: func(w io.Writer) error { return WriteMarkdown(w, r) }},
+		{name: HTMLFile, write: func(w io.Writer) error { return WriteHTML(w, r) }},
+	})
+}
+
+// rendered is one file of a page set and its renderer.
+type rendered struct {
+	name  string
+	write func(io.Writer) error
+	buf   bytes.Buffer
+}
+
+// writeRendered renders every file before writing any, then writes each
+// atomically into dir.
+func writeRendered(dir string, files []rendered) error {
+	for i := range files {
+		f := &files[i]
+		if err := f.write(&f.buf); err != nil {
 			return fmt.Errorf("report: rendering %s: %w", f.name, err)
 		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
-	for _, f := range files {
-		if err := atomicfile.WriteFile(filepath.Join(dir, f.name), f.buf.Bytes()); err != nil {
+	for i := range files {
+		if err := atomicfile.WriteFile(filepath.Join(dir, files[i].name), files[i].buf.Bytes()); err != nil {
 			return fmt.Errorf("report: %w", err)
 		}
 	}

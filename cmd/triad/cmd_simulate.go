@@ -17,6 +17,7 @@ type simulateOptions struct {
 	out    string
 	format string
 	weeks  int
+	geos   int
 }
 
 func newSimulateCommand(g *globalOptions) *cobra.Command {
@@ -34,6 +35,7 @@ func newSimulateCommand(g *globalOptions) *cobra.Command {
 	f.StringVar(&o.out, "out", "", "directory to write the world into (required)")
 	f.StringVar(&o.format, "format", "csv", "file format: csv or parquet")
 	f.IntVar(&o.weeks, "weeks", 156, "number of weekly periods")
+	f.IntVar(&o.geos, "geos", 0, "number of geos of a geo world (0: a national world)")
 	return cmd
 }
 
@@ -47,7 +49,10 @@ func runSimulate(ctx context.Context, o *simulateOptions, stdout io.Writer) erro
 	if o.weeks < 60 {
 		return usageError{fmt.Sprintf("simulate: --weeks %d: want at least 60", o.weeks)}
 	}
-	w, err := simulate.Generate(simulate.Options{Seed: o.seed, Weeks: o.weeks})
+	if o.geos < 0 || o.geos == 1 || o.geos > simulate.MaxGeos {
+		return usageError{fmt.Sprintf("simulate: --geos %d: want 0 (a national world) or 2 to %d", o.geos, simulate.MaxGeos)}
+	}
+	w, err := simulate.Generate(simulate.Options{Seed: o.seed, Weeks: o.weeks, Geos: o.geos})
 	if err != nil {
 		return err
 	}
@@ -64,6 +69,10 @@ func runSimulate(ctx context.Context, o *simulateOptions, stdout io.Writer) erro
 		return err
 	}
 	if _, err := gen.Commit(ctx); err != nil {
+		return err
+	}
+	if o.geos > 0 {
+		_, err = fmt.Fprintf(stdout, "wrote a %d-geo × %d-week world (seed %d) to %s\n", o.geos, o.weeks, o.seed, o.out)
 		return err
 	}
 	_, err = fmt.Fprintf(stdout, "wrote a %d-week world (seed %d) to %s\n", o.weeks, o.seed, o.out)

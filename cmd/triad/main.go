@@ -16,6 +16,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/triad-mmm/triad/internal/batch"
 	"github.com/triad-mmm/triad/internal/config"
 	"github.com/triad-mmm/triad/internal/pipeline"
 	"github.com/triad-mmm/triad/internal/tabular"
@@ -80,6 +81,8 @@ func newRootCommand() *cobra.Command {
 		newSimulateCommand(g),
 		newOptimizeCommand(g),
 		newForecastCommand(g),
+		newBatchCommand(g),
+		newGatherCommand(g),
 	)
 	return root
 }
@@ -164,5 +167,9 @@ func noArgs(cmd *cobra.Command, args []string) error {
 func isInputError(err error) bool {
 	var cell *tabular.CellError
 	var usage usageError
-	return config.IsError(err) || errors.As(err, &cell) || errors.As(err, &usage) || pipeline.IsInputError(err)
+	var runs batchFailed
+	if errors.As(err, &runs) {
+		return runs.input
+	}
+	return batch.IsError(err) || config.IsError(err) || errors.As(err, &cell) || errors.As(err, &usage) || pipeline.IsInputError(err)
 }

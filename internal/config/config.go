@@ -27,10 +27,18 @@ type Data struct {
 
 // Model describes the panel's columns and the MMM's structure.
 type Model struct {
-	KPI          string         `mapstructure:"kpi"`
-	KPIType      mmm.KPIType    `mapstructure:"kpi_type"`
-	Date         string         `mapstructure:"date"`
-	Geo          string         `mapstructure:"geo"`
+	KPI     string      `mapstructure:"kpi"`
+	KPIType mmm.KPIType `mapstructure:"kpi_type"`
+	// MediaPrior is the family of the default ROI prior (auto, roi, share).
+	MediaPrior mmm.MediaPrior `mapstructure:"media_prior"`
+	Date       string         `mapstructure:"date"`
+	Geo        string         `mapstructure:"geo"`
+	// GeoModel chooses the geo model or today's sum to national; auto is
+	// the geo model when Geo is set (Config.GeoModel).
+	GeoModel GeoModel `mapstructure:"geo_model"`
+	// Population names the geos' population column (constant or per
+	// period); without it geos are scaled by their mean KPI.
+	Population   string         `mapstructure:"population"`
 	Channels     []Channel      `mapstructure:"channels"`
 	Controls     []string       `mapstructure:"controls"`
 	FourierOrder int            `mapstructure:"fourier_order"`
@@ -97,6 +105,9 @@ type MTA struct {
 	Campaign string `mapstructure:"campaign"`
 	Spend    string `mapstructure:"spend"`
 	Model    string `mapstructure:"model"`
+	// Geo names the export's geo column: rows are aggregated per geo too
+	// and calibrated with their geo's factor where the model has one.
+	Geo string `mapstructure:"geo"`
 	// UseModel selects one attribution model when the export mixes several.
 	UseModel   string       `mapstructure:"use_model"`
 	ChannelMap []ChannelMap `mapstructure:"channel_map"`

@@ -7,7 +7,7 @@
 //
 // Every mode is decoded into its type once, by the one decoder of both
 // paths (unmarshal): the libraries' own types (mmm.Likelihood,
-// mmm.KPIType, mmm.AdstockKind, mmm.SaturationKind, mmm.Method,
+// mmm.KPIType, mmm.MediaPrior, mmm.AdstockKind, mmm.SaturationKind, mmm.Method,
 // lift.Format), each with its one list of spellings, and this package's
 // CalibrationMode and BudgetObjective. Library code takes a Config without
 // knowing where it came from.

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,19 +19,28 @@ import (
 // key cannot take, is an error naming the variable. Reading the file is
 // this package's only I/O.
 func Load(path string, overrides map[string]string) (*Config, error) {
+	if path == "" {
+		return LoadYAML("", nil, "", overrides)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &Error{Problems: []string{err.Error()}}
+	}
+	return LoadYAML(path, b, filepath.Dir(path), overrides)
+}
+
+// LoadYAML is Load for a config held in memory, such as one filled in from
+// a template: src names it in messages (empty: defaults and environment
+// only) and relative data paths are resolved against base.
+func LoadYAML(src string, data []byte, base string, overrides map[string]string) (*Config, error) {
 	v := withDefaults()
 	v.SetEnvPrefix("TRIAD")
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
 	v.AutomaticEnv()
-	if path != "" {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, &Error{Problems: []string{err.Error()}}
-		}
-		defer f.Close()
+	if src != "" {
 		v.SetConfigType("yaml")
-		if err := v.ReadConfig(f); err != nil {
-			return nil, &Error{Problems: []string{fmt.Sprintf("%s: %v", path, err)}}
+		if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
+			return nil, &Error{Problems: []string{fmt.Sprintf("%s: %v", src, err)}}
 		}
 	}
 	env, err := fromEnv(os.Environ(), overrides)
@@ -40,13 +50,12 @@ func Load(path string, overrides map[string]string) (*Config, error) {
 	for key, val := range overrides {
 		v.Set(key, val)
 	}
-	src := path
-	if src == "" {
-		src = "configuration"
+	name := src
+	if name == "" {
+		name = "configuration"
 	}
-	c, problems, bad := decode(v, src)
-	if path != "" {
-		base := filepath.Dir(path)
+	c, problems, bad := decode(v, name)
+	if src != "" {
 		for _, p := range []*string{&c.Data.Panel, &c.Data.LiftTests, &c.Data.MTA} {
 			if *p != "" && !filepath.IsAbs(*p) {
 				*p = filepath.Join(base, *p)

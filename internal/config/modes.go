@@ -6,7 +6,7 @@ import (
 )
 
 // The modes that only the configuration knows; the others are the
-// libraries' own types (mmm.Likelihood, mmm.KPIType, mmm.AdstockKind,
+// libraries' own types (mmm.Likelihood, mmm.KPIType, mmm.MediaPrior, mmm.AdstockKind,
 // mmm.SaturationKind, mmm.Method, lift.Format), each with its one list of
 // spellings and an UnmarshalText that the loader's decode hook calls.
 
@@ -54,6 +54,30 @@ func (o BudgetObjective) String() string { return name(budgetObjectives, "Budget
 func (o *BudgetObjective) UnmarshalText(text []byte) error {
 	i, err := parse(budgetObjectives, string(text))
 	*o = BudgetObjective(i)
+	return err
+}
+
+// GeoModel is how a geo panel is fitted (model.geo_model).
+type GeoModel int
+
+const (
+	// GeoModelAuto is the zero value: the geo model when model.geo is set
+	// (see Config.GeoModel).
+	GeoModelAuto GeoModel = iota
+	// GeoModelGeo fits the geo-level model, geo by geo.
+	GeoModelGeo
+	// GeoModelSum sums the geos into a national panel and fits it.
+	GeoModelSum
+)
+
+var geoModels = []string{"", "geo", "sum"}
+
+func (m GeoModel) String() string { return name(geoModels, "GeoModel", int(m)) }
+
+// UnmarshalText reads geo or sum; "" is auto.
+func (m *GeoModel) UnmarshalText(text []byte) error {
+	i, err := parse(geoModels, string(text))
+	*m = GeoModel(i)
 	return err
 }
 

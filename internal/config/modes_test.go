@@ -199,3 +199,28 @@ model:
 		assert.Contains(t, err.Error(), want, body)
 	}
 }
+
+func TestGeoModelInForce(t *testing.T) {
+	c := &Config{}
+	assert.Equal(t, GeoModelAuto, c.GeoModel(), "a national panel")
+	c.Model.Geo = "geo"
+	assert.Equal(t, GeoModelGeo, c.GeoModel(), "auto with a geo column")
+	c.Model.GeoModel = GeoModelSum
+	assert.Equal(t, GeoModelSum, c.GeoModel())
+
+	c, err := Load(writeYAML(t, minimal+"  geo: region\n  geo_model: sum\n  population: pop\n"), nil)
+	require.NoError(t, err)
+	assert.Equal(t, GeoModelSum, c.Model.GeoModel)
+	assert.Equal(t, "pop", c.Model.Population)
+	c, err = Load(writeYAML(t, minimal+"  geo: region\n"), map[string]string{"model.geo_model": "geo"})
+	require.NoError(t, err)
+	assert.Equal(t, GeoModelGeo, c.GeoModel())
+
+	_, err = Load(writeYAML(t, minimal+"  geo_model: sum\n  population: pop\n"), nil)
+	assert.EqualError(t, err, "config:\n  model.geo_model sum needs model.geo (the geo column of the panel)\n"+
+		"  model.population needs model.geo (the geo column of the panel)")
+	_, err = Load(writeYAML(t, minimal+"  geo: region\n  geo_model: national\n"), nil)
+	assert.EqualError(t, err, `config: model.geo_model "national": want geo or sum`)
+	assert.Equal(t, "sum", GeoModelSum.String())
+	assert.Equal(t, "GeoModel(7)", GeoModel(7).String())
+}

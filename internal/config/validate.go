@@ -42,6 +42,18 @@ func (c *Config) CalibrationMode() CalibrationMode {
 	return CalibrationNone
 }
 
+// GeoModel resolves model.geo_model: GeoModelGeo or GeoModelSum for a geo
+// panel (auto is the geo model), GeoModelAuto for a national one.
+func (c *Config) GeoModel() GeoModel {
+	switch {
+	case c.Model.Geo == "":
+		return GeoModelAuto
+	case c.Model.GeoModel == GeoModelAuto:
+		return GeoModelGeo
+	}
+	return c.Model.GeoModel
+}
+
 // Validate checks values that the types cannot: required keys, ranges,
 // prior keys and cross-references. (The modes are checked where they are
 // decoded, by their types.)
@@ -118,6 +130,12 @@ func (c *Config) validateModel(p *problems) map[string]bool {
 	}
 	if m.Holdout < 0 {
 		p.add("model.holdout %d must be >= 0", m.Holdout)
+	}
+	if m.Geo == "" && m.GeoModel != GeoModelAuto {
+		p.add("model.geo_model %s needs model.geo (the geo column of the panel)", m.GeoModel)
+	}
+	if m.Geo == "" && m.Population != "" {
+		p.add("model.population needs model.geo (the geo column of the panel)")
 	}
 	return seen
 }

@@ -15,57 +15,33 @@ import (
 // otherwise the national totals would dip for reasons that are not in the
 // data.
 func byGeo(t *tabular.Table, spec Spec) ([]period, string, error) {
-	type key struct {
-		d civil.Date
-		g string
-	}
 	dates, geos := t.Dates(spec.Date), t.Strings(spec.Geo)
-	seen := make(map[key]int, t.Len())
+	seen := make(map[geoDate]int, t.Len())
 	index := map[civil.Date]int{}
 	var ps []period
-	var perDate [][]string
 	geoSet := map[string]bool{}
 	for i := 0; i < t.Len(); i++ {
 		d, g := dates[i], geos[i]
-		if j, ok := seen[key{d, g}]; ok {
+		if j, ok := seen[geoDate{g, d}]; ok {
 			return nil, "", t.Errorf(i, spec.Date, "duplicate date %s for geo %s (also row %d)", d, g, t.FirstRow+j+1)
 		}
-		seen[key{d, g}] = i
+		seen[geoDate{g, d}] = i
 		geoSet[g] = true
 		k, ok := index[d]
 		if !ok {
 			k = len(ps)
 			index[d] = k
 			ps = append(ps, newPeriod(d, i, spec))
-			perDate = append(perDate, nil)
 		}
 		ps[k].add(t, i, spec)
-		perDate[k] = append(perDate[k], g)
 	}
 	all := make([]string, 0, len(geoSet))
 	for g := range geoSet {
 		all = append(all, g)
 	}
 	slices.Sort(all)
-
-	// Check dates in date order, so the error is the earliest gap.
-	order := make([]int, len(ps))
-	for k := range order {
-		order[k] = k
-	}
-	slices.SortFunc(order, func(a, b int) int { return int(ps[a].date) - int(ps[b].date) })
-	for _, k := range order {
-		if len(perDate[k]) == len(all) {
-			continue
-		}
-		var missing []string
-		for _, g := range all {
-			if !slices.Contains(perDate[k], g) {
-				missing = append(missing, g)
-			}
-		}
-		return nil, "", t.Errorf(ps[k].row, spec.Geo, "date %s has rows for %d of %d geos (missing: %s)",
-			ps[k].date, len(perDate[k]), len(all), listSome(missing, 5))
+	if err := missingPeriods(t, spec, all, ps, seen); err != nil {
+		return nil, "", err
 	}
 	for k := range ps {
 		for j := range ps[k].controls {
@@ -75,6 +51,53 @@ func byGeo(t *tabular.Table, spec Spec) ([]period, string, error) {
 	warn := fmt.Sprintf("%s: summed %d geos (%s) into a national panel; controls are averaged across geos",
 		t.Source, len(all), listSome(all, 8))
 	return ps, warn, nil
+}
+
+// geoDate keys a row of a geo panel.
+type geoDate struct {
+	geo  string
+	date civil.Date
+}
+
+// missingPeriods reports the first geo (by name) that lacks a row for some
+// date another geo has, naming the geo and the dates, and how many other
+// geos are incomplete too.
+func missingPeriods(t *tabular.Table, spec Spec, geos []string, ps []period, seen map[geoDate]int) error {
+	dates := make([]civil.Date, len(ps))
+	for k, p := range ps {
+		dates[k] = p.date
+	}
+	slices.Sort(dates)
+	var first string
+	var firstRow int
+	var missing []string
+	var others []string
+	for _, g := range geos {
+		var miss []string
+		row := -1
+		for _, d := range dates {
+			if i, ok := seen[geoDate{g, d}]; !ok {
+				miss = append(miss, d.String())
+			} else if row < 0 || i < row {
+				row = i
+			}
+		}
+		switch {
+		case len(miss) == 0:
+		case first == "":
+			first, firstRow, missing = g, row, miss
+		default:
+			others = append(others, g)
+		}
+	}
+	if first == "" {
+		return nil
+	}
+	msg := fmt.Sprintf("geo %s has no row for %d of the panel's %d dates: %s", first, len(missing), len(dates), listSome(missing, 5))
+	if len(others) > 0 {
+		msg += fmt.Sprintf(" (geos missing dates too: %s)", listSome(others, 5))
+	}
+	return t.Errorf(firstRow, spec.Geo, "%s", msg)
 }
 
 // listSome joins up to n names, saying how many more there are.

@@ -68,6 +68,11 @@ func FromTable(t *tabular.Table, spec Spec) (*Panel, []string, error) {
 		return nil, nil, err
 	}
 	p := assemble(t.Source, spec, ps, step)
+	if spec.Geo != "" {
+		if p.Geos, err = buildGeos(t, spec, p); err != nil {
+			return nil, nil, err
+		}
+	}
 	warnings = append(warnings, p.warnings(t, spec)...)
 	warnings = append(warnings, outliers(t.Source, spec, ps, spec.Geo != "")...)
 	warnings = append(warnings, p.identifiability(spec)...)
@@ -126,6 +131,11 @@ func checkRows(t *tabular.Table, spec Spec) error {
 		}
 		if spec.Geo != "" && !t.Valid(spec.Geo, i) {
 			return t.Errorf(i, spec.Geo, "missing geo")
+		}
+		if spec.Population != "" {
+			if err := checkPopulation(t, i, spec.Population); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -199,7 +199,7 @@ func TestGeoSum(t *testing.T) {
 			"a,2024-01-08,1,1,1,1,1\n" +
 			"a,2024-01-15,1,1,1,1,1\nb,2024-01-15,1,1,1,1,1\n"
 		_, _, err := Load(writeFile(t, "geo.csv", body), geoSpec)
-		require.EqualError(t, err, "geo.csv: row 3, column region: date 2024-01-08 has rows for 1 of 2 geos (missing: b)")
+		require.EqualError(t, err, "geo.csv: row 2, column region: geo b has no row for 1 of the panel's 3 dates: 2024-01-08")
 	})
 	t.Run("duplicate date and geo", func(t *testing.T) {
 		body := "region,date,sales,spend_tv,spend_search,imp_search,price\n" +

@@ -22,6 +22,9 @@ type Panel struct {
 	Impressions  [][]float64 // [channel][t]
 	ControlNames []string
 	Controls     [][]float64 // [control][t]
+	// Geos holds a geo panel geo by geo (nil for a national panel); the
+	// fields above are then the national sums (controls: means).
+	Geos *GeoPanel
 }
 
 // Len returns the number of periods.

@@ -45,5 +45,16 @@ func (s Spec) checkRoles(source string) error {
 		}
 		seen[ctl] = true
 	}
+	if pop := s.Population; pop != "" {
+		what, isMedia := media[pop]
+		switch {
+		case pop == s.KPI:
+			bad(pop, "is the KPI (model.kpi) and the population (model.population): the model would explain the KPI by itself")
+		case isMedia:
+			bad(pop, "is %s and the population (model.population)", what)
+		case seen[pop]:
+			bad(pop, "is the population (model.population) and a control (model.controls): scale by it or control for it, not both")
+		}
+	}
 	return errors.Join(errs...)
 }

@@ -14,8 +14,12 @@ type Spec struct {
 	Channels []ChannelColumn
 	Controls []string
 	// Geo, if set, names a column of region labels: the panel then has one
-	// row per date and geo, and Load sums the geos into a national panel.
+	// row per date and geo; Load sums the geos into the national panel and
+	// keeps them geo by geo in Panel.Geos.
 	Geo string
+	// Population, with Geo, names the geos' population column (constant
+	// or per period); without it geos are scaled by their mean KPI.
+	Population string
 }
 
 // ChannelColumn names one media channel and its columns.
@@ -49,6 +53,9 @@ func (s Spec) check() error {
 			errs = append(errs, fmt.Errorf("panel: channel %s has no spend column", c.Name))
 		}
 	}
+	if s.Population != "" && s.Geo == "" {
+		errs = append(errs, errors.New("panel: a population column needs a geo column"))
+	}
 	for i, c := range s.Controls {
 		if c == "" {
 			errs = append(errs, fmt.Errorf("panel: control %d has no column name", i+1))
@@ -74,6 +81,9 @@ func (s Spec) columns() []tabular.Column {
 	}
 	if s.Geo != "" {
 		cols = append(cols, tabular.Column{Name: s.Geo, Kind: tabular.String})
+	}
+	if s.Population != "" {
+		cols = append(cols, tabular.Column{Name: s.Population, Kind: tabular.Float})
 	}
 	return cols
 }

@@ -24,6 +24,19 @@ type analysis struct {
 	decomp     mmm.Decomposition
 	fitAlone   mmm.FitMetrics
 	fitCal     *mmm.FitMetrics
+	// geoIF[geo][c] is channel c's incrementality factor in a geo (NaN where
+	// it has none): the geo's calibrated contribution over its MTA
+	// attribution. Nil until the fit gives per-geo contributions.
+	geoIF map[string][]float64
+}
+
+// geoFactor returns channel c's factor in geo, when the fit has one.
+func (a *analysis) geoFactor(geo string, c int) (float64, bool) {
+	f, ok := a.geoIF[geo]
+	if !ok || c >= len(f) || math.IsNaN(f[c]) || math.IsInf(f[c], 0) {
+		return 0, false
+	}
+	return f[c], true
 }
 
 type targetPlan struct {

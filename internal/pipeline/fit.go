@@ -22,8 +22,11 @@ type fitted struct {
 	alone      *mmm.Posterior
 	calibrated *mmm.Posterior         // nil without calibration
 	mode       config.CalibrationMode // never CalibrationAuto
-	aloneSecs  float64
-	calSecs    float64
+	// spec is the structure of the MMM alone with every default filled
+	// in, as the manifest records it.
+	spec      mmm.Spec
+	aloneSecs float64
+	calSecs   float64
 	// obs are the model terms of every test (included or not), so both
 	// fits can predict every test; used[k] says whether test k entered
 	// the calibrated fit.
@@ -66,6 +69,7 @@ func fitModels(ctx context.Context, in *Inputs, opts Options, both bool) (*fitte
 		return nil, &InputError{Err: fmt.Errorf("%s: %w", filepath.Base(in.Panel.Source), err)}
 	}
 
+	f.spec = aloneModel.Spec()
 	var calModel *mmm.Model
 	cal := in.calendar()
 	in.checkCarryover(aloneModel.Spec(), opts)

@@ -43,6 +43,9 @@ func Load(cfg *config.Config) (*Inputs, error) {
 	}
 	in.Panel = p
 	in.Warnings = append(in.Warnings, warn...)
+	if err := checkGeoModel(cfg); err != nil {
+		return nil, err
+	}
 
 	if cfg.Data.LiftTests != "" {
 		if err := in.loadTests(); err != nil {
@@ -68,6 +71,17 @@ func Load(cfg *config.Config) (*Inputs, error) {
 	return in, nil
 }
 
+// checkGeoModel refuses the geo-level model until it is in mmm, rather
+// than fitting a geo panel summed to national without saying so.
+func checkGeoModel(cfg *config.Config) error {
+	if cfg.GeoModel() != config.GeoModelGeo {
+		return nil
+	}
+	return &config.Error{Problems: []string{fmt.Sprintf(
+		"model.geo_model geo (the default with model.geo %q): the geo-level model is not available in this build; "+
+			"set model.geo_model: sum to fit the geos summed into a national panel", cfg.Model.Geo)}}
+}
+
 // checkOverlap refuses a configuration in which an output file of any
 // command is one of the data files (or extra inputs), after resolving links.
 func checkOverlap(cfg *config.Config, extra ...outdir.Input) error {
@@ -91,7 +105,8 @@ func checkOverlap(cfg *config.Config, extra ...outdir.Input) error {
 }
 
 func panelSpec(cfg *config.Config) panel.Spec {
-	s := panel.Spec{Date: cfg.Model.Date, KPI: cfg.Model.KPI, Controls: cfg.Model.Controls, Geo: cfg.Model.Geo}
+	s := panel.Spec{Date: cfg.Model.Date, KPI: cfg.Model.KPI, Controls: cfg.Model.Controls, Geo: cfg.Model.Geo,
+		Population: cfg.Model.Population}
 	for _, ch := range cfg.Model.Channels {
 		s.Channels = append(s.Channels, panel.ChannelColumn{Name: ch.Name, Spend: ch.Spend, Impressions: ch.Impressions})
 	}
@@ -101,17 +116,24 @@ func panelSpec(cfg *config.Config) panel.Spec {
 func (in *Inputs) loadTests() error {
 	cfg := in.Config
 	path := cfg.Data.LiftTests
-	tests, warn, err := lift.Read(path, cfg.Calibration.Format, lift.ParseOptions{
+	opts := lift.ParseOptions{
 		PanelStart: in.Panel.Dates[0],
 		PanelEnd:   in.Panel.End(),
 		StepDays:   in.Panel.StepDays,
 		RelativeSE: cfg.Calibration.RelativeSE,
 		KPI:        cfg.Model.KPI,
 		KPIType:    cfg.Model.KPIType.String(),
-	})
+	}
+	if in.Panel.Geos != nil {
+		opts.Geos = in.Panel.Geos.Names
+	}
+	tests, warn, err := lift.Read(path, cfg.Calibration.Format, opts)
 	if err != nil {
 		return err
 	}
+	// A geo test's scope is its geos' share of the spend, unless the file
+	// says otherwise; the geo model evaluates it on the geos themselves.
+	lift.SetGeoScopes(tests, in.Panel)
 	in.Warnings = append(in.Warnings, warn...)
 	findings := lift.Check(tests, in.Panel, lift.CheckOptions{
 		Source:        path,
@@ -151,14 +173,43 @@ func (in *Inputs) loadMTA() error {
 		return err
 	}
 	in.Warnings = append(in.Warnings, warn...)
+	if w := unknownMTAGeos(cfg.Data.MTA, agg, in.Panel); w != "" {
+		in.Warnings = append(in.Warnings, w)
+	}
 	in.MTA, in.Mapping = agg, m
 	return nil
+}
+
+// unknownMTAGeos warns about geos of the MTA export that the panel lacks:
+// their rows can only be calibrated with the national factors.
+func unknownMTAGeos(source string, agg *mta.Aggregate, p *panel.Panel) string {
+	if agg.Geos == nil {
+		return ""
+	}
+	var unknown []string
+	for _, g := range agg.Geos {
+		if p.Geos == nil {
+			break
+		}
+		if _, ok := p.Geos.Index(g); !ok {
+			unknown = append(unknown, g)
+		}
+	}
+	switch {
+	case p.Geos == nil:
+		return fmt.Sprintf("%s: mta.geo is set but the panel has no geos (model.geo): MTA rows are calibrated with national factors", filepath.Base(source))
+	case len(unknown) > 0:
+		return fmt.Sprintf("%s: %d MTA geos are not panel geos (%s): their rows are calibrated with national factors",
+			filepath.Base(source), len(unknown), strings.Join(unknown[:min(len(unknown), 5)], ", "))
+	}
+	return ""
 }
 
 func mtaSpec(cfg *config.Config) mta.Spec {
 	return mta.Spec{
 		Date: cfg.MTA.Date, Channel: cfg.MTA.Channel, Campaign: cfg.MTA.Campaign,
 		Value: cfg.MTA.Value, Spend: cfg.MTA.Spend, Model: cfg.MTA.Model, UseModel: cfg.MTA.UseModel,
+		Geo: cfg.MTA.Geo,
 	}
 }
 

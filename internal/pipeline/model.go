@@ -37,7 +37,7 @@ func modelSpec(cfg *config.Config, d mmm.Data) (mmm.Spec, error) {
 		s.Weekday = *m.Weekday
 	}
 	s.StudentNu = m.StudentNu
-	s.Likelihood, s.KPIType = m.Likelihood, m.KPIType
+	s.Likelihood, s.KPIType, s.MediaPrior = m.Likelihood, m.KPIType, m.MediaPrior
 	for c, ch := range m.Channels {
 		cs := &s.Channels[c]
 		if ch.MaxLag > 0 {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/triad-mmm/triad/internal/config"
+	"github.com/triad-mmm/triad/internal/manifest"
 	"github.com/triad-mmm/triad/internal/outdir"
 	"github.com/triad-mmm/triad/report"
 )
@@ -32,14 +33,15 @@ const (
 // (see its doc): a new output is added here and written into the
 // generation's staging directory, never straight into output.dir.
 func runOutputs(cfg *config.Config) []string {
-	files := []string{report.JSONFile, report.MarkdownFile, report.HTMLFile, summaryFile, decompositionFile}
+	files := []string{report.JSONFile, report.MarkdownFile, report.HTMLFile, summaryFile, decompositionFile, posteriorFile}
 	if cfg.Data.MTA != "" {
 		files = append(files, calibratedParquet)
 		if cfg.MTA.CalibratedCSV {
 			files = append(files, calibratedCSV)
 		}
 	}
-	return files
+	// The manifest comes last: its presence means the run is complete.
+	return append(files, manifest.File)
 }
 
 // allOutputs lists every file any command writes into output.dir, for the
@@ -54,6 +56,7 @@ func allOutputs(cfg *config.Config) []string {
 // an unusable output directory are reported before the fit; a failed or
 // interrupted run leaves the directory's previous generation as it was.
 func Run(ctx context.Context, cfg *config.Config, opts Options) (*Result, error) {
+	sw := newStopwatch()
 	in, err := Load(cfg)
 	if err != nil {
 		return nil, err
@@ -63,6 +66,10 @@ func Run(ctx context.Context, cfg *config.Config, opts Options) (*Result, error)
 		return nil, err
 	}
 	defer gen.Abort()
+	sw.lap("load")
+	hashCtx, stopHash := context.WithCancel(ctx)
+	defer stopHash()
+	hashed := hashInputs(hashCtx, cfg)
 	for _, w := range in.Warnings {
 		opts.warn(w)
 	}
@@ -70,17 +77,51 @@ func Run(ctx context.Context, cfg *config.Config, opts Options) (*Result, error)
 	if err != nil {
 		return nil, err
 	}
+	sw.lap("fit")
+	sw.add("fit_mmm", f.aloneSecs)
+	if f.calibrated != nil {
+		sw.add("fit_calibrated", f.calSecs)
+	}
 	opts.info("reconciling MMM, experiments and MTA")
 	a, err := analyse(in, f, opts)
 	if err != nil {
 		return nil, err
 	}
 	rep := buildReport(in, f, a, opts.Version)
-	files, err := writeOutputs(ctx, gen, in, a, rep, opts)
+	sw.lap("analyse")
+	if err := writeOutputs(ctx, gen, in, f, a, rep, opts); err != nil {
+		return nil, err
+	}
+	inputs, hashSecs, err := hashed()
+	if err != nil {
+		return nil, asInput(err)
+	}
+	sw.add("hash_inputs", hashSecs)
+	sw.lap("write")
+	outputs := runOutputs(cfg)
+	m := buildManifest(in, f, inputs, sw, outputs[:len(outputs)-1], opts.Version)
+	files, err := commitOutputs(ctx, gen, m)
 	if err != nil {
 		return nil, err
 	}
 	return &Result{Report: rep, Files: files}, nil
+}
+
+// commitOutputs writes the manifest, the generation's last file, and
+// commits the generation.
+func commitOutputs(ctx context.Context, g *outdir.Generation, m *manifest.Manifest) ([]string, error) {
+	b, err := manifest.Encode(m)
+	if err != nil {
+		return nil, err
+	}
+	if err := g.WriteFile(manifest.File, b); err != nil {
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	files, err := g.Commit(ctx)
+	if err != nil && ctx.Err() == nil {
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	return files, err
 }
 
 // beginOutputs starts the generation of set in output.dir: an output
@@ -95,32 +136,30 @@ func beginOutputs(cfg *config.Config, set string, files []string) (*outdir.Gener
 	return g, err
 }
 
-// writeOutputs stages every file of the run and commits them as one
-// generation. Between files, and between batches of the calibrated MTA
-// export, an interrupted ctx stops the write and leaves output.dir as it
-// was.
-func writeOutputs(ctx context.Context, g *outdir.Generation, in *Inputs, a *analysis, rep *report.Report, opts Options) ([]string, error) {
+// writeOutputs stages every file of the run but the manifest. Between
+// files, and between batches of the calibrated MTA export, an interrupted
+// ctx stops the write and leaves output.dir as it was.
+func writeOutputs(ctx context.Context, g *outdir.Generation, in *Inputs, f *fitted, a *analysis, rep *report.Report, opts Options) error {
 	opts.info("writing the report")
 	if err := report.WriteAll(g.Dir(), rep); err != nil {
-		return nil, fmt.Errorf("output: %w", err)
+		return fmt.Errorf("output: %w", err)
 	}
 	if err := g.WriteFile(summaryFile, []byte(in.Summary())); err != nil {
-		return nil, fmt.Errorf("output: %w", err)
+		return fmt.Errorf("output: %w", err)
 	}
 	if err := writeDecomposition(g.Path(decompositionFile), a.decomp); err != nil {
-		return nil, err
+		return err
+	}
+	if err := writePosterior(g.Path(posteriorFile), f); err != nil {
+		return err
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return err
 	}
 	if in.MTA != nil {
 		if err := writeCalibratedMTA(ctx, g, in, a, opts); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	files, err := g.Commit(ctx)
-	if err != nil && ctx.Err() == nil {
-		return nil, fmt.Errorf("output: %w", err)
-	}
-	return files, err
+	return nil
 }

@@ -50,10 +50,13 @@ func writeCalibratedMTA(ctx context.Context, g *outdir.Generation, in *Inputs, a
 	for t, d := range cal.Dates {
 		quarterOf[t] = calibrate.Quarter(d)
 	}
-	factor := func(c, period int) (float64, bool) {
+	factor := func(geo string, c, period int) (float64, bool) {
 		ch := a.rec.Channels[c]
 		if ch.MTA == nil || in.isOffline(c) {
 			return 0, false
+		}
+		if f, ok := a.geoFactor(geo, c); ok {
+			return f, true
 		}
 		for _, q := range ch.Quarters {
 			if q.Quarter == quarterOf[period] && q.IF != nil {

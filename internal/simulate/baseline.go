@@ -19,6 +19,9 @@ type BaselineTruth struct {
 	Curve   float64   `json:"curve"`
 	FourSin []float64 `json:"fourier_sin"`
 	FourCos []float64 `json:"fourier_cos"`
+	// Shocks are a geo world's shared weekly deviations (added to the shape
+	// in every geo); a national world has none.
+	Shocks []float64 `json:"shared_shocks,omitempty"`
 }
 
 // shape returns the baseline relative to Level for each date.

@@ -14,6 +14,9 @@ func (w *World) ConfigYAML(ext string) string {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	p("# triad configuration for a simulated world (seed %d, %d weeks from %s).\n", w.Options.Seed, len(w.Dates), w.Dates[0])
+	if w.Geos != nil {
+		p("# A geo world: %d geos × %d weeks.\n", len(w.Geos), len(w.Dates))
+	}
 	p("# Written by `triad simulate`; truth.json beside it holds the true values.\n")
 	p("data:\n")
 	p("  panel: %s\n", q("panel."+ext))
@@ -23,6 +26,13 @@ func (w *World) ConfigYAML(ext string) string {
 	p("  kpi: %s\n", q(colKPI))
 	p("  kpi_type: revenue\n")
 	p("  date: %s\n", q(colDate))
+	if w.Geos != nil {
+		p("  geo: %s\n", q(colGeo))
+		p("  population: %s\n", q(colPopulation))
+		p("  # sum fits the geos summed into a national panel, geo tests scaled to\n")
+		p("  # their geos' spend share; the geo model fits them geo by geo.\n")
+		p("  geo_model: %s\n", geoModel)
+	}
 	p("  channels:\n")
 	for _, c := range w.Channels {
 		p("    - name: %s\n", q(c.Name))
@@ -43,7 +53,11 @@ func (w *World) ConfigYAML(ext string) string {
 	p("  value: %s\n", q(colAttributed))
 	p("  date: %s\n", q(colDate))
 	p("  channel: channel\n")
-	p("  campaign: campaign\n")
+	if w.Geos == nil {
+		p("  campaign: campaign\n")
+	} else {
+		p("  geo: %s\n", q(colGeo))
+	}
 	p("  spend: spend\n")
 	p("  channel_map:\n")
 	for _, c := range w.Channels {
@@ -56,6 +70,10 @@ func (w *World) ConfigYAML(ext string) string {
 	p("  dir: triad-out\n")
 	return b.String()
 }
+
+// geoModel is the model.geo_model a geo world's config.yaml asks for:
+// sum until the geo model is in, so that the config runs.
+const geoModel = "sum"
 
 // q quotes a YAML scalar when it is not a plain identifier. Go's quoting
 // is valid YAML for the printable ASCII names used here.

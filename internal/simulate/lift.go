@@ -30,6 +30,9 @@ type LiftTest struct {
 	SE               float64
 	Confidence       float64
 	CILower, CIUpper float64
+	// Geos are the treated geos of a geo-holdout test (sorted), nil for a
+	// national test. A geo test has no ScopeShare: its scope is its geos.
+	Geos []string
 }
 
 // MeasureEnd returns the last day of the measurement window.
@@ -68,6 +71,10 @@ type TestTruth struct {
 	// channels.
 	MTAAttributed        *float64 `json:"mta_attributed"`
 	IncrementalityFactor *float64 `json:"incrementality_factor"`
+	// Geos are a geo test's treated geos; its Scope is then their share of
+	// the channel's spend in the treatment window, and its MTAAttributed
+	// the MTA credit of those geos alone.
+	Geos []string `json:"geos,omitempty"`
 }
 
 // z values of two-sided intervals.
@@ -112,6 +119,9 @@ func (w *World) TrueLift(l LiftTest) (float64, error) {
 	if !ok1 || !ok2 || !ok3 || j < i || m < j {
 		return 0, fmt.Errorf("simulate: test %s: window %s..%s (measured to %s) not inside the panel", l.ID, l.Start, l.End, l.MeasureEnd())
 	}
+	if len(l.Geos) > 0 {
+		return w.trueGeoLift(l, c, i, j, m)
+	}
 	x := w.Channels[c].Spend
 	window := stat.Sum(x[i : j+1])
 	if window == 0 || l.ScopeShare <= 0 {
@@ -143,7 +153,6 @@ func (w *World) drawLiftTests(rng *rand.Rand, n int) ([]LiftTest, []TestTruth, e
 	for _, c := range rest {
 		order = append(order, c+1)
 	}
-	T := len(w.Dates)
 	var tests []LiftTest
 	var truth []TestTruth
 	heavyDone := false // at most one heavy-up test per world
@@ -160,28 +169,7 @@ func (w *World) drawLiftTests(rng *rand.Rand, n int) ([]LiftTest, []TestTruth, e
 		// Most tests are recent; now and then one is older than a year at
 		// the panel's end (stale), as in a real test history.
 		stale := len(tests) > 0 && rng.Float64() < 0.2
-		var starts []int
-		for ; length >= 3; length-- {
-			recent := [2]int{max(10, T-78), T - 2 - length - cool}
-			old := [2]int{10, T - 56 - length - cool}
-			ranges := [][2]int{recent, old}
-			if stale {
-				ranges[0], ranges[1] = old, recent
-			}
-			for _, r := range ranges {
-				for s := r[0]; s <= r[1]; s++ {
-					if allPositive(ch.Spend[s : s+length]) {
-						starts = append(starts, s)
-					}
-				}
-				if len(starts) > 0 {
-					break
-				}
-			}
-			if len(starts) > 0 {
-				break
-			}
-		}
+		starts, length := windowStarts(ch.Spend, length, cool, stale)
 		if len(starts) == 0 {
 			continue
 		}
@@ -204,28 +192,14 @@ func (w *World) drawLiftTests(rng *rand.Rand, n int) ([]LiftTest, []TestTruth, e
 		tt.Spend = round2(tt.Scope * tt.Moved * window)
 		tt.Lift = trueLift(ch.Response, ch.Spend, i, j, m, tt.Moved, tt.Scope, heavy)
 		tt.IROAS = tt.Lift / tt.Spend
-		relSE := uniform(rng, 0.15, 0.40)
-		se := relSE * math.Abs(tt.Lift)
 		l := LiftTest{
 			ID: tt.ID, Channel: ch.Name, Type: tt.Type,
 			Start: w.Dates[i], End: w.Dates[j].AddDays(6),
 			ScopeShare: tt.Scope, Spend: tt.Spend,
-			Incremental: round2(tt.Lift + se*rng.NormFloat64()),
 		}
+		measure(rng, &l, tt.Lift)
 		if cool > 0 {
 			l.CooldownEnd = w.Dates[m].AddDays(6)
-		}
-		if rng.Float64() < 0.5 {
-			l.SE = round2(se)
-		} else {
-			l.Confidence = 0.9
-			if rng.Float64() < 0.5 {
-				l.Confidence = 0.95
-			}
-			z := zTwoSided[l.Confidence]
-			l.CILower = round2(l.Incremental - z*se)
-			l.CIUpper = round2(l.Incremental + z*se)
-			l.SE = (l.CIUpper - l.CILower) / (2 * z)
 		}
 		tt.Measured, tt.SE = l.Incremental, l.SE
 		tests = append(tests, l)
@@ -235,6 +209,54 @@ func (w *World) drawLiftTests(rng *rand.Rand, n int) ([]LiftTest, []TestTruth, e
 		return nil, nil, fmt.Errorf("simulate: seed %d: placed %d of %d lift tests", w.Options.Seed, len(tests), n)
 	}
 	return tests, truth, nil
+}
+
+// windowStarts returns the weeks a test of length weeks (shortened down to
+// 3 when none fits) followed by cool weeks of measurement may start at, in
+// which x is positive every week: in the last 18 months of the panel, or
+// more than a year before its end, the other range when none fits.
+func windowStarts(x []float64, length, cool int, stale bool) ([]int, int) {
+	T := len(x)
+	for ; length >= 3; length-- {
+		recent := [2]int{max(10, T-78), T - 2 - length - cool}
+		old := [2]int{10, T - 56 - length - cool}
+		ranges := [][2]int{recent, old}
+		if stale {
+			ranges[0], ranges[1] = old, recent
+		}
+		for _, r := range ranges {
+			var starts []int
+			for s := r[0]; s <= r[1]; s++ {
+				if allPositive(x[s : s+length]) {
+					starts = append(starts, s)
+				}
+			}
+			if len(starts) > 0 {
+				return starts, length
+			}
+		}
+	}
+	return nil, length
+}
+
+// measure gives l a noisy measurement of its true lift: a relative SE of
+// 15–40%, reported as the SE or as a 90% or 95% interval.
+func measure(rng *rand.Rand, l *LiftTest, lift float64) {
+	relSE := uniform(rng, 0.15, 0.40)
+	se := relSE * math.Abs(lift)
+	l.Incremental = round2(lift + se*rng.NormFloat64())
+	if rng.Float64() < 0.5 {
+		l.SE = round2(se)
+		return
+	}
+	l.Confidence = 0.9
+	if rng.Float64() < 0.5 {
+		l.Confidence = 0.95
+	}
+	z := zTwoSided[l.Confidence]
+	l.CILower = round2(l.Incremental - z*se)
+	l.CIUpper = round2(l.Incremental + z*se)
+	l.SE = (l.CIUpper - l.CILower) / (2 * z)
 }
 
 func allPositive(x []float64) bool {

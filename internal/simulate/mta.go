@@ -19,6 +19,8 @@ type MTARow struct {
 	// TrueRevenue is the row's share of its channel's true contribution
 	// (0 for the unmapped platform). It is truth, not part of the export.
 	TrueRevenue float64
+	// Geo is the row's geo in a geo world's export, "" otherwise.
+	Geo string
 }
 
 // Weekday profiles (Monday first) before a per-seed perturbation: spend is
@@ -45,19 +47,7 @@ type mtaChannel struct {
 // log-normal noise. An unmapped affiliate platform adds small rows.
 func (w *World) drawMTA(rng *rand.Rand, baseline []float64, campaigns int) []MTARow {
 	T := len(w.Dates)
-	var sw, rw [7]float64
-	for d := range sw {
-		sw[d] = spendWeekday[d] * uniform(rng, 0.95, 1.05)
-		rw[d] = returnWeekday[d] * uniform(rng, 0.95, 1.05)
-	}
-	normalise(sw[:])
-	normalise(rw[:])
-	// Profiles are Monday-first; rotate to the panel's week start.
-	off := (int(w.Dates[0].Weekday()) + 6) % 7
-	var swd, rwd [7]float64
-	for d := range swd {
-		swd[d], rwd[d] = sw[(d+off)%7], rw[(d+off)%7]
-	}
+	swd, rwd := w.weekdayProfiles(rng)
 
 	var chans []mtaChannel
 	for c, def := range catalogue {
@@ -197,6 +187,24 @@ func (w *World) drawMTA(rng *rand.Rand, baseline []float64, campaigns int) []MTA
 		rows[r] = cl.row
 	}
 	return rows
+}
+
+// weekdayProfiles draws the spend and return profiles over the days of a
+// week, rotated to start on the panel's week start.
+func (w *World) weekdayProfiles(rng *rand.Rand) (swd, rwd [7]float64) {
+	var sw, rw [7]float64
+	for d := range sw {
+		sw[d] = spendWeekday[d] * uniform(rng, 0.95, 1.05)
+		rw[d] = returnWeekday[d] * uniform(rng, 0.95, 1.05)
+	}
+	normalise(sw[:])
+	normalise(rw[:])
+	// Profiles are Monday-first; rotate to the panel's week start.
+	off := (int(w.Dates[0].Weekday()) + 6) % 7
+	for d := range swd {
+		swd[d], rwd[d] = sw[(d+off)%7], rw[(d+off)%7]
+	}
+	return swd, rwd
 }
 
 func normalise(x []float64) {

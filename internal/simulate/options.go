@@ -27,7 +27,15 @@ type Options struct {
 	// Campaigns is the number of MTA campaigns per online channel
 	// (default: drawn in 2…4 per channel; at most 4).
 	Campaigns int
+	// Geos, when positive, makes a geo world (geo.go): that many geos of
+	// unbalanced sizes, each with its own population, flighting and media
+	// effects, geo-holdout lift tests and a geo MTA export. 0 is the
+	// national world, unchanged by this option.
+	Geos int
 }
+
+// MaxGeos is the largest number of geos a world may have.
+const MaxGeos = 500
 
 // DefaultStart is the default first week: Monday 3 January 2022.
 var DefaultStart = civil.New(2022, time.January, 3)
@@ -50,6 +58,8 @@ func (o Options) withDefaults() (Options, error) {
 		return o, fmt.Errorf("simulate: media share %g: want 0 (default) or in (0, 0.9)", o.MediaShare)
 	case o.LiftTests < 0 || o.LiftTests > len(catalogue):
 		return o, fmt.Errorf("simulate: %d lift tests: want 0 (default) to %d", o.LiftTests, len(catalogue))
+	case o.Geos < 0 || o.Geos == 1 || o.Geos > MaxGeos:
+		return o, fmt.Errorf("simulate: %d geos: want 0 (a national world) or 2 to %d", o.Geos, MaxGeos)
 	case o.Campaigns < 0 || o.Campaigns > maxCampaigns:
 		return o, fmt.Errorf("simulate: %d campaigns per channel: want 0 (default) to %d", o.Campaigns, maxCampaigns)
 	}

@@ -1,6 +1,8 @@
 package simulate
 
 import (
+	"strings"
+
 	"github.com/triad-mmm/triad/civil"
 	"github.com/triad-mmm/triad/internal/tabular"
 )
@@ -10,6 +12,8 @@ const (
 	colDate       = "date"
 	colKPI        = "revenue"
 	colAttributed = "attributed_revenue"
+	colGeo        = "geo"
+	colPopulation = "population"
 )
 
 // SpendColumn returns the panel column holding a channel's spend.
@@ -18,6 +22,9 @@ func SpendColumn(channel string) string { return "spend_" + channel }
 // PanelTable returns the weekly panel: date, revenue, spend_<channel> per
 // channel, price, promo.
 func (w *World) PanelTable(source string) *tabular.Table {
+	if w.Geos != nil {
+		return w.geoPanelTable(source)
+	}
 	t := tabular.NewTable(source, len(w.Dates))
 	t.SetDates(colDate, w.Dates, nil)
 	t.SetFloats(colKPI, w.KPI, nil)
@@ -58,7 +65,19 @@ func (w *World) LiftTable(source string) *tabular.Table {
 	t.SetDates("start_date", start, nil)
 	t.SetDates("end_date", end, nil)
 	t.SetDates("cooldown_end", cool, hasCool)
-	t.SetFloats("scope_share", scope, nil)
+	if w.Geos != nil {
+		// A geo test's scope is its geos; scope_share is left to triad.
+		geos := make([]string, n)
+		hasScope := make([]bool, n)
+		for i, l := range w.LiftTests {
+			geos[i] = strings.Join(l.Geos, ";")
+			hasScope[i] = l.ScopeShare > 0
+		}
+		t.SetFloats("scope_share", scope, hasScope)
+		t.SetStrings("geos", geos, nil)
+	} else {
+		t.SetFloats("scope_share", scope, nil)
+	}
 	t.SetFloats("spend", spend, nil)
 	t.SetFloats("incremental_kpi", inc, nil)
 	t.SetFloats("se", se, hasSE)
@@ -80,9 +99,53 @@ func (w *World) MTATable(source string) *tabular.Table {
 		date[i], ch[i], camp[i], attr[i], spend[i] = r.Date, r.Channel, r.Campaign, r.AttributedRevenue, r.Spend
 	}
 	t.SetDates(colDate, date, nil)
-	t.SetStrings("channel", ch, nil)
-	t.SetStrings("campaign", camp, nil)
+	if w.Geos != nil {
+		geo := make([]string, n)
+		for i, r := range w.MTA {
+			geo[i] = r.Geo
+		}
+		t.SetStrings(colGeo, geo, nil)
+		t.SetStrings("channel", ch, nil)
+	} else {
+		t.SetStrings("channel", ch, nil)
+		t.SetStrings("campaign", camp, nil)
+	}
 	t.SetFloats(colAttributed, attr, nil)
 	t.SetFloats("spend", spend, nil)
+	return t
+}
+
+// geoPanelTable returns a geo world's panel: one row per geo × week (geo
+// by geo, as Meridian lays out its geo panels) with date, geo, population,
+// revenue, spend_<channel>, the geo's price and the national promo.
+func (w *World) geoPanelTable(source string) *tabular.Table {
+	T := len(w.Dates)
+	n := T * len(w.Geos)
+	t := tabular.NewTable(source, n)
+	dates, geos := make([]civil.Date, 0, n), make([]string, 0, n)
+	pop, kpi, price, promo := make([]float64, 0, n), make([]float64, 0, n), make([]float64, 0, n), make([]float64, 0, n)
+	spend := make([][]float64, len(w.Channels))
+	for _, geo := range w.Geos {
+		dates = append(dates, w.Dates...)
+		for range T {
+			geos = append(geos, geo.Name)
+			pop = append(pop, geo.Population)
+		}
+		kpi = append(kpi, geo.KPI...)
+		price = append(price, geo.Price...)
+		promo = append(promo, w.Controls[1]...)
+		for c := range spend {
+			spend[c] = append(spend[c], geo.Spend[c]...)
+		}
+	}
+	t.SetDates(colDate, dates, nil)
+	t.SetStrings(colGeo, geos, nil)
+	t.SetFloats(colPopulation, pop, nil)
+	t.SetFloats(colKPI, kpi, nil)
+	for c, ch := range w.Channels {
+		t.SetFloats(SpendColumn(ch.Name), spend[c], nil)
+	}
+	t.SetFloats(w.ControlNames[0], price, nil)
+	t.SetFloats(w.ControlNames[1], promo, nil)
 	return t
 }

@@ -1,6 +1,8 @@
 package simulate
 
 import (
+	"slices"
+
 	"github.com/triad-mmm/triad/civil"
 	"github.com/triad-mmm/triad/stat"
 )
@@ -30,6 +32,35 @@ type Truth struct {
 	Controls      []ControlTruth   `json:"controls"`
 	Unmapped      []UnmappedTruth  `json:"unmapped_mta"`
 	Series        Series           `json:"series"`
+	// Geos is a geo world's truth per geo and channel (absent otherwise).
+	// In a geo world Baseline.Level and the control coefficients are per
+	// capita, and each channel's Response is its per-capita response at
+	// effect 1 (see Geo).
+	Geos []GeoSummary `json:"geos,omitempty"`
+}
+
+// GeoSummary is one geo's truth over the whole panel.
+type GeoSummary struct {
+	Name       string  `json:"name"`
+	Population float64 `json:"population"`
+	KPITotal   float64 `json:"kpi_total"`
+	// Intercept is the geo's baseline per capita relative to the national
+	// level; NoiseRelative its noise SD relative to its mean revenue.
+	Intercept     float64             `json:"intercept"`
+	NoiseRelative float64             `json:"noise_relative"`
+	Channels      []GeoChannelSummary `json:"channels"`
+}
+
+// GeoChannelSummary is one channel's truth in one geo. Effect is
+// exp(η_c·z_gc), the geo's multiplier of the channel's per-capita β.
+type GeoChannelSummary struct {
+	Name                 string   `json:"name"`
+	Spend                float64  `json:"spend"`
+	Contribution         float64  `json:"contribution"`
+	ROI                  *float64 `json:"roi"` // null without spend
+	Effect               float64  `json:"effect"`
+	MTAAttributed        *float64 `json:"mta_attributed"`
+	IncrementalityFactor *float64 `json:"incrementality_factor"`
 }
 
 // ChannelSummary is one channel's truth over the whole panel.
@@ -51,6 +82,9 @@ type ChannelSummary struct {
 	IncrementalityFactor *float64  `json:"incrementality_factor"`
 	Response             Response  `json:"response"`
 	AdstockWeights       []float64 `json:"adstock_weights"`
+	// GeoEta is η_c, the SD of the channel's log effect across geos, in a
+	// geo world.
+	GeoEta *float64 `json:"geo_eta,omitempty"`
 }
 
 // UnmappedTruth is an MTA platform with no MMM channel.
@@ -133,11 +167,13 @@ func (w *World) summarise(in truthInputs) Truth {
 		var a float64
 		from, to := w.Dates[tt.StartWeek], w.Dates[tt.EndWeek].AddDays(6)
 		for _, r := range w.MTA {
-			if r.Channel == ch.Platform && r.Date >= from && r.Date <= to {
+			if r.Channel == ch.Platform && r.Date >= from && r.Date <= to && (tt.Geos == nil || slices.Contains(tt.Geos, r.Geo)) {
 				a += r.AttributedRevenue
 			}
 		}
-		a *= tt.Scope * tt.Moved
+		if tt.Geos == nil {
+			a *= tt.Scope * tt.Moved
+		}
 		f := tt.Lift / a
 		tt.MTAAttributed, tt.IncrementalityFactor = &a, &f
 	}
@@ -153,7 +189,7 @@ func (w *World) MarginalROI(c int) float64 {
 	for t, v := range ch.Spend {
 		up[t] = 1.01 * v
 	}
-	return (ch.Response.Total(up) - stat.Sum(ch.Contribution)) / (0.01 * stat.Sum(ch.Spend))
+	return (w.TrueContribution(c, up) - stat.Sum(ch.Contribution)) / (0.01 * stat.Sum(ch.Spend))
 }
 
 // TrueIF returns the true incrementality factor of channel c over the days

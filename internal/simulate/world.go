@@ -22,6 +22,11 @@ type World struct {
 	LiftTests    []LiftTest
 	MTA          []MTARow
 	Truth        Truth
+	// Geos are the geos of a geo world (Options.Geos > 0), nil otherwise;
+	// the national series above are then their sums. GeoEta[c] is the SD
+	// η_c of channel c's log effect across geos.
+	Geos   []Geo
+	GeoEta []float64
 }
 
 // ChannelTruth is one channel's spend and true response.
@@ -59,6 +64,9 @@ func (w *World) TrueContribution(c int, spend []float64) float64 {
 	if c < 0 || c >= len(w.Channels) || len(spend) != len(w.Dates) {
 		return math.NaN()
 	}
+	if w.Geos != nil {
+		return w.geoTotal(c, spend)
+	}
 	return w.Channels[c].Response.Total(spend)
 }
 
@@ -75,7 +83,7 @@ func (w *World) TrueContributionAt(c int, total float64) float64 {
 	for t, v := range hist {
 		x[t] = v * total / s
 	}
-	return w.Channels[c].Response.Total(x)
+	return w.TrueContribution(c, x)
 }
 
 // Streams of the PCG generator: one per component, so that changing one
@@ -88,6 +96,11 @@ const (
 	streamNoise
 	streamLift
 	streamMTA
+	streamGeoSizes
+	streamGeoSpend
+	streamGeoNoise
+	streamGeoLift
+	streamGeoMTA
 )
 
 func newRand(seed, stream uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, stream)) }
@@ -127,6 +140,9 @@ func Generate(o Options) (*World, error) {
 		demand[t] = v / meanShape
 	}
 	ctl := drawControls(newRand(o.Seed, streamControls), T)
+	if o.Geos > 0 {
+		return w.generateGeos(geoInputs{params: params, share: share, noiseRel: noiseRel, base: base, shape: shape, demand: demand, ctl: ctl})
+	}
 	spend := spendSeries(newRand(o.Seed, streamSpend), T, demand)
 
 	// Media: β follows from the drawn ROI over the whole panel.

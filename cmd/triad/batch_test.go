@@ -1,0 +1,188 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// batchManifest writes a manifest of n short national runs of the seed-1
+// world's panel (named m1..mn, seeded 1..n), plus one whose panel is
+// missing when bad, and returns its path.
+func batchManifest(t *testing.T, dir string, n int, bad bool) string {
+	t.Helper()
+	panel, err := filepath.Abs(filepath.Join("..", "..", "testdata", "world", "csv", "panel.csv"))
+	require.NoError(t, err)
+	tmpl, err := filepath.Abs(filepath.Join("testdata", "batch-template.yaml"))
+	require.NoError(t, err)
+	var b strings.Builder
+	fmt.Fprintf(&b, "output_root: out\ntemplate:\n  config: %s\n  name: m${seed}\n  table:\n", tmpl)
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "    - {seed: %d, panel: %q}\n", i, panel)
+	}
+	if bad {
+		fmt.Fprintf(&b, "    - {seed: 99, panel: %q}\n", filepath.Join(dir, "missing.csv"))
+	}
+	p := filepath.Join(dir, "runs.yaml")
+	require.NoError(t, os.WriteFile(p, []byte(b.String()), 0o644))
+	return p
+}
+
+func TestBatchExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	manifest := batchManifest(t, dir, 1, true)
+	out, err, code := triad(t, "batch", "--manifest", manifest, "--jobs", "2")
+	require.Error(t, err)
+	assert.Equal(t, exitInput, code, "every failure is bad input: an engine need not retry")
+	assert.Contains(t, out, "ok\tm1\t"+filepath.Join(dir, "out", "m1")+"\n")
+	assert.Contains(t, out, "failed\tm99\t")
+	assert.Contains(t, out, "missing.csv")
+	assert.Contains(t, err.Error(), "1 of 2 runs failed")
+
+	out, err, code = triad(t, "batch", "--manifest", manifest, "--shard", "0/2")
+	require.NoError(t, err)
+	assert.Equal(t, exitOK, code)
+	assert.Equal(t, "skipped\tm1\t"+filepath.Join(dir, "out", "m1")+"\n", out)
+
+	for _, args := range [][]string{
+		{"batch"},
+		{"batch", "--manifest", filepath.Join(dir, "absent.yaml")},
+		{"batch", "--manifest", manifest, "--shard", "2/2"},
+		{"batch", "--manifest", manifest, "--shard", "two"},
+		{"batch", "--manifest", manifest, "--jobs", "-1"},
+		{"batch", "--manifest", manifest, "extra"},
+	} {
+		_, err, code := triad(t, args...)
+		assert.Error(t, err, args)
+		assert.Equal(t, exitInput, code, args)
+	}
+	t.Setenv("JOB_COMPLETION_INDEX", "1")
+	_, err, code = triad(t, "batch", "--manifest", manifest, "--shard", "auto")
+	assert.ErrorContains(t, err, "JOB_COMPLETION_COUNT")
+	assert.Equal(t, exitInput, code)
+	t.Setenv("JOB_COMPLETION_COUNT", "2")
+	out, err, code = triad(t, "batch", "--manifest", manifest, "--shard", "auto")
+	assert.Equal(t, exitInput, code)
+	assert.Contains(t, out, "failed\tm99\t")
+	assert.NotContains(t, out, "m1")
+}
+
+// runShards runs triad batch over manifest as n processes at once, shard
+// i/n each, and returns each process's stdout lines.
+func runShards(t *testing.T, manifest string, n, jobs int) [][]string {
+	t.Helper()
+	exe, err := os.Executable()
+	require.NoError(t, err)
+	outs := make([][]string, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var stdout, stderr bytes.Buffer
+			cmd := exec.Command(exe, "batch", "-q", "--manifest", manifest, "--shard", fmt.Sprintf("%d/%d", i, n), "--jobs", fmt.Sprint(jobs))
+			cmd.Env = append(os.Environ(), asMain+"=1")
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			assert.NoError(t, cmd.Run(), "shard %d/%d: %s", i, n, stderr.String())
+			outs[i] = strings.Split(strings.TrimSpace(stdout.String()), "\n")
+		}()
+	}
+	wg.Wait()
+	return outs
+}
+
+// TestBatchShardsRunEveryRunOnce runs one manifest as N shards in N
+// processes at once: every run is done exactly once, a second pass skips
+// all of them, and the portfolio of the shards' union is byte for byte
+// that of the single process (which ran three runs at a time).
+func TestBatchShardsRunEveryRunOnce(t *testing.T) {
+	const runs = 7
+	var single map[string][]byte
+	for _, n := range []int{1, 3, 7} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			dir := t.TempDir()
+			manifest := batchManifest(t, dir, runs, false)
+			jobs := 1
+			if n == 1 {
+				jobs = 3
+			}
+			done := map[string]int{}
+			for i, lines := range runShards(t, manifest, n, jobs) {
+				assert.Len(t, lines, len(seq(i, n, runs)), "shard %d/%d", i, n)
+				for _, l := range lines {
+					f := strings.Split(l, "\t")
+					require.Len(t, f, 3, l)
+					assert.Equal(t, "ok", f[0], l)
+					done[f[1]]++
+				}
+			}
+			for i := 1; i <= runs; i++ {
+				assert.Equal(t, 1, done[fmt.Sprintf("m%d", i)], "run m%d", i)
+			}
+			assert.Len(t, done, runs)
+			// Run again: every run is complete, so every shard skips all.
+			for _, lines := range runShards(t, manifest, n, 1) {
+				for _, l := range lines {
+					assert.True(t, strings.HasPrefix(l, "skipped\t"), l)
+				}
+			}
+			got := gatherAll(t, filepath.Join(dir, "out"))
+			if single == nil {
+				single = got
+				return
+			}
+			for name, b := range single {
+				assert.Equal(t, string(b), string(got[name]), "%s of %d shards against one process", name, n)
+			}
+		})
+	}
+}
+
+// gatherAll gathers every run folder under root and returns the portfolio
+// files.
+func gatherAll(t *testing.T, root string) map[string][]byte {
+	t.Helper()
+	dirs, err := filepath.Glob(filepath.Join(root, "*"))
+	require.NoError(t, err)
+	out := filepath.Join(t.TempDir(), "portfolio")
+	_, err, code := triad(t, append([]string{"gather", "--out", out}, dirs...)...)
+	require.NoError(t, err)
+	require.Equal(t, exitOK, code)
+	files := map[string][]byte{}
+	for _, name := range []string{"portfolio.json", "portfolio.md", "portfolio.html"} {
+		b, err := os.ReadFile(filepath.Join(out, name))
+		require.NoError(t, err)
+		files[name] = b
+	}
+	return files
+}
+
+// seq returns the 0-based manifest positions of shard i of n over runs.
+func seq(i, n, runs int) []int {
+	var out []int
+	for k := i; k < runs; k += n {
+		out = append(out, k)
+	}
+	return out
+}
+
+func TestGatherUsage(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"gather", dir},
+		{"gather", "--out", filepath.Join(dir, "p")},
+		{"gather", "--out", filepath.Join(dir, "p"), filepath.Join(dir, "absent")},
+	} {
+		_, err, code := triad(t, args...)
+		assert.Error(t, err, args)
+		assert.Equal(t, exitInput, code, args)
+	}
+}

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/triad-mmm/triad/internal/tabular"
+)
+
+// A geo world runs end to end as written (geos summed to national), and
+// asking for the geo model, the default with model.geo, is a clear input
+// error until the geo model is in.
+func TestSimulateGeoWorldRuns(t *testing.T) {
+	dir := t.TempDir()
+	stdout, err, _ := triad(t, "simulate", "--geos", "8", "--weeks", "80", "--seed", "2", "--out", dir)
+	require.NoError(t, err)
+	assert.Contains(t, stdout, "8-geo × 80-week world")
+	cfg := filepath.Join(dir, "config.yaml")
+	out := filepath.Join(t.TempDir(), "out")
+	_, err, code := triad(t, "run", "--config", cfg, "--out", out, "--method", "laplace", "--draws", "200", "-q")
+	require.NoError(t, err)
+	assert.Equal(t, exitOK, code)
+	var rep struct {
+		Experiments []struct {
+			TestID string `json:"test_id"`
+		} `json:"experiments"`
+	}
+	b, err := os.ReadFile(filepath.Join(out, "report.json"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &rep))
+	assert.Len(t, rep.Experiments, 4)
+	// The calibrated MTA keeps the export's geo column.
+	cal, err := tabular.Read(filepath.Join(out, "calibrated_mta.parquet"), []tabular.Column{{Name: "geo", Kind: tabular.String}})
+	require.NoError(t, err)
+	assert.Equal(t, "geo_1", cal.Strings("geo")[0])
+
+	body, err := os.ReadFile(cfg)
+	require.NoError(t, err)
+	geo := strings.Replace(string(body), "geo_model: sum", "geo_model: geo", 1)
+	require.NoError(t, os.WriteFile(cfg, []byte(geo), 0o644))
+	_, err, code = triad(t, "validate", "--config", cfg)
+	require.Error(t, err)
+	assert.Equal(t, exitInput, code)
+	assert.Contains(t, err.Error(), "set model.geo_model: sum")
+
+	for _, bad := range []string{"1", "-2", "501"} {
+		_, err, code = triad(t, "simulate", "--geos", bad, "--out", t.TempDir())
+		assert.Error(t, err)
+		assert.Equal(t, exitInput, code, bad)
+	}
+}
+
+// configs/meridian-geo.yaml runs on a slice of Meridian's geo panel: the
+// geo panel loads with its population, and the summed fit runs.
+func TestMeridianGeoConfig(t *testing.T) {
+	slice, err := filepath.Abs(filepath.Join("..", "..", "testdata", "peers", "meridian_geo", "geo_slice.csv"))
+	require.NoError(t, err)
+	t.Setenv("TRIAD_DATA_PANEL", slice)
+	cfg := filepath.Join("..", "..", "configs", "meridian-geo.yaml")
+	stdout, err, code := triad(t, "validate", "--config", cfg)
+	require.NoError(t, err)
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, stdout, "Channel4")
+	out := filepath.Join(t.TempDir(), "out")
+	_, err, code = triad(t, "run", "--config", cfg, "--out", out, "--method", "laplace", "--draws", "200", "-q")
+	require.NoError(t, err)
+	assert.Equal(t, exitOK, code)
+	assert.FileExists(t, filepath.Join(out, "report.json"))
+}

@@ -1,0 +1,43 @@
+package pipeline
+
+import (
+	"math"
+
+	"gonum.org/v1/gonum/stat/distuv"
+
+	"github.com/triad-mmm/triad/mmm"
+	"github.com/triad-mmm/triad/report"
+	"github.com/triad-mmm/triad/stat"
+)
+
+// priorSection reports the ROI priors of m (the MMM alone) at level.
+func priorSection(m *mmm.Model, level float64) *report.Priors {
+	info := m.MediaPrior()
+	spec := m.Spec()
+	p := &report.Priors{
+		Family:     info.Family,
+		Requested:  info.Requested,
+		MediaShare: riv(m.PriorMediaShare(level)),
+	}
+	for c, name := range m.Channels() {
+		src := info.Family
+		if info.Stated[c] {
+			src = "stated"
+		}
+		pr := spec.Channels[c].ROI
+		p.Channels = append(p.Channels, report.PriorChannel{
+			Name: name, Source: src, ROI: riv(logNormalInterval(pr, level)), Mu: pr.Mu, Sigma: pr.Sigma,
+		})
+	}
+	return p
+}
+
+// logNormalInterval is d's mean and central interval at level.
+func logNormalInterval(d mmm.LogNormal, level float64) stat.Interval {
+	z := distuv.UnitNormal.Quantile((1 + level) / 2)
+	return stat.Interval{
+		Mean: math.Exp(d.Mu + d.Sigma*d.Sigma/2),
+		Lo:   math.Exp(d.Mu - z*d.Sigma),
+		Hi:   math.Exp(d.Mu + z*d.Sigma),
+	}
+}

@@ -1,0 +1,64 @@
+package mmm
+
+import (
+	"context"
+	"math"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+	"github.com/triad-mmm/triad/sampler"
+)
+
+// TestGeoRecovery fits a small geo world with known truth: every channel's
+// national ROI within its 90% interval or within 25% of the truth, no
+// divergences, R-hat below 1.05, per-geo ROIs that cover the truth mostly.
+func TestGeoRecovery(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fits a model")
+	}
+	w := geoSimWorldGen(3, geoSimOptions{geos: 12, n: 104, channels: 3, fourier: 2, trend: true, shocks: true,
+		noise: 0.04, eta: 0.2, lifts: 2})
+	m, err := NewGeoModel(w.data, w.spec)
+	require.NoError(t, err)
+	p, err := GeoFit(context.Background(), m, FitConfig{Sampler: sampler.Config{Chains: 2, Warmup: 300, Draws: 300, Seed: 3}})
+	require.NoError(t, err)
+	d := p.Diagnostics()
+	t.Logf("rhat max %.3f, divergences %d, ess min %.0f", d.RHatMax, d.Divergences, d.ESSBulkMin)
+	logSamplerStats(t, p.Result(), m.ParamNames(), d)
+	require.Less(t, d.RHatMax, 1.05)
+	require.Zero(t, d.Divergences)
+	for c, s := range p.ChannelSummary(0.9) {
+		t.Logf("%s: ROI %.3f [%.3f, %.3f], truth %.3f", s.Name, s.ROI.Mean, s.ROI.Lo, s.ROI.Hi, w.roi[c])
+		ok := (s.ROI.Lo <= w.roi[c] && w.roi[c] <= s.ROI.Hi) || math.Abs(s.ROI.Mean/w.roi[c]-1) < 0.25
+		require.True(t, ok, "%s ROI %.3f [%.3f, %.3f] vs true %.3f", s.Name, s.ROI.Mean, s.ROI.Lo, s.ROI.Hi, w.roi[c])
+	}
+	cover, n := 0, 0
+	for g, gs := range p.GeoSummary(0.9) {
+		for c, cs := range gs.Channels {
+			if cs.Spend == 0 {
+				continue
+			}
+			n++
+			if cs.ROI.Lo <= w.geoROI[c][g] && w.geoROI[c][g] <= cs.ROI.Hi {
+				cover++
+			}
+		}
+	}
+	t.Logf("per-geo ROI coverage %d/%d", cover, n)
+	require.GreaterOrEqual(t, float64(cover), 0.7*float64(n))
+}
+
+func logSamplerStats(t *testing.T, r *sampler.Result, names []string, d sampler.Diagnostics) {
+	for _, c := range r.Chains {
+		lf := 0
+		for _, n := range c.NumLeapfrog {
+			lf += n
+		}
+		t.Logf("chain: step %.3f, mean leapfrogs %.1f", c.StepSize, float64(lf)/float64(len(c.NumLeapfrog)))
+	}
+	for i, pd := range d.Params {
+		if pd.RHat > 1.02 || pd.ESSBulk < 100 {
+			t.Logf("  %s: rhat %.3f ess %.0f", names[i], pd.RHat, pd.ESSBulk)
+		}
+	}
+}
