@@ -69,7 +69,7 @@ func fitModels(ctx context.Context, in *Inputs, opts Options, both bool) (*fitte
 
 	f.spec = aloneModel.Spec()
 	var calModel *mmm.Model
-	cal := in.calendar()
+	cal := in.organicCalendar(in.calendar())
 	in.checkCarryover(aloneModel.Spec(), opts)
 	for _, t := range in.Tests {
 		c, _ := cal.Channel(t.Channel)
@@ -114,7 +114,8 @@ func (f *fitted) calibratedSpec(in *Inputs, base, filled mmm.Spec) (mmm.Spec, er
 		}
 		spec.LiftTau = cfg.Calibration.Tau
 	case config.ROIPrior:
-		priors, notes, err := calibrate.ROIPriors(in.Tests, in.calendar(), func(c int) []float64 {
+		paid := in.paidTests(func(w string) { in.Warnings = append(in.Warnings, w) })
+		priors, notes, err := calibrate.ROIPriors(paid, in.calendar(), func(c int) []float64 {
 			return priorAdstock(filled.Channels[c])
 		}, calibrate.PriorOptions{HalfLifeWeeks: cfg.Calibration.HalfLifeWeeks})
 		if err != nil {
