@@ -39,14 +39,14 @@ type Model struct {
 
 // channel is the fixed data and parameter layout of one channel.
 type channel struct {
-	name     string
-	spec     ChannelSpec // defaults filled in
+	name string
+	spec ChannelSpec // defaults filled in
 	// organic channels have units and no spend: their "ROI" coordinate is
 	// the contribution's share of the KPI, spendFit the KPI's total.
-	organic bool
-	x        []float64   // spend / scale
-	scale    float64     // mean spend over fitted periods with spend
-	spendFit float64     // spend over the fitted periods, original units
+	organic  bool
+	x        []float64 // spend / scale
+	scale    float64   // mean spend over fitted periods with spend
+	spendFit float64   // spend over the fitted periods, original units
 	// level is the channel's mean over the fitted periods on the scaled KPI
 	// per unit of ROI: spendFit/(ȳ·nFit).
 	level float64

@@ -70,10 +70,14 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 	}
 	r.Warnings = append(r.Warnings, in.Warnings...)
 	for _, n := range f.priorNotes {
-		r.Warnings = append(r.Warnings, fmt.Sprintf("roi_prior: test %s on %s (iROAS %.3g, window captures %.0f%% of the carryover) gives ROI prior LogNormal(%.3f, %.3f)",
+		r.Warnings = append(r.Warnings, fmt.Sprintf("roi_prior: test %s on %s (iROAS %.3g, window captures %.0f%% of the carryover) gives ROI evidence LogNormal(%.3f, %.3f), combined with the channel's prior",
 			n.TestID, n.Channel, n.IROAS, 100*n.Capture, n.Prior.Mu, n.Prior.Sigma))
 	}
-	r.Priors = priorSection(f.alone.Model(), a.level)
+	var calModel *mmm.Model
+	if f.calibrated != nil {
+		calModel = f.calibrated.Model()
+	}
+	r.Priors = priorSection(f.alone.Model(), calModel, a.level)
 	r.Charts = charts(in, final, a, r.Budget)
 	return r
 }

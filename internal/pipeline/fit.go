@@ -114,10 +114,13 @@ func (f *fitted) calibratedSpec(in *Inputs, base, filled mmm.Spec) (mmm.Spec, er
 		}
 		spec.LiftTau = cfg.Calibration.Tau
 	case config.ROIPrior:
-		paid := in.paidTests(func(w string) { in.Warnings = append(in.Warnings, w) })
-		priors, notes, err := calibrate.ROIPriors(paid, in.calendar(), func(c int) []float64 {
+		base := make([]mmm.LogNormal, len(filled.Channels))
+		for c, cs := range filled.Channels {
+			base[c] = cs.ROI
+		}
+		priors, notes, err := calibrate.ROIPriors(in.paidTests(func(w string) { in.Warnings = append(in.Warnings, w) }), in.calendar(), func(c int) []float64 {
 			return priorAdstock(filled.Channels[c])
-		}, calibrate.PriorOptions{HalfLifeWeeks: cfg.Calibration.HalfLifeWeeks})
+		}, calibrate.PriorOptions{HalfLifeWeeks: cfg.Calibration.HalfLifeWeeks, Base: base})
 		if err != nil {
 			return spec, asInput(err)
 		}
