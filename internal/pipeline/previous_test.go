@@ -30,8 +30,10 @@ func TestRunSincePrevious(t *testing.T) {
 	var j struct {
 		SincePrevious struct {
 			Channels []struct {
-				Name               string
-				Before, After      struct{ ROI *struct{ Mean, Lo, Hi *float64 } }
+				Name          string
+				Before, After struct {
+					ROI *struct{ Mean, Lo, Hi *float64 }
+				}
 				ProbabilityChanged *float64 `json:"probability_changed"`
 			}
 		} `json:"since_previous"`
