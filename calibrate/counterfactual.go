@@ -48,8 +48,8 @@ func counterfactual(d design, cal Calendar, ch int) (terms, []string, error) {
 	if !(d.scope > 0 && d.scope <= 1) {
 		return terms{}, nil, fmt.Errorf("scope share %g, want in (0, 1]", d.scope)
 	}
-	if !(d.spend > 0) || !stat.Finite(d.spend) {
-		return terms{}, nil, fmt.Errorf("spend %g, want > 0", d.spend)
+	if !(d.spend >= 0) || !stat.Finite(d.spend) {
+		return terms{}, nil, fmt.Errorf("spend %g, want >= 0", d.spend)
 	}
 	if d.measureEnd < d.end {
 		return terms{}, nil, fmt.Errorf("measurement ends %v before the treatment ends %v", d.measureEnd, d.end)
@@ -70,6 +70,11 @@ func counterfactual(d design, cal Calendar, ch int) (terms, []string, error) {
 	r := d.spend / (d.scope * base)
 	if d.base > 0 {
 		r = d.spend / d.base
+	}
+	if d.spend == 0 {
+		// An unpaid (organic) channel's test states no spend: it switched
+		// the channel off in its scope, a full holdout of its units.
+		r = 1
 	}
 	var warns []string
 	rm := r

@@ -258,7 +258,7 @@ func TestReconcileErrors(t *testing.T) {
 		"partial calibrated": func(in *Input) { in.Channels[1].Calibrated = nil },
 		"mta length":         func(in *Input) { in.Channels[1].MTA = []float64{1} },
 		"unknown channel":    func(in *Input) { in.Tests[0].Test.Channel = "radio" },
-		"bad spend":          func(in *Input) { in.Tests[0].Test.Spend = 0 },
+		"bad spend":          func(in *Input) { in.Tests[0].Test.Spend = -1 },
 	}
 	for name, mod := range cases {
 		t.Run(name, func(t *testing.T) {

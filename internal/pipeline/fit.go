@@ -77,7 +77,7 @@ func fitModels(ctx context.Context, in *Inputs, opts Options, both bool) (*fitte
 
 	f.spec, f.national = aloneModel.Spec(), aloneModel
 	var calModel *mmm.Model
-	cal := in.calendar()
+	cal := in.organicCalendar(in.calendar())
 	in.checkCarryover(aloneModel.Spec(), opts)
 	for _, t := range in.Tests {
 		c, _ := cal.Channel(t.Channel)
@@ -149,7 +149,7 @@ func (f *fitted) calibratedSpec(in *Inputs, base, filled mmm.Spec) (mmm.Spec, er
 		for c, cs := range filled.Channels {
 			base[c] = cs.ROI
 		}
-		priors, notes, err := calibrate.ROIPriors(in.Tests, in.calendar(), func(c int) []float64 {
+		priors, notes, err := calibrate.ROIPriors(in.paidTests(func(w string) { in.Warnings = append(in.Warnings, w) }), in.calendar(), func(c int) []float64 {
 			return priorAdstock(filled.Channels[c])
 		}, calibrate.PriorOptions{HalfLifeWeeks: cfg.Calibration.HalfLifeWeeks, Base: base})
 		if err != nil {
