@@ -109,7 +109,7 @@ func treatedCalendar(t lift.Test, p *panel.Panel) (calibrate.Calendar, []int, er
 		}
 		geos = append(geos, g)
 	}
-	cal := calibrate.Calendar{Dates: p.Dates, StepDays: p.StepDays, Channels: p.Channels}
+	cal := calibrate.Calendar{Calendar: p.Calendar, Channels: p.Channels}
 	for c := range p.Channels {
 		s := make([]float64, p.Len())
 		for _, g := range geos {

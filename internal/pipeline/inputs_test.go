@@ -146,3 +146,40 @@ func TestTreatmentBaselineMax(t *testing.T) {
 	truth := -1500.0 * (156 - math.Ceil(156/5.0))
 	assert.True(t, iv.Lo < truth && truth < iv.Hi, "effect %v, truth %v", iv, truth)
 }
+
+// Robyn's demo as Robyn's demo maps it: newsletter organic (contribution,
+// no ROI), facebook and search driven by impressions and clicks, events a
+// factor, the newsletter's lift test (spend 0) calibrating its
+// contribution.
+func TestRobynOrganicAndUnits(t *testing.T) {
+	cfg := peerConfig(t, "robyn-demo.yaml")
+	in, err := Load(cfg)
+	require.NoError(t, err)
+	s := in.Summary()
+	assert.Contains(t, s, "organic, units 4,656,397 (newsletter)")
+	assert.Contains(t, s, "units 1,695,910,320 (facebook_I) drive it")
+	d := in.modelData()
+	require.Len(t, d.Units, 6)
+	assert.Nil(t, d.Units[0], "tv is driven by its spend")
+	assert.Equal(t, in.Panel.Impressions[3], d.Units[3])
+
+	res, err := Run(context.Background(), cfg, Options{})
+	require.NoError(t, err)
+	r := res.Report
+	require.Len(t, r.Channels, 6)
+	nl := r.Channels[5]
+	assert.Equal(t, "newsletter", nl.Name)
+	assert.Zero(t, nl.Spend)
+	assert.True(t, math.IsNaN(nl.MMM.ROI.Mean), "no ROI without spend")
+	assert.Positive(t, nl.MMM.Contribution.Mean)
+	require.Len(t, r.Organic, 1)
+	assert.Equal(t, nl.MMM.Contribution, r.Organic[0].Contribution)
+	assert.InDelta(t, nl.MMM.Contribution.Mean/379005697, r.Organic[0].Share.Mean, 1e-9)
+	if r.Budget != nil {
+		for _, b := range r.Budget.Channels {
+			if b.Name == "newsletter" {
+				assert.Zero(t, b.Recommended, "nothing to budget")
+			}
+		}
+	}
+}

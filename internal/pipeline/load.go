@@ -55,6 +55,7 @@ func Load(cfg *config.Config) (*Inputs, error) {
 	if in.Extras, err = readExtras(cfg, p.Dates); err != nil {
 		return nil, asInput(err)
 	}
+	in.appendOrganic()
 
 	if cfg.Data.LiftTests != "" {
 		if err := in.loadTests(); err != nil {
@@ -125,6 +126,7 @@ func (in *Inputs) loadTests() error {
 	if in.Panel.Geos != nil {
 		opts.Geos = in.Panel.Geos.Names
 	}
+	in.liftAliases(&opts)
 	tests, warn, err := lift.Read(path, cfg.Calibration.Format, opts)
 	if err != nil {
 		return err
@@ -241,6 +243,7 @@ func (in *Inputs) Summary() string {
 		if in.MTA != nil {
 			fmt.Fprintf(&b, "  mta attributed %s", human(stat.Sum(in.MTA.Attributed[c])))
 		}
+		b.WriteString(in.unitsNote(c))
 		b.WriteString("\n")
 	}
 	if len(p.ControlNames) > 0 {
