@@ -32,6 +32,7 @@ Without --config, triad runs on its embedded demo world and writes ./triad-out/.
 		},
 	}
 	addSamplerFlags(cmd.Flags())
+	cmd.Flags().String("previous", "", "a previous run's output directory: the report gains a \"since last quarter\" section (since_previous)")
 	return cmd
 }
 
@@ -41,7 +42,9 @@ func runRun(cmd *cobra.Command, g *globalOptions, stdout io.Writer) error {
 		return err
 	}
 	defer cleanup()
-	res, err := pipeline.Run(cmd.Context(), cfg, runOptions(g))
+	opts := runOptions(g)
+	opts.Previous, _ = cmd.Flags().GetString("previous")
+	res, err := pipeline.Run(cmd.Context(), cfg, opts)
 	if err != nil {
 		return err
 	}
