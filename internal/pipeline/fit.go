@@ -51,9 +51,11 @@ func (f *fitted) final() posterior {
 	return f.alone
 }
 
+// calendar is the panel as calibration sees it: the panel's own time axis
+// and spend, shared, not copied.
 func (in *Inputs) calendar() calibrate.Calendar {
 	p := in.Panel
-	return calibrate.Calendar{Dates: p.Dates, StepDays: p.StepDays, Channels: p.Channels, Spend: p.Spend}
+	return calibrate.Calendar{Calendar: p.Calendar, Channels: p.Channels, Spend: p.Spend}
 }
 
 // fitModels fits the MMM without the lift tests and, when tests are given
