@@ -28,6 +28,9 @@ type Experiment struct {
 	// test's window and scope; nil without MTA data.
 	IncrementalityFactor *Interval `json:"incrementality_factor"`
 	Flags                []Flag    `json:"flags"`
+	// Geos are a geo test's treated geos (absent for a national test); its
+	// predictions are then the models' lift on exactly those geos.
+	Geos []string `json:"geos,omitempty"`
 }
 
 // TestSuggestion is a channel worth testing next and a test design for it.

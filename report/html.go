@@ -61,6 +61,11 @@ type htmlPage struct {
 	PriorIntro                          string
 	Priors                              htmlTable
 	UnmappedIntro, Footer               string
+
+	GeoIntro                  string
+	GeoROICharts              []template.HTML
+	GeoFitChart, GeoTestChart template.HTML
+	Geos, GeoFit              htmlTable
 }
 
 type navItem struct{ ID, Label string }
@@ -139,6 +144,15 @@ func newHTMLPage(r *Report) *htmlPage {
 	if r.Priors != nil {
 		p.PriorIntro, p.Priors = priorIntro(r), toHTML(priorTable(r))
 	}
+	if len(r.Geos) > 0 {
+		p.GeoIntro, p.Geos, p.GeoFit = geoIntro(r), toHTML(geoTable(r)), toHTML(geoFitTable(r))
+		for _, c := range geoROICharts(r) {
+			p.GeoROICharts = append(p.GeoROICharts, svgHTML(c))
+		}
+		p.GeoFitChart = svgHTML(geoFitChart(r))
+		// Only a geo fit predicts a test on its own geos.
+		p.GeoTestChart = svgHTML(geoTestChart(r))
+	}
 	if r.Budget != nil {
 		p.BudgetSentence = budgetSentence(r)
 		p.Budget = toHTML(budgetTable(r))
@@ -151,6 +165,7 @@ func newHTMLPage(r *Report) *htmlPage {
 	}
 	add(len(r.Channels) > 0, "channels", "Channels")
 	add(len(r.Experiments) > 0, "experiments", "Experiments")
+	add(len(r.Geos) > 0, "geos", "Geos")
 	add(len(r.TestNext) > 0, "test-next", "Test next")
 	add(r.Budget != nil, "budget", "Budget")
 	add(true, "fit", "Model fit")

@@ -28,6 +28,8 @@ type analysis struct {
 	// it has none): the geo's calibrated contribution over its MTA
 	// attribution. Nil until the fit gives per-geo contributions.
 	geoIF map[string][]float64
+	// geoDecomp is each geo's decomposition, nil for a national fit.
+	geoDecomp []GeoDecomposition
 }
 
 // geoFactor returns channel c's factor in geo, when the fit has one.

@@ -53,6 +53,13 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 	}
 	r.Channels = reconciledChannels(a.rec, in.Offline, mroiAlone, mroiCal)
 	r.Experiments = reconciledExperiments(a.rec, in.Findings)
+	for k := range r.Experiments {
+		for _, t := range in.Tests {
+			if t.ID == r.Experiments[k].TestID {
+				r.Experiments[k].Geos = t.Geos
+			}
+		}
+	}
 	r.TestNext = suggestions(a.rec)
 	if a.plan != nil {
 		r.Budget = budgetSection(p.Channels, a.current, a.plan, cfg.Budget.Objective.String(), cfg.Budget.Quantile)

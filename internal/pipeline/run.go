@@ -147,7 +147,7 @@ func writeOutputs(ctx context.Context, g *outdir.Generation, in *Inputs, f *fitt
 	if err := g.WriteFile(summaryFile, []byte(in.Summary())); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
-	if err := writeDecomposition(g.Path(decompositionFile), a.decomp); err != nil {
+	if err := writeDecomposition(g.Path(decompositionFile), a.decomp, a.geoDecomp); err != nil {
 		return err
 	}
 	if err := writePosterior(g.Path(posteriorFile), f); err != nil {

@@ -5,33 +5,66 @@ import (
 	"fmt"
 
 	"github.com/triad-mmm/triad/calibrate"
+	"github.com/triad-mmm/triad/civil"
 	"github.com/triad-mmm/triad/internal/outdir"
 	"github.com/triad-mmm/triad/internal/tabular"
 	"github.com/triad-mmm/triad/mmm"
 	"github.com/triad-mmm/triad/mta"
 )
 
+// GeoDecomposition is one geo's per-period decomposition in a geo-level
+// fit.
+type GeoDecomposition struct {
+	Geo string
+	mmm.Decomposition
+}
+
 // writeDecomposition writes the per-period decomposition of the final fit:
 // actual, fitted with its interval, baseline, controls and each channel.
-func writeDecomposition(path string, d mmm.Decomposition) error {
-	t := tabular.NewTable(path, len(d.Dates))
-	t.SetDates("date", d.Dates, nil)
-	t.SetFloats("actual", d.Actual, nil)
-	mean, lo, hi := make([]float64, len(d.Fitted)), make([]float64, len(d.Fitted)), make([]float64, len(d.Fitted))
-	for i, iv := range d.Fitted {
-		mean[i], lo[i], hi[i] = iv.Mean, iv.Lo, iv.Hi
+// With geos, a first column geo is added: the national rows (geo empty)
+// come first, then each geo's rows in order.
+func writeDecomposition(path string, d mmm.Decomposition, geos []GeoDecomposition) error {
+	parts := append([]GeoDecomposition{{Decomposition: d}}, geos...)
+	n := 0
+	for _, p := range parts {
+		n += len(p.Dates)
 	}
-	t.SetFloats("fitted", mean, nil)
-	t.SetFloats("fitted_lo", lo, nil)
-	t.SetFloats("fitted_hi", hi, nil)
-	t.SetFloats("baseline", d.Baseline, nil)
-	t.SetFloats("controls", d.Controls, nil)
+	t := tabular.NewTable(path, n)
+	if len(geos) > 0 {
+		names, valid := make([]string, 0, n), make([]bool, 0, n)
+		for _, p := range parts {
+			for range p.Dates {
+				names, valid = append(names, p.Geo), append(valid, p.Geo != "")
+			}
+		}
+		t.SetStrings("geo", names, valid)
+	}
+	col := func(f func(p GeoDecomposition, i int) float64) []float64 {
+		out := make([]float64, 0, n)
+		for _, p := range parts {
+			for i := range p.Dates {
+				out = append(out, f(p, i))
+			}
+		}
+		return out
+	}
+	var dates []civil.Date
+	var holdout []bool
+	for _, p := range parts {
+		dates = append(dates, p.Dates...)
+		for i := range p.Dates {
+			holdout = append(holdout, p.HoldoutStart >= 0 && i >= p.HoldoutStart)
+		}
+	}
+	t.SetDates("date", dates, nil)
+	t.SetFloats("actual", col(func(p GeoDecomposition, i int) float64 { return p.Actual[i] }), nil)
+	t.SetFloats("fitted", col(func(p GeoDecomposition, i int) float64 { return p.Fitted[i].Mean }), nil)
+	t.SetFloats("fitted_lo", col(func(p GeoDecomposition, i int) float64 { return p.Fitted[i].Lo }), nil)
+	t.SetFloats("fitted_hi", col(func(p GeoDecomposition, i int) float64 { return p.Fitted[i].Hi }), nil)
+	t.SetFloats("baseline", col(func(p GeoDecomposition, i int) float64 { return p.Baseline[i] }), nil)
+	t.SetFloats("controls", col(func(p GeoDecomposition, i int) float64 { return p.Controls[i] }), nil)
 	for c, name := range d.Channels {
-		t.SetFloats("media_"+name, d.Media[c], nil)
-	}
-	holdout := make([]bool, len(d.Dates))
-	for i := range holdout {
-		holdout[i] = d.HoldoutStart >= 0 && i >= d.HoldoutStart
+		t.SetFloats("media_"+name, col(func(p GeoDecomposition, i int) float64 { return p.Media[c][i] }), nil)
 	}
 	t.SetBools("holdout", holdout, nil)
 	if err := tabular.Write(path, t); err != nil {
