@@ -25,6 +25,9 @@ type ChannelEstimates struct {
 	// CPIK is spend / contribution, for count KPIs. Nil means "derive it
 	// from Contribution", which the renderers do.
 	CPIK *Interval `json:"cpik,omitempty"`
+	// RevenueROI is incremental revenue / spend when revenue per KPI turns
+	// a count KPI into revenue: Meridian's ROI beside the cost per KPI.
+	RevenueROI *Interval `json:"revenue_roi,omitempty"`
 }
 
 // MTAEstimates are the MTA export's numbers for a channel.

@@ -60,6 +60,7 @@ type htmlPage struct {
 	Diagnostics, Quarters, Unmapped     htmlTable
 	PriorIntro                          string
 	Priors                              htmlTable
+	Inputs                              htmlTable
 	UnmappedIntro, Footer               string
 
 	GeoIntro                  string
@@ -134,6 +135,7 @@ func newHTMLPage(r *Report) *htmlPage {
 		Diagnostics:     toHTML(diagnosticsTable(r)),
 		Quarters:        toHTML(quarterTable(r)),
 		Unmapped:        toHTML(unmappedTable(r)),
+		Inputs:          toHTML(inputsTable(r)),
 		UnmappedIntro:   unmappedIntro,
 		Footer:          "report.json holds every number on this page and the series behind the charts (schema version " + SchemaVersion + ").",
 	}

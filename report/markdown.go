@@ -56,6 +56,10 @@ func writeMarkdown(b *strings.Builder, r *Report) {
 		fmt.Fprintf(b, "## Priors\n\n%s\n\n", mdText(priorIntro(r)))
 		mdTable(b, priorTable(r))
 	}
+	if t := inputsTable(r); len(t.Rows) > 0 {
+		b.WriteString("## Organic media and treatments\n\n")
+		mdTable(b, t)
+	}
 	if len(r.Unmapped) > 0 {
 		fmt.Fprintf(b, "## Unmapped MTA channels\n\n%s\n\n", unmappedIntro)
 		mdTable(b, unmappedTable(r))

@@ -55,6 +55,13 @@ type Report struct {
 	Geos    []Geo  `json:"geos,omitempty"`
 	GeoNote string `json:"geo_note,omitempty"`
 
+	// Inputs beyond paid media (inputs.go): revenue per KPI for a count
+	// KPI, unpaid channels, treatments, factors.
+	RevenuePerKPI *RevenuePerKPI `json:"revenue_per_kpi,omitempty"`
+	Organic       []Organic      `json:"organic,omitempty"`
+	Treatments    []Treatment    `json:"treatments,omitempty"`
+	Factors       []Factor       `json:"factors,omitempty"`
+
 	// Charts holds the series behind the charts, so users can re-plot.
 	Charts Charts `json:"series"`
 }

@@ -85,7 +85,7 @@ func channelTable(r *Report) table {
 			t.Notes = append(t.Notes, note{c.Name, f.Code, f.Message})
 		}
 	}
-	return t
+	return withRevenueROI(r, t)
 }
 
 func quarterTable(r *Report) table {

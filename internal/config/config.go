@@ -49,6 +49,13 @@ type Model struct {
 	// Weekday switches day-of-week effects on or off; unset, they are on
 	// for daily panels (and impossible for coarser ones).
 	Weekday *bool `mapstructure:"weekday"`
+
+	// Inputs as Robyn and Meridian users bring them (inputs.go).
+	RevenuePerKPI RevenuePerKPI `mapstructure:"revenue_per_kpi"`
+	Factors       []string      `mapstructure:"factors"`
+	Window        Window        `mapstructure:"window"`
+	Organic       []Organic     `mapstructure:"organic"`
+	Treatments    []Treatment   `mapstructure:"treatments"`
 }
 
 // Channel is one media channel of the panel.

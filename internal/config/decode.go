@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/viper"
@@ -63,8 +64,11 @@ func textHook(_ reflect.Type, to reflect.Type, data any) (any, error) {
 	if to.Kind() == reflect.Interface || !reflect.PointerTo(to).Implements(reflect.TypeFor[encoding.TextUnmarshaler]()) {
 		return data, nil
 	}
-	switch data.(type) {
+	switch v := data.(type) {
 	case string, bool, int, int64, float64, uint64:
+	case time.Time:
+		// YAML reads an unquoted 2016-01-04 as a timestamp; dates want the day.
+		data = v.Format(time.DateOnly)
 	default:
 		return data, nil
 	}

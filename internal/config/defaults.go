@@ -30,6 +30,8 @@ func Defaults() map[string]any {
 		"model.likelihood":            mmm.NormalLikelihood.String(),
 		"model.student_nu":            mmm.DefaultStudentNu,
 		"model.holdout":               0,
+		"model.revenue_per_kpi":       "",
+		"model.factors":               []string{},
 		"sampler.method":              mmm.NUTS.String(),
 		"sampler.chains":              sampler.DefaultChains,
 		"sampler.warmup":              sampler.DefaultWarmup,

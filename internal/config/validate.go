@@ -137,6 +137,11 @@ func (c *Config) validateModel(p *problems) map[string]bool {
 	if m.Geo == "" && m.Population != "" {
 		p.add("model.population needs model.geo (the geo column of the panel)")
 	}
+	names := map[string]bool{}
+	for k := range seen {
+		names[k] = true
+	}
+	c.validateInputs(p, names)
 	return seen
 }
 

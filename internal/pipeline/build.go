@@ -52,6 +52,7 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 		}
 	}
 	r.Channels = reconciledChannels(a.rec, in.Offline, mroiAlone, mroiCal)
+	addInputs(r, in, f, a.level)
 	r.Experiments = reconciledExperiments(a.rec, in.Findings)
 	for k := range r.Experiments {
 		for _, t := range in.Tests {

@@ -55,7 +55,7 @@ func (in *Inputs) calendar() calibrate.Calendar {
 // is one): what planning and forecasting need.
 func fitModels(ctx context.Context, in *Inputs, opts Options, both bool) (*fitted, error) {
 	cfg := in.Config
-	f := &fitted{data: modelData(in.Panel), mode: cfg.CalibrationMode()}
+	f := &fitted{data: in.modelData(), mode: cfg.CalibrationMode()}
 	base, err := modelSpec(cfg, f.data)
 	if err != nil {
 		return nil, err

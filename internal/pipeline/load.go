@@ -11,6 +11,7 @@ import (
 	"github.com/triad-mmm/triad/internal/panel"
 	"github.com/triad-mmm/triad/internal/tabular"
 	"github.com/triad-mmm/triad/lift"
+	"github.com/triad-mmm/triad/mmm"
 	"github.com/triad-mmm/triad/mta"
 	"github.com/triad-mmm/triad/stat"
 )
@@ -23,6 +24,9 @@ type Inputs struct {
 	Findings []lift.Finding
 	MTA      *mta.Aggregate // nil without an MTA export
 	Mapping  mta.Mapping
+	// Extras holds the columns of the inputs keys (revenue per KPI,
+	// factors, organic media, treatments), aligned to the panel.
+	Extras *extras
 	// Offline[c] reports whether channel c is invisible to MTA; nil when
 	// the config does not say and there is no MTA export to tell.
 	Offline  []*bool
@@ -36,6 +40,11 @@ func Load(cfg *config.Config) (*Inputs, error) {
 	if err := checkOverlap(cfg); err != nil {
 		return nil, err
 	}
+	if cfg.Model.RevenuePerKPI.IsSet() {
+		// Revenue per KPI makes the KPI a count (conversions): the model
+		// fits it and the report adds the ROI in revenue.
+		cfg.Model.KPIType = mmm.Count
+	}
 	in := &Inputs{Config: cfg}
 	p, warn, err := panel.Load(cfg.Data.Panel, panelSpec(cfg))
 	if err != nil {
@@ -45,6 +54,9 @@ func Load(cfg *config.Config) (*Inputs, error) {
 	in.Warnings = append(in.Warnings, warn...)
 	if err := checkGeoModel(cfg); err != nil {
 		return nil, err
+	}
+	if in.Extras, err = readExtras(cfg, p.Dates); err != nil {
+		return nil, asInput(err)
 	}
 
 	if cfg.Data.LiftTests != "" {
@@ -248,6 +260,7 @@ func (in *Inputs) Summary() string {
 	if len(p.ControlNames) > 0 {
 		fmt.Fprintf(&b, "controls  %s\n", strings.Join(p.ControlNames, ", "))
 	}
+	in.summaryInputs(&b)
 	if in.Config.Data.LiftTests != "" {
 		used := 0
 		for _, t := range in.Tests {

@@ -38,6 +38,10 @@ func modelSpec(cfg *config.Config, d mmm.Data) (mmm.Spec, error) {
 	}
 	s.StudentNu = m.StudentNu
 	s.Likelihood, s.KPIType, s.MediaPrior = m.Likelihood, m.KPIType, m.MediaPrior
+	if m.RevenuePerKPI.IsSet() {
+		// The KPI is a count that revenue per KPI turns into revenue.
+		s.KPIType = mmm.Count
+	}
 	for c, ch := range m.Channels {
 		cs := &s.Channels[c]
 		if ch.MaxLag > 0 {

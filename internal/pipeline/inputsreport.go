@@ -1,0 +1,77 @@
+package pipeline
+
+import (
+	"slices"
+
+	"github.com/triad-mmm/triad/mmm"
+	"github.com/triad-mmm/triad/report"
+	"github.com/triad-mmm/triad/stat"
+)
+
+// addInputs puts into r what the inputs keys add: ROI in revenue beside
+// the cost per KPI, treatment effects against their baselines, the factor
+// levels.
+func addInputs(r *report.Report, in *Inputs, f *fitted, level float64) {
+	ex := in.Extras
+	if ex == nil {
+		return
+	}
+	if ex.rpk != nil {
+		r.RevenuePerKPI = &report.RevenuePerKPI{Column: in.Config.Model.RevenuePerKPI.Column, Mean: weightedMean(ex.rpk, in.Panel.KPI)}
+		for c := range r.Channels {
+			spend := stat.Sum(in.Panel.Spend[c])
+			r.Channels[c].MMM.RevenueROI = revenueROI(f.alone, c, ex.rpk, spend, level)
+			if cal := r.Channels[c].Calibrated; cal != nil && f.calibrated != nil {
+				cal.RevenueROI = revenueROI(f.calibrated, c, ex.rpk, spend, level)
+			}
+		}
+	}
+	final := f.final()
+	draws := make([]float64, final.Draws())
+	for j, t := range in.Config.Model.Treatments {
+		k := slices.Index(f.data.ControlNames, t.Name)
+		col := ex.treatments[j]
+		base := t.BaselineValue(slices.Min(col), slices.Max(col))
+		if k < 0 || final.ControlEffectDraws(draws, k, base) != nil {
+			continue
+		}
+		r.Treatments = append(r.Treatments, report.Treatment{Name: t.Name, Column: t.Column, Baseline: base,
+			Contribution: riv(stat.Summarize(draws, level))})
+	}
+	for _, fc := range ex.factors {
+		r.Factors = append(r.Factors, report.Factor{Column: fc.column, Reference: fc.reference, Levels: slices.Clone(fc.levels)})
+	}
+}
+
+// revenueROI is channel c's incremental revenue over spend, per draw the
+// sum over periods of its contribution times that period's revenue per
+// KPI; nil for a channel without spend.
+func revenueROI(p *mmm.Posterior, c int, rpk []float64, spend, level float64) *report.Interval {
+	if !(spend > 0) {
+		return nil
+	}
+	per := p.PeriodContributions(c)
+	roi := make([]float64, len(per))
+	for d, row := range per {
+		v := 0.0
+		for t, x := range row {
+			v += x * rpk[t]
+		}
+		roi[d] = v / spend
+	}
+	iv := riv(stat.Summarize(roi, level))
+	return &iv
+}
+
+// weightedMean is Σ v·w / Σ w, or the plain mean when the weights sum to 0.
+func weightedMean(v, w []float64) float64 {
+	num, den := 0.0, 0.0
+	for t := range v {
+		num += v[t] * w[t]
+		den += w[t]
+	}
+	if den == 0 {
+		return stat.Sum(v) / float64(len(v))
+	}
+	return num / den
+}
