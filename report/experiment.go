@@ -45,4 +45,9 @@ type TestSuggestion struct {
 	HoldoutShare float64 `json:"holdout_share"`
 	Weeks        int     `json:"weeks"`
 	ExpectedSE   float64 `json:"expected_se"`
+	// Geos, on a geo panel, are the geos to hold out: a set with about
+	// HoldoutShare of the KPI whose pre-period KPI moves most like the
+	// other geos' (GeoCorrelation), GeoLift-style. Absent otherwise.
+	Geos           []string `json:"geos,omitempty"`
+	GeoCorrelation *float64 `json:"geo_correlation,omitempty"`
 }

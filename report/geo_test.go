@@ -28,6 +28,8 @@ func geoReport() *Report {
 	r.Geos[2].Population = math.NaN()
 	r.GeoNote = "model.population is not set: each geo is scaled by its mean KPI instead of its population"
 	r.Experiments[0].Geos = []string{"big", "small"}
+	corr := 0.97
+	r.TestNext[0].Geos, r.TestNext[0].GeoCorrelation = []string{"middle", "small"}, &corr
 	return r
 }
 
@@ -63,6 +65,7 @@ func TestGeoMarkdown(t *testing.T) {
 	assert.Contains(t, md, "mean KPI instead of its population.")
 	assert.Contains(t, md, "<details><summary>ROI by geo and channel (18 rows)</summary>")
 	assert.Contains(t, md, "<details><summary>Fit by geo (3 geos)</summary>")
+	assert.Contains(t, md, "Hold out in geos middle, small (pre-period correlation with the other geos 0.970).")
 	// Biggest first, unknown population last.
 	big, small, middle := strings.Index(md, "| big |"), strings.Index(md, "| small |"), strings.Index(md, "| middle |")
 	assert.True(t, big > 0 && big < small && small < middle, "%d %d %d", big, small, middle)

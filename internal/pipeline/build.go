@@ -62,6 +62,7 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 		}
 	}
 	r.TestNext = suggestions(a.rec)
+	suggestGeos(r.TestNext, p, cfg.Sampler.Seed)
 	if a.plan != nil {
 		r.Budget = budgetSection(p.Channels, a.current, a.plan, cfg.Budget.Objective.String(), cfg.Budget.Quantile)
 		r.Summary += " " + budgetSentence(a.plan, a.level, cfg.Model.KPIType.String())
