@@ -57,8 +57,10 @@
 // also flagged by the lift checks.
 //
 // Several tests on one channel combine by precision on the log scale
-// (CombineLogNormal): 1/σ² = Σ 1/σ_k², μ = σ² Σ μ_k/σ_k². The combined prior
-// replaces the channel's default ROI prior. The iROAS of a holdout is an
+// (CombineLogNormal): 1/σ² = Σ 1/σ_k², μ = σ² Σ μ_k/σ_k², and with
+// PriorOptions.Base (as the pipeline runs it) the channel's own ROI prior
+// without tests is one more term of the sum: a test adds information and
+// never loosens the prior, however much its inflation widened it. The iROAS of a holdout is an
 // average return over the scope's spend, which is what the model's ROI
 // means; a heavy-up measures the return of extra spend, below the average on
 // a concave curve, so its prior leans low and its spread is doubled (h_k = 2

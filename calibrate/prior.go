@@ -27,6 +27,13 @@ type PriorOptions struct {
 	HalfLifeWeeks float64
 	// AsOf is the day ages are measured to; 0 means the calendar's end.
 	AsOf civil.Date
+	// Base, when set, holds each channel's ROI prior without tests
+	// (indexed as the calendar's channels). A channel's tests then combine
+	// with it by precision on the log scale, so a test only adds
+	// information: however stale, short or mismatched (and so inflated)
+	// it is, the channel's prior never becomes wider than its base, and a
+	// precise test pulls it most of the way to the test.
+	Base []mmm.LogNormal
 }
 
 func (o PriorOptions) withDefaults(cal Calendar) PriorOptions {
@@ -62,7 +69,9 @@ type PriorNote struct {
 // documentation for the formulas. adstock(c) returns channel c's lag weights
 // under the prior mean (any positive scale; nil or empty for no carryover).
 // The map is keyed by channel index; channels without tests keep their
-// default prior. Notes come in test order.
+// default prior. With opts.Base each channel's tests are combined with its
+// base prior; without, the map holds the tests' evidence alone. Notes come
+// in test order.
 func ROIPriors(tests []lift.Test, cal Calendar, adstock func(c int) []float64, opts PriorOptions) (map[int]mmm.LogNormal, []PriorNote, error) {
 	if err := cal.validate(); err != nil {
 		return nil, nil, err
@@ -91,6 +100,12 @@ func ROIPriors(tests []lift.Test, cal Calendar, adstock func(c int) []float64, o
 	}
 	priors := make(map[int]mmm.LogNormal, len(byChannel))
 	for c, ps := range byChannel {
+		if opts.Base != nil {
+			if c >= len(opts.Base) || !(opts.Base[c].Sigma > 0) {
+				return nil, nil, fmt.Errorf("calibrate: no base ROI prior for channel %q", cal.Channels[c])
+			}
+			ps = append(ps, opts.Base[c])
+		}
 		priors[c] = CombineLogNormal(ps)
 	}
 	return priors, notes, nil

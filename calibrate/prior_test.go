@@ -153,3 +153,60 @@ func TestROIPriorsCombinePerChannel(t *testing.T) {
 	_, _, err = ROIPriors([]lift.Test{bad}, cal, nil, PriorOptions{})
 	assert.ErrorContains(t, err, "outside the panel")
 }
+
+// With a base prior a test only adds information: the combined prior is
+// never wider than the base, however inflated the test, it sits between
+// base and test on the log scale, and a precise test pulls it most of the
+// way to the test. The product of the two Normal densities on log ROI
+// (normalised numerically) is the oracle.
+func TestROIPriorNeverLoosensBase(t *testing.T) {
+	cal := weekly()
+	base := []mmm.LogNormal{{Mu: 0.2, Sigma: 0.9}, {Mu: 0.2, Sigma: 0.9}}
+	for _, tc := range []struct {
+		name     string
+		se       int
+		halfLife float64
+	}{{"stale and noisy", 40, 4}, {"recent and precise", 3, 52}} {
+		tt := recentTest()
+		tt.SE = float64(tc.se)
+		tt.Start, tt.End = cal.Dates[2], cal.Dates[3].AddDays(6)
+		if tc.se == 3 {
+			tt.End = cal.End()
+			tt.Start = tt.End.AddDays(-13)
+		}
+		alone, notesAlone, err := ROIPriors([]lift.Test{tt}, cal, nil, PriorOptions{HalfLifeWeeks: tc.halfLife})
+		require.NoError(t, err)
+		got, _, err := ROIPriors([]lift.Test{tt}, cal, nil, PriorOptions{HalfLifeWeeks: tc.halfLife, Base: base})
+		require.NoError(t, err)
+		ev, p := alone[0], got[0]
+		require.Equal(t, notesAlone[0].Prior, ev)
+		assert.LessOrEqual(t, p.Sigma, base[0].Sigma, tc.name)
+		assert.LessOrEqual(t, p.Sigma, ev.Sigma, tc.name)
+		lo, hi := math.Min(ev.Mu, base[0].Mu), math.Max(ev.Mu, base[0].Mu)
+		assert.True(t, p.Mu >= lo && p.Mu <= hi, "%s: μ %g between %g and %g", tc.name, p.Mu, lo, hi)
+		// Oracle: mean and SD of exp(−(u−μb)²/2σb²)·exp(−(u−μt)²/2σt²) on a grid.
+		var z, m1, m2 float64
+		for u := -10.0; u <= 10; u += 1e-4 {
+			w := distuv.Normal{Mu: base[0].Mu, Sigma: base[0].Sigma}.Prob(u) * distuv.Normal{Mu: ev.Mu, Sigma: ev.Sigma}.Prob(u)
+			z += w
+			m1 += w * u
+			m2 += w * u * u
+		}
+		mean := m1 / z
+		assert.InDelta(t, mean, p.Mu, 1e-6, tc.name)
+		assert.InDelta(t, math.Sqrt(m2/z-mean*mean), p.Sigma, 1e-6, tc.name)
+		if tc.se == 3 {
+			assert.Less(t, math.Abs(p.Mu-ev.Mu), 0.1*math.Abs(base[0].Mu-ev.Mu), "a precise test dominates")
+		} else {
+			assert.Greater(t, ev.Sigma, 2.0, "the stale, noisy test alone is wider than the base")
+		}
+	}
+	_, ok := func() (mmm.LogNormal, bool) {
+		got, _, _ := ROIPriors([]lift.Test{recentTest()}, cal, nil, PriorOptions{Base: base})
+		p, ok := got[1]
+		return p, ok
+	}()
+	assert.False(t, ok, "untested channels are not in the map")
+	_, _, err := ROIPriors([]lift.Test{recentTest()}, cal, nil, PriorOptions{Base: base[:0]})
+	assert.Error(t, err, "a base that misses the tested channel")
+}

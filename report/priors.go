@@ -29,6 +29,18 @@ type PriorChannel struct {
 	ROI   Interval `json:"roi"`
 	Mu    float64  `json:"mu"`
 	Sigma float64  `json:"sigma"`
+	// Calibrated is the prior of the calibrated fit where it differs
+	// (roi_prior mode: the channel's prior combined with its tests); nil
+	// elsewhere.
+	Calibrated *LogNormalPrior `json:"calibrated"`
+}
+
+// LogNormalPrior is a LogNormal ROI prior: its parameters on the log scale
+// and its mean and central interval.
+type LogNormalPrior struct {
+	ROI   Interval `json:"roi"`
+	Mu    float64  `json:"mu"`
+	Sigma float64  `json:"sigma"`
 }
 
 // priorIntro is the sentence above the priors table.
@@ -57,12 +69,28 @@ func mediaShare(r *Report) Interval {
 func priorTable(r *Report) table {
 	eff := r.effName()
 	t := table{Head: []string{"channel", "prior source", "prior " + eff, eff + " MMM alone"}, Align: "llrr"}
+	withTests := false
+	for _, pc := range r.Priors.Channels {
+		withTests = withTests || pc.Calibrated != nil
+	}
+	if withTests {
+		t.Head = append(t.Head, "prior with tests (roi_prior)")
+		t.Align += "r"
+	}
 	for c, pc := range r.Priors.Channels {
 		post := notAvailable
 		if c < len(r.Channels) {
 			post = formatInterval(r.efficiency(r.Channels[c].Spend, r.Channels[c].MMM), formatSig)
 		}
-		t.Rows = append(t.Rows, []string{pc.Name, pc.Source, formatInterval(r.iroasEff(pc.ROI), formatSig), post})
+		row := []string{pc.Name, pc.Source, formatInterval(r.iroasEff(pc.ROI), formatSig), post}
+		if withTests {
+			cal := ""
+			if pc.Calibrated != nil {
+				cal = formatInterval(r.iroasEff(pc.Calibrated.ROI), formatSig)
+			}
+			row = append(row, cal)
+		}
+		t.Rows = append(t.Rows, row)
 	}
 	return t
 }

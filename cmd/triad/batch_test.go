@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -73,6 +74,28 @@ func TestBatchExitCodes(t *testing.T) {
 	assert.Equal(t, exitInput, code)
 	assert.Contains(t, out, "failed\tm99\t")
 	assert.NotContains(t, out, "m1")
+
+	// The manifest's portfolio, with a run not done yet.
+	manifest = batchManifest(t, dir, 2, true)
+	port := filepath.Join(dir, "portfolio")
+	out, err, code = triad(t, "gather", "--manifest", manifest, "--out", port)
+	require.NoError(t, err)
+	assert.Equal(t, exitOK, code)
+	assert.Equal(t, filepath.Join(port, "portfolio.json")+"\n"+filepath.Join(port, "portfolio.md")+"\n"+filepath.Join(port, "portfolio.html")+"\n", out)
+	var p struct {
+		Runs []struct{ Name, Status, Error string }
+	}
+	b, err := os.ReadFile(filepath.Join(port, "portfolio.json"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &p))
+	require.Len(t, p.Runs, 3)
+	assert.Equal(t, "m1", p.Runs[0].Name)
+	assert.Equal(t, "incomplete", p.Runs[1].Status, "m2 has not run")
+	assert.Equal(t, "failed", p.Runs[2].Status)
+	assert.Contains(t, p.Runs[2].Error, "missing.csv")
+	_, err, code = triad(t, "gather", "--manifest", manifest, "--out", port, filepath.Join(dir, "out", "m1"))
+	assert.Error(t, err)
+	assert.Equal(t, exitInput, code)
 }
 
 // runShards runs triad batch over manifest as n processes at once, shard

@@ -15,20 +15,22 @@ import (
 )
 
 type gatherOptions struct {
-	out     string
-	groupBy string
+	out      string
+	groupBy  string
+	manifest string
 }
 
 func newGatherCommand(g *globalOptions) *cobra.Command {
 	o := &gatherOptions{}
 	cmd := &cobra.Command{
-		Use:   "gather --out DIR RUN_DIR...",
+		Use:   "gather --out DIR (RUN_DIR... | --manifest F)",
 		Short: "Read many runs' folders into one portfolio report (portfolio.json, .md, .html)",
 		Long: `Read the folders of many runs (as triad batch or triad run leave them) into one portfolio:
 ROI and mROI by run × channel with intervals, the channels whose ROI differs between runs beyond
 their intervals, the runs that failed or converged poorly, and the combined budget view (every
 run × channel ranked by marginal ROI). --group-by KEY compares runs only within each value of
-the template variable KEY (e.g. brand, to compare each brand's markets).`,
+the template variable KEY (e.g. brand, to compare each brand's markets). --manifest F gathers
+every run of a batch manifest (output_root/<name>/), so runs not done yet show as incomplete.`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runGather(cmd.Context(), o, args, cmd.OutOrStdout())
@@ -37,6 +39,7 @@ the template variable KEY (e.g. brand, to compare each brand's markets).`,
 	f := cmd.Flags()
 	f.StringVar(&o.out, "out", "", "directory for portfolio.json, portfolio.md and portfolio.html (required)")
 	f.StringVar(&o.groupBy, "group-by", "", "compare runs within each value of this template variable")
+	f.StringVar(&o.manifest, "manifest", "", "gather every run of this batch manifest instead of RUN_DIRs")
 	return cmd
 }
 
@@ -44,10 +47,22 @@ func runGather(ctx context.Context, o *gatherOptions, dirs []string, stdout io.W
 	if o.out == "" {
 		return usageError{"gather: --out DIR is required"}
 	}
-	if len(dirs) == 0 {
-		return usageError{"gather: name at least one run folder (e.g. out/*/)"}
+	var p *report.Portfolio
+	var err error
+	switch {
+	case o.manifest != "" && len(dirs) > 0:
+		return usageError{"gather: give run folders or --manifest, not both"}
+	case o.manifest != "":
+		var m *batch.Manifest
+		if m, err = batch.Load(o.manifest); err != nil {
+			return err
+		}
+		p, err = batch.GatherManifest(m, o.groupBy, "triad "+versionString())
+	case len(dirs) == 0:
+		return usageError{"gather: name at least one run folder (e.g. out/*/) or --manifest F"}
+	default:
+		p, err = batch.Gather(dirs, o.groupBy, "triad "+versionString())
 	}
-	p, err := batch.Gather(dirs, o.groupBy, "triad "+versionString())
 	var ge *batch.GatherError
 	if errors.As(err, &ge) {
 		return usageError{ge.Error()}

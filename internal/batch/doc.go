@@ -7,14 +7,15 @@
 // or Cloud Run jobs) can run the same manifest with one shard per task.
 //
 // A run is idempotent: its folder holds one generation of what `triad run`
-// writes (internal/outdir) plus batch.json, the record of its last attempt
+// writes (internal/outdir), manifest.json last, plus batch.json, the record of its last attempt
 // (ok, or failed with the error). A run whose folder holds a complete
 // generation is skipped unless forced, so a batch that was killed, or a
 // task an engine retries, redoes only what did not finish. A failing run
-// is recorded and does not stop the others.
+// is recorded and does not stop the others. Gather reads run folders into
+// one report.Portfolio.
 //
 // Package batch knows nothing of flags, terminals or exit codes; it
 // reports each run's outcome through a callback. It may import the
-// standard library, yaml, internal/config, internal/outdir and
-// internal/pipeline.
+// standard library, yaml, report (the portfolio), internal/config,
+// internal/manifest, internal/outdir and internal/pipeline.
 package batch

@@ -181,4 +181,39 @@ func TestGatherReadsRunFolders(t *testing.T) {
 	_, err = Gather([]string{filepath.Join(m.OutputRoot, "m1"), filepath.Join(m.OutputRoot, "m1") + "/"}, "", "")
 	require.ErrorAs(t, err, &ge)
 	assert.Contains(t, err.Error(), `both hold run "m1"`)
+
+	// The manifest's view: a run with no folder yet is incomplete.
+	m3 := testManifest(t, dir, 3, true)
+	p, err = GatherManifest(m3, "", "")
+	require.NoError(t, err)
+	got = map[string]string{}
+	for _, r := range p.Runs {
+		got[r.Name] = r.Status
+	}
+	assert.Equal(t, map[string]string{"m1": "poor_convergence", "m2": "poor_convergence", "m3": "incomplete", "m99": "failed"}, got)
+	assert.Equal(t, "3", p.Runs[2].Vars["seed"])
+}
+
+func TestARunWithoutItsManifestIsNotComplete(t *testing.T) {
+	dir := t.TempDir()
+	m := testManifest(t, dir, 1, false)
+	_, err := Execute(context.Background(), m, Options{})
+	require.NoError(t, err)
+	d := filepath.Join(m.OutputRoot, "m1")
+	st, err := ReadState(d)
+	require.NoError(t, err)
+	require.True(t, st.Complete())
+	// A folder whose manifest.json is gone (as while a switch is under
+	// way) or damaged holds no complete run.
+	require.NoError(t, os.Remove(filepath.Join(d, "manifest.json")))
+	st, err = ReadState(d)
+	require.NoError(t, err)
+	assert.False(t, st.Complete())
+	s, err := Execute(context.Background(), m, Options{})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]Status{"m1": StatusOK}, statuses(s))
+	require.NoError(t, os.WriteFile(filepath.Join(d, "report.json"), []byte("{}"), 0o644))
+	st, err = ReadState(d)
+	require.NoError(t, err)
+	assert.False(t, st.Complete(), "a file that is not the generation's")
 }

@@ -2,6 +2,8 @@ package batch
 
 import (
 	"encoding/json"
+	"errors"
+	"io/fs"
 	"fmt"
 	"math"
 	"os"
@@ -34,11 +36,31 @@ const (
 // or by their folder. groupBy names a template variable within whose
 // values the runs' ROIs are compared.
 func Gather(dirs []string, groupBy, generator string) (*report.Portfolio, error) {
+	return gather(dirs, nil, groupBy, generator)
+}
+
+// GatherManifest gathers every run of m from its folder under
+// m.OutputRoot; a run without a folder yet is incomplete.
+func GatherManifest(m *Manifest, groupBy, generator string) (*report.Portfolio, error) {
+	var dirs []string
+	for _, r := range m.Runs {
+		dirs = append(dirs, r.Dir(m.OutputRoot))
+	}
+	return gather(dirs, m.Runs, groupBy, generator)
+}
+
+// gather reads dirs; planned, when given, are the runs the folders are
+// for (in the same order), which stand in for folders not made yet.
+func gather(dirs []string, planned []Run, groupBy, generator string) (*report.Portfolio, error) {
 	var runs []report.PortfolioRun
 	var problems, warnings []string
 	seen := map[string]string{}
 	levels := map[float64]bool{}
-	for _, dir := range dirs {
+	for i, dir := range dirs {
+		if _, err := os.Stat(dir); planned != nil && errors.Is(err, fs.ErrNotExist) {
+			runs = append(runs, report.PortfolioRun{Name: planned[i].Name, Vars: planned[i].Vars, Status: report.RunIncomplete})
+			continue
+		}
 		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 			problems = append(problems, fmt.Sprintf("%s: not a run folder", dir))
 			continue

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/triad-mmm/triad/internal/manifest"
 	"github.com/triad-mmm/triad/internal/outdir"
 )
 
@@ -97,8 +98,8 @@ type State struct {
 }
 
 // Complete reports whether the folder holds the run's complete output: a
-// complete generation of what `triad run` writes that no later failed
-// attempt disowns.
+// complete generation of what `triad run` writes, manifest.json included,
+// that no later failed attempt disowns.
 func (s State) Complete() bool {
 	if s.RunGeneration == 0 {
 		return false
@@ -124,8 +125,12 @@ func (s State) Status() Status {
 // incomplete until outdir.Recover (or the next run) completes it.
 func ReadState(dir string) (State, error) {
 	var s State
+	// Complete: every file the marker lists is the file it records, and
+	// manifest.json, the run's last file, is one of them and reads.
 	if g, err := outdir.Verify(dir, runSet); err == nil {
-		s.RunGeneration = g
+		if _, err := manifest.Read(dir); err == nil {
+			s.RunGeneration = g
+		}
 	}
 	r, ok, err := ReadRecord(dir)
 	if err != nil {

@@ -78,15 +78,15 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 	}
 	r.Warnings = append(r.Warnings, in.Warnings...)
 	for _, n := range f.priorNotes {
-		r.Warnings = append(r.Warnings, fmt.Sprintf("roi_prior: test %s on %s (iROAS %.3g, window captures %.0f%% of the carryover) gives ROI prior LogNormal(%.3f, %.3f)",
+		r.Warnings = append(r.Warnings, fmt.Sprintf("roi_prior: test %s on %s (iROAS %.3g, window captures %.0f%% of the carryover) gives ROI evidence LogNormal(%.3f, %.3f), combined with the channel's prior",
 			n.TestID, n.Channel, n.IROAS, 100*n.Capture, n.Prior.Mu, n.Prior.Sigma))
 	}
-	r.Priors = priorSection(f.alone.Model(), a.level)
+	r.Priors = priorSection(f.national, f.nationalCal, a.level)
 	r.Charts = charts(in, final, a, r.Budget)
 	return r
 }
 
-func fitSection(p *mmm.Posterior, fm mmm.FitMetrics, draws int, secs float64) report.Fit {
+func fitSection(p posterior, fm mmm.FitMetrics, draws int, secs float64) report.Fit {
 	d := p.Diagnostics()
 	out := report.Fit{
 		R2: fm.InSample.R2, MAPE: fm.InSample.MAPE, NRMSE: fm.InSample.NRMSE,
@@ -142,7 +142,7 @@ func budgetSentence(plan *budget.Plan, level float64, kpiType string) string {
 }
 
 // charts collects the series the report draws.
-func charts(in *Inputs, final *mmm.Posterior, a *analysis, b *report.Budget) report.Charts {
+func charts(in *Inputs, final posterior, a *analysis, b *report.Budget) report.Charts {
 	d := a.decomp
 	ch := report.Charts{
 		Dates: d.Dates, Actual: d.Actual, HoldoutStart: d.HoldoutStart,

@@ -3,7 +3,6 @@ package pipeline
 import (
 	"slices"
 
-	"github.com/triad-mmm/triad/mmm"
 	"github.com/triad-mmm/triad/report"
 	"github.com/triad-mmm/triad/stat"
 )
@@ -46,7 +45,7 @@ func addInputs(r *report.Report, in *Inputs, f *fitted, level float64) {
 // revenueROI is channel c's incremental revenue over spend, per draw the
 // sum over periods of its contribution times that period's revenue per
 // KPI; nil for a channel without spend.
-func revenueROI(p *mmm.Posterior, c int, rpk []float64, spend, level float64) *report.Interval {
+func revenueROI(p posterior, c int, rpk []float64, spend, level float64) *report.Interval {
 	if !(spend > 0) {
 		return nil
 	}

@@ -52,9 +52,6 @@ func Load(cfg *config.Config) (*Inputs, error) {
 	}
 	in.Panel = p
 	in.Warnings = append(in.Warnings, warn...)
-	if err := checkGeoModel(cfg); err != nil {
-		return nil, err
-	}
 	if in.Extras, err = readExtras(cfg, p.Dates); err != nil {
 		return nil, asInput(err)
 	}
@@ -81,17 +78,6 @@ func Load(cfg *config.Config) (*Inputs, error) {
 		}
 	}
 	return in, nil
-}
-
-// checkGeoModel refuses the geo-level model until it is in mmm, rather
-// than fitting a geo panel summed to national without saying so.
-func checkGeoModel(cfg *config.Config) error {
-	if cfg.GeoModel() != config.GeoModelGeo {
-		return nil
-	}
-	return &config.Error{Problems: []string{fmt.Sprintf(
-		"model.geo_model geo (the default with model.geo %q): the geo-level model is not available in this build; "+
-			"set model.geo_model: sum to fit the geos summed into a national panel", cfg.Model.Geo)}}
 }
 
 // checkOverlap refuses a configuration in which an output file of any

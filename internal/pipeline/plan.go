@@ -24,7 +24,7 @@ type TableResult struct {
 // fitFinal fits only the model the answer rests on: calibrated when lift
 // tests are used, else the MMM alone, after starting the generation that
 // will hold the command's files.
-func fitFinal(ctx context.Context, cfg *config.Config, opts Options, set string, files []string) (*Inputs, *outdir.Generation, *mmm.Posterior, error) {
+func fitFinal(ctx context.Context, cfg *config.Config, opts Options, set string, files []string) (*Inputs, *outdir.Generation, posterior, error) {
 	in, err := Load(cfg)
 	if err != nil {
 		return nil, nil, nil, err
@@ -145,12 +145,20 @@ func Forecast(ctx context.Context, cfg *config.Config, planPath string, opts Opt
 	for _, w := range in.Warnings {
 		opts.warn(w)
 	}
+	if cfg.GeoModel() == config.GeoModelGeo {
+		// A national plan says nothing of how spend splits across geos:
+		// forecast from the geos summed to national.
+		opts.info("forecast: the plan is national, so the geos are summed into a national panel for it")
+		c := *cfg
+		c.Model.GeoModel = config.GeoModelSum
+		in.Config = &c
+	}
 	f, err := fitModels(ctx, in, opts, false)
 	if err != nil {
 		return nil, err
 	}
 	level := cfg.Report.Interval
-	fc, err := f.final().Forecast(plan, level)
+	fc, err := f.final().(*mmm.Posterior).Forecast(plan, level)
 	if err != nil {
 		return nil, err
 	}

@@ -10,8 +10,9 @@ import (
 	"github.com/triad-mmm/triad/stat"
 )
 
-// priorSection reports the ROI priors of m (the MMM alone) at level.
-func priorSection(m *mmm.Model, level float64) *report.Priors {
+// priorSection reports the ROI priors of m (the MMM alone) at level, and
+// those of cal (the calibrated model, nil without one) where they differ.
+func priorSection(m, cal *mmm.Model, level float64) *report.Priors {
 	info := m.MediaPrior()
 	spec := m.Spec()
 	p := &report.Priors{
@@ -25,9 +26,15 @@ func priorSection(m *mmm.Model, level float64) *report.Priors {
 			src = "stated"
 		}
 		pr := spec.Channels[c].ROI
-		p.Channels = append(p.Channels, report.PriorChannel{
+		pc := report.PriorChannel{
 			Name: name, Source: src, ROI: riv(logNormalInterval(pr, level)), Mu: pr.Mu, Sigma: pr.Sigma,
-		})
+		}
+		if cal != nil {
+			if q := cal.Spec().Channels[c].ROI; q != pr {
+				pc.Calibrated = &report.LogNormalPrior{ROI: riv(logNormalInterval(q, level)), Mu: q.Mu, Sigma: q.Sigma}
+			}
+		}
+		p.Channels = append(p.Channels, pc)
 	}
 	return p
 }
