@@ -17,7 +17,7 @@ import (
 var pageTemplate string
 
 var page = sync.OnceValues(func() (*template.Template, error) {
-	return template.New("report").Parse(pageTemplate)
+	return template.New("report").Parse(pageTemplate + diffBody)
 })
 
 // WriteHTML writes r as one self-contained HTML page: inline CSS and SVG
@@ -62,6 +62,7 @@ type htmlPage struct {
 	Priors                              htmlTable
 	Inputs                              htmlTable
 	UnmappedIntro, Footer               string
+	SincePrevious                       *htmlDiff
 
 	GeoIntro                  string
 	GeoROICharts              []template.HTML
@@ -155,6 +156,9 @@ func newHTMLPage(r *Report) *htmlPage {
 		// Only a geo fit predicts a test on its own geos.
 		p.GeoTestChart = svgHTML(geoTestChart(r))
 	}
+	if r.SincePrevious != nil {
+		p.SincePrevious = newHTMLDiff(r.SincePrevious)
+	}
 	if r.Budget != nil {
 		p.BudgetSentence = budgetSentence(r)
 		p.Budget = toHTML(budgetTable(r))
@@ -166,6 +170,7 @@ func newHTMLPage(r *Report) *htmlPage {
 		}
 	}
 	add(len(r.Channels) > 0, "channels", "Channels")
+	add(r.SincePrevious != nil, "since-previous", "Since last quarter")
 	add(len(r.Experiments) > 0, "experiments", "Experiments")
 	add(len(r.Geos) > 0, "geos", "Geos")
 	add(len(r.TestNext) > 0, "test-next", "Test next")

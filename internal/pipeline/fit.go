@@ -51,9 +51,11 @@ func (f *fitted) final() posterior {
 	return f.alone
 }
 
+// calendar is the panel as calibration sees it: the panel's own time axis
+// and spend, shared, not copied.
 func (in *Inputs) calendar() calibrate.Calendar {
 	p := in.Panel
-	return calibrate.Calendar{Dates: p.Dates, StepDays: p.StepDays, Channels: p.Channels, Spend: p.Spend}
+	return calibrate.Calendar{Calendar: p.Calendar, Channels: p.Channels, Spend: p.Spend}
 }
 
 // fitModels fits the MMM without the lift tests and, when tests are given
@@ -77,7 +79,7 @@ func fitModels(ctx context.Context, in *Inputs, opts Options, both bool) (*fitte
 
 	f.spec, f.national = aloneModel.Spec(), aloneModel
 	var calModel *mmm.Model
-	cal := in.calendar()
+	cal := in.organicCalendar(in.calendar())
 	in.checkCarryover(aloneModel.Spec(), opts)
 	for _, t := range in.Tests {
 		c, _ := cal.Channel(t.Channel)
@@ -149,7 +151,7 @@ func (f *fitted) calibratedSpec(in *Inputs, base, filled mmm.Spec) (mmm.Spec, er
 		for c, cs := range filled.Channels {
 			base[c] = cs.ROI
 		}
-		priors, notes, err := calibrate.ROIPriors(in.Tests, in.calendar(), func(c int) []float64 {
+		priors, notes, err := calibrate.ROIPriors(in.paidTests(func(w string) { in.Warnings = append(in.Warnings, w) }), in.calendar(), func(c int) []float64 {
 			return priorAdstock(filled.Channels[c])
 		}, calibrate.PriorOptions{HalfLifeWeeks: cfg.Calibration.HalfLifeWeeks, Base: base})
 		if err != nil {

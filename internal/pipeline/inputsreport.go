@@ -25,6 +25,18 @@ func addInputs(r *report.Report, in *Inputs, f *fitted, level float64) {
 			}
 		}
 	}
+	total := stat.Sum(in.Panel.KPI)
+	for j, o := range in.Config.Model.Organic {
+		c := in.paidChannels() + j
+		ch := r.Channels[c]
+		ro := report.Organic{Name: o.Name, Column: o.Column, Units: stat.Sum(in.Panel.Impressions[c]),
+			Contribution: ch.MMM.Contribution, Share: shareOf(ch.MMM.Contribution, total)}
+		if ch.Calibrated != nil {
+			cc, cs := ch.Calibrated.Contribution, shareOf(ch.Calibrated.Contribution, total)
+			ro.CalibratedContribution, ro.CalibratedShare = &cc, &cs
+		}
+		r.Organic = append(r.Organic, ro)
+	}
 	final := f.final()
 	draws := make([]float64, final.Draws())
 	for j, t := range in.Config.Model.Treatments {
@@ -73,4 +85,9 @@ func weightedMean(v, w []float64) float64 {
 		return stat.Sum(v) / float64(len(v))
 	}
 	return num / den
+}
+
+// shareOf is iv as a share of total.
+func shareOf(iv report.Interval, total float64) report.Interval {
+	return report.Interval{Mean: iv.Mean / total, Lo: iv.Lo / total, Hi: iv.Hi / total}
 }

@@ -27,6 +27,11 @@ type Inputs struct {
 	// Extras holds the columns of the inputs keys (revenue per KPI,
 	// factors, organic media, treatments), aligned to the panel.
 	Extras *extras
+	// Carry holds each channel's drive in the panel rows before
+	// model.window (nil without a window); window says how many rows the
+	// window left out.
+	Carry  [][]float64
+	window windowInfo
 	// Offline[c] reports whether channel c is invisible to MTA; nil when
 	// the config does not say and there is no MTA export to tell.
 	Offline  []*bool
@@ -53,6 +58,10 @@ func Load(cfg *config.Config) (*Inputs, error) {
 	in.Panel = p
 	in.Warnings = append(in.Warnings, warn...)
 	if in.Extras, err = readExtras(cfg, p.Dates); err != nil {
+		return nil, asInput(err)
+	}
+	in.appendOrganic()
+	if err := in.applyWindow(); err != nil {
 		return nil, asInput(err)
 	}
 
@@ -125,6 +134,7 @@ func (in *Inputs) loadTests() error {
 	if in.Panel.Geos != nil {
 		opts.Geos = in.Panel.Geos.Names
 	}
+	in.liftAliases(&opts)
 	tests, warn, err := lift.Read(path, cfg.Calibration.Format, opts)
 	if err != nil {
 		return err
@@ -241,11 +251,13 @@ func (in *Inputs) Summary() string {
 		if in.MTA != nil {
 			fmt.Fprintf(&b, "  mta attributed %s", human(stat.Sum(in.MTA.Attributed[c])))
 		}
+		b.WriteString(in.unitsNote(c))
 		b.WriteString("\n")
 	}
 	if len(p.ControlNames) > 0 {
 		fmt.Fprintf(&b, "controls  %s\n", strings.Join(p.ControlNames, ", "))
 	}
+	b.WriteString(in.windowNote())
 	in.summaryInputs(&b)
 	if in.Config.Data.LiftTests != "" {
 		used := 0
