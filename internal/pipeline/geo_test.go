@@ -56,7 +56,7 @@ func TestWriteDecompositionGeos(t *testing.T) {
 			HoldoutStart: 1}
 	}
 	path := filepath.Join(t.TempDir(), "decomposition.csv")
-	require.NoError(t, writeDecomposition(path, part(10), []GeoDecomposition{{"a", part(4)}, {"b", part(6)}}))
+	require.NoError(t, writeDecomposition(path, part(10), []mmm.Decomposition{part(4), part(6)}, []string{"a", "b"}))
 	tb, err := tabular.Read(path, []tabular.Column{{Name: "geo", Kind: tabular.String}, {Name: "actual", Kind: tabular.Float},
 		{Name: "media_tv", Kind: tabular.Float}, {Name: "holdout", Kind: tabular.Bool}})
 	require.NoError(t, err)
@@ -67,7 +67,7 @@ func TestWriteDecompositionGeos(t *testing.T) {
 	assert.Equal(t, []float64{5, 10, 2, 4, 3, 6}, tb.Floats("media_tv"))
 	assert.Equal(t, []bool{false, true, false, true, false, true}, tb.Bools("holdout"))
 
-	require.NoError(t, writeDecomposition(path, part(10), nil))
+	require.NoError(t, writeDecomposition(path, part(10), nil, nil))
 	tb, err = tabular.Read(path, []tabular.Column{{Name: "actual", Kind: tabular.Float}})
 	require.NoError(t, err)
 	assert.False(t, tb.Has("geo"))

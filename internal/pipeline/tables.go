@@ -12,59 +12,53 @@ import (
 	"github.com/triad-mmm/triad/mta"
 )
 
-// GeoDecomposition is one geo's per-period decomposition in a geo-level
-// fit.
-type GeoDecomposition struct {
-	Geo string
-	mmm.Decomposition
-}
-
 // writeDecomposition writes the per-period decomposition of the final fit:
 // actual, fitted with its interval, baseline, controls and each channel.
-// With geos, a first column geo is added: the national rows (geo empty)
-// come first, then each geo's rows in order.
-func writeDecomposition(path string, d mmm.Decomposition, geos []GeoDecomposition) error {
-	parts := append([]GeoDecomposition{{Decomposition: d}}, geos...)
+// A geo fit adds a geo column: the national rows (geo null) and then each
+// geo's rows, in the order of names.
+func writeDecomposition(path string, d mmm.Decomposition, geos []mmm.Decomposition, names []string) error {
+	parts := append([]mmm.Decomposition{d}, geos...)
 	n := 0
 	for _, p := range parts {
 		n += len(p.Dates)
 	}
 	t := tabular.NewTable(path, n)
-	if len(geos) > 0 {
-		names, valid := make([]string, 0, n), make([]bool, 0, n)
-		for _, p := range parts {
-			for range p.Dates {
-				names, valid = append(names, p.Geo), append(valid, p.Geo != "")
-			}
-		}
-		t.SetStrings("geo", names, valid)
-	}
-	col := func(f func(p GeoDecomposition, i int) float64) []float64 {
-		out := make([]float64, 0, n)
-		for _, p := range parts {
-			for i := range p.Dates {
-				out = append(out, f(p, i))
-			}
-		}
-		return out
-	}
-	var dates []civil.Date
-	var holdout []bool
-	for _, p := range parts {
-		dates = append(dates, p.Dates...)
-		for i := range p.Dates {
+	var (
+		dates                                []civil.Date
+		actual, mean, lo, hi, base, controls []float64
+		holdout                              []bool
+		geo                                  []string
+		geoValid                             []bool
+	)
+	media := make([][]float64, len(d.Channels))
+	for k, p := range parts {
+		dates, actual = append(dates, p.Dates...), append(actual, p.Actual...)
+		for i, iv := range p.Fitted {
+			mean, lo, hi = append(mean, iv.Mean), append(lo, iv.Lo), append(hi, iv.Hi)
 			holdout = append(holdout, p.HoldoutStart >= 0 && i >= p.HoldoutStart)
+			name := ""
+			if k > 0 {
+				name = names[k-1]
+			}
+			geo, geoValid = append(geo, name), append(geoValid, k > 0)
+		}
+		base, controls = append(base, p.Baseline...), append(controls, p.Controls...)
+		for c := range media {
+			media[c] = append(media[c], p.Media[c]...)
 		}
 	}
 	t.SetDates("date", dates, nil)
-	t.SetFloats("actual", col(func(p GeoDecomposition, i int) float64 { return p.Actual[i] }), nil)
-	t.SetFloats("fitted", col(func(p GeoDecomposition, i int) float64 { return p.Fitted[i].Mean }), nil)
-	t.SetFloats("fitted_lo", col(func(p GeoDecomposition, i int) float64 { return p.Fitted[i].Lo }), nil)
-	t.SetFloats("fitted_hi", col(func(p GeoDecomposition, i int) float64 { return p.Fitted[i].Hi }), nil)
-	t.SetFloats("baseline", col(func(p GeoDecomposition, i int) float64 { return p.Baseline[i] }), nil)
-	t.SetFloats("controls", col(func(p GeoDecomposition, i int) float64 { return p.Controls[i] }), nil)
+	if len(geos) > 0 {
+		t.SetStrings("geo", geo, geoValid)
+	}
+	t.SetFloats("actual", actual, nil)
+	t.SetFloats("fitted", mean, nil)
+	t.SetFloats("fitted_lo", lo, nil)
+	t.SetFloats("fitted_hi", hi, nil)
+	t.SetFloats("baseline", base, nil)
+	t.SetFloats("controls", controls, nil)
 	for c, name := range d.Channels {
-		t.SetFloats("media_"+name, col(func(p GeoDecomposition, i int) float64 { return p.Media[c][i] }), nil)
+		t.SetFloats("media_"+name, media[c], nil)
 	}
 	t.SetBools("holdout", holdout, nil)
 	if err := tabular.Write(path, t); err != nil {
