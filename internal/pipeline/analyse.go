@@ -70,6 +70,7 @@ func analyse(in *Inputs, f *fitted, opts Options) (*analysis, error) {
 	if err != nil {
 		return nil, err
 	}
+	f.priors.lockDriven(cfg, &prob)
 	a.current = prob.Current
 	plan, err := budget.Optimize(resp, prob, a.level)
 	switch {

@@ -77,7 +77,13 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 	if f.calibrated != nil {
 		calModel = f.calibrated.Model()
 	}
-	r.Priors = priorSection(f.alone.Model(), calModel, a.level)
+	r.Priors = priorSection(f.alone.Model(), calModel, f.priors, a.level)
+	if f.priors != nil {
+		for c := range r.Channels {
+			r.Channels[c].Flags = append(r.Channels[c].Flags, f.priors.channel[c]...)
+		}
+		f.priors.markDriven(r.Budget)
+	}
 	r.Charts = charts(in, final, a, r.Budget)
 	return r
 }

@@ -33,6 +33,8 @@ type fitted struct {
 	obs        []mmm.LiftObs
 	obsOK      []bool
 	priorNotes []calibrate.PriorNote
+	// priors are the prior–data checks and the prior sensitivity.
+	priors *priorChecks
 }
 
 // final is the fit the report's answer rests on.
@@ -93,6 +95,9 @@ func fitModels(ctx context.Context, in *Inputs, opts Options, both bool) (*fitte
 		}
 	}
 	if err := f.run(ctx, in, opts, aloneModel, calModel, both); err != nil {
+		return nil, err
+	}
+	if f.priors, err = checkPriors(ctx, in, f, opts); err != nil {
 		return nil, err
 	}
 	return f, nil
