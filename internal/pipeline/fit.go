@@ -172,12 +172,13 @@ func (f *fitted) run(ctx context.Context, in *Inputs, opts Options, alone, cal *
 	if errCal != nil {
 		return fmt.Errorf("fitting the calibrated MMM: %w", errCal)
 	}
-	for _, p := range []*mmm.Posterior{f.alone, f.calibrated} {
+	// Each warning says which fit it is about, as the report's list does.
+	for i, p := range []*mmm.Posterior{f.alone, f.calibrated} {
 		if p == nil {
 			continue
 		}
 		for _, w := range p.Diagnostics().Warnings {
-			opts.warn(w)
+			opts.warn([]string{"MMM alone: ", "calibrated MMM: "}[i] + w)
 		}
 	}
 	return nil

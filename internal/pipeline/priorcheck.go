@@ -28,7 +28,7 @@ const (
 	freeGap, freeRatio = 0.05, 1.5
 	// A channel with at least dominatedSpend of the spend whose posterior
 	// SD of log ROI is above dominatedRatio of its prior σ is the prior's.
-	dominatedSpend, dominatedRatio = 0.05, 0.9
+	dominatedSpend, dominatedRatio = 0.05, 0.95
 	// A posterior mean of log ROI beyond tailZ prior σ from the prior's μ
 	// is piled in the prior's tail.
 	tailZ = 2.0
