@@ -48,18 +48,18 @@ func counterfactual(d design, cal Calendar, ch int) (terms, []string, error) {
 	if !(d.scope > 0 && d.scope <= 1) {
 		return terms{}, nil, fmt.Errorf("scope share %g, want in (0, 1]", d.scope)
 	}
-	if !(d.spend > 0) || !stat.Finite(d.spend) {
-		return terms{}, nil, fmt.Errorf("spend %g, want > 0", d.spend)
+	if !(d.spend >= 0) || !stat.Finite(d.spend) {
+		return terms{}, nil, fmt.Errorf("spend %g, want >= 0", d.spend)
 	}
 	if d.measureEnd < d.end {
 		return terms{}, nil, fmt.Errorf("measurement ends %v before the treatment ends %v", d.measureEnd, d.end)
 	}
-	s, f, err := cal.window(d.start, d.end)
+	s, f, err := cal.Window(d.start, d.end)
 	if err != nil {
 		return terms{}, nil, fmt.Errorf("treatment %w", err)
 	}
 	// Both windows open on the same day, so they start in the same period.
-	_, g, err := cal.window(d.start, d.measureEnd)
+	_, g, err := cal.Window(d.start, d.measureEnd)
 	if err != nil {
 		return terms{}, nil, fmt.Errorf("measurement %w", err)
 	}
@@ -70,6 +70,11 @@ func counterfactual(d design, cal Calendar, ch int) (terms, []string, error) {
 	r := d.spend / (d.scope * base)
 	if d.base > 0 {
 		r = d.spend / d.base
+	}
+	if d.spend == 0 {
+		// An unpaid (organic) channel's test states no spend: it switched
+		// the channel off in its scope, a full holdout of its units.
+		r = 1
 	}
 	var warns []string
 	rm := r

@@ -43,7 +43,7 @@ func experiments(in Input) ([]ExperimentResult, error) {
 	out := make([]ExperimentResult, 0, len(in.Tests))
 	for _, td := range in.Tests {
 		t := td.Test
-		if !(t.Spend > 0) || !stat.Finite(t.Spend) || !stat.Finite(t.Incremental) || !(t.SE >= 0) || !stat.Finite(t.SE) {
+		if !(t.Spend >= 0) || !stat.Finite(t.Spend) || !stat.Finite(t.Incremental) || !(t.SE >= 0) || !stat.Finite(t.SE) {
 			return nil, fmt.Errorf("calibrate: lift test %s: spend %g, incremental %g, SE %g", t.ID, t.Spend, t.Incremental, t.SE)
 		}
 		c, _ := in.Calendar.Channel(t.Channel)
@@ -51,10 +51,16 @@ func experiments(in Input) ([]ExperimentResult, error) {
 			TestID: t.ID, Channel: t.Channel, Type: t.Type.String(),
 			Start: t.Start, End: t.End, Spend: t.Spend, Used: t.Include,
 		}
-		m, h := t.Incremental/t.Spend, zq*t.SE/t.Spend
+		// A test on an organic channel moved no spend: its "iROAS" fields
+		// hold the lift itself, in KPI units.
+		per := t.Spend
+		if per == 0 {
+			per = 1
+		}
+		m, h := t.Incremental/per, zq*t.SE/per
 		e.Measured = Interval{Mean: m, Lo: m - h, Hi: m + h}
 		if td.MMM != nil {
-			e.MMM = interval(scaled(td.MMM, t.Spend), in.Level)
+			e.MMM = interval(scaled(td.MMM, per), in.Level)
 			if mu, sd := stat.MeanSD(td.MMM); stat.Finite(mu) {
 				if den := math.Hypot(t.SE, sd); den > 0 {
 					z := (t.Incremental - mu) / den
@@ -64,7 +70,7 @@ func experiments(in Input) ([]ExperimentResult, error) {
 			}
 		}
 		if td.Calibrated != nil {
-			e.Calibrated = interval(scaled(td.Calibrated, t.Spend), in.Level)
+			e.Calibrated = interval(scaled(td.Calibrated, per), in.Level)
 		}
 		if mta := in.Channels[c].MTA; mta != nil {
 			if base, err := IFBase(t, in.Calendar, c, mta); err == nil && base > 0 {
@@ -92,7 +98,7 @@ func IFBase(t lift.Test, cal Calendar, c int, mta []float64) (float64, error) {
 	if c < 0 || c >= len(cal.Spend) || len(mta) != cal.Periods() {
 		return 0, fmt.Errorf("calibrate: channel %d or its MTA series does not match the calendar", c)
 	}
-	s, f, err := cal.window(t.Start, t.End)
+	s, f, err := cal.Window(t.Start, t.End)
 	if err != nil {
 		return 0, fmt.Errorf("calibrate: lift test %s: %w", t.ID, err)
 	}

@@ -15,7 +15,7 @@ import (
 // 100 a week and search at 100·(t+1).
 func weekly() Calendar {
 	n := 20
-	cal := Calendar{StepDays: 7, Channels: []string{"tv", "search"}, Spend: [][]float64{make([]float64, n), make([]float64, n)}}
+	cal := Calendar{Calendar: civil.Calendar{StepDays: 7}, Channels: []string{"tv", "search"}, Spend: [][]float64{make([]float64, n), make([]float64, n)}}
 	d0 := civil.New(2024, time.January, 1)
 	for t := range n {
 		cal.Dates = append(cal.Dates, d0.AddDays(7*t))
@@ -141,11 +141,11 @@ func TestObservationErrors(t *testing.T) {
 			x.CooldownEnd = day(6, 30)
 			return x
 		}(), 0, "measurement window"},
-		"bad index":     {holdout("tv", day(1, 1), day(1, 14), 10, 1), 5, "out of range"},
-		"wrong channel": {holdout("tv", day(1, 1), day(1, 14), 10, 1), 1, `not "search"`},
-		"zero scope":    {holdout("tv", day(1, 1), day(1, 14), 10, 0), 0, "scope share"},
-		"zero spend":    {holdout("tv", day(1, 1), day(1, 14), 0, 1), 0, "spend 0"},
-		"end before":    {holdout("tv", day(1, 14), day(1, 1), 10, 1), 0, "ends before"},
+		"bad index":      {holdout("tv", day(1, 1), day(1, 14), 10, 1), 5, "out of range"},
+		"wrong channel":  {holdout("tv", day(1, 1), day(1, 14), 10, 1), 1, `not "search"`},
+		"zero scope":     {holdout("tv", day(1, 1), day(1, 14), 10, 0), 0, "scope share"},
+		"negative spend": {holdout("tv", day(1, 1), day(1, 14), -1, 1), 0, "spend -1"},
+		"end before":     {holdout("tv", day(1, 14), day(1, 1), 10, 1), 0, "ends before"},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -180,4 +180,14 @@ func TestObservations(t *testing.T) {
 	_, _, _, err = Observations([]lift.Test{a, c}, cal)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `unknown channel "radio"`)
+}
+
+// A test that states no spend (an organic channel switched off) is a full
+// holdout of the channel in its scope over the window.
+func TestObservationZeroSpendIsFullHoldout(t *testing.T) {
+	o, warns, err := Observation(holdout("tv", day(1, 8), day(1, 21), 0, 0.3), weekly(), 0)
+	require.NoError(t, err)
+	assert.Empty(t, warns)
+	assert.Equal(t, 0.3, o.Scope)
+	assert.InDeltaSlice(t, []float64{1, 1}, o.Moved, 1e-12)
 }

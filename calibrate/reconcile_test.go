@@ -33,7 +33,7 @@ func perWeek(T int, v ...float64) [][]float64 {
 // type-7 quantiles.
 func fixture() Input {
 	d0 := civil.New(2024, time.March, 18)
-	cal := Calendar{StepDays: 7, Channels: []string{"tv", "search"},
+	cal := Calendar{Calendar: civil.Calendar{StepDays: 7}, Channels: []string{"tv", "search"},
 		Spend: [][]float64{{10, 10, 10, 10}, {20, 20, 20, 20}}}
 	for t := range 4 {
 		cal.Dates = append(cal.Dates, d0.AddDays(7*t))
@@ -258,7 +258,7 @@ func TestReconcileErrors(t *testing.T) {
 		"partial calibrated": func(in *Input) { in.Channels[1].Calibrated = nil },
 		"mta length":         func(in *Input) { in.Channels[1].MTA = []float64{1} },
 		"unknown channel":    func(in *Input) { in.Tests[0].Test.Channel = "radio" },
-		"bad spend":          func(in *Input) { in.Tests[0].Test.Spend = 0 },
+		"bad spend":          func(in *Input) { in.Tests[0].Test.Spend = -1 },
 	}
 	for name, mod := range cases {
 		t.Run(name, func(t *testing.T) {

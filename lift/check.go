@@ -186,6 +186,9 @@ func windowColumn(t Test, cols fields, startIn bool) string {
 // confirm, so it is checked only when the source gave the base spend.
 func spendCheck(t Test, panel, tol float64, add func(Test, Code, Severity, string, ...any)) {
 	claimed, what := t.Spend, "spend"
+	if claimed == 0 && t.BaseSpend == 0 {
+		return // an unpaid channel switched off: nothing to compare
+	}
 	if t.BaseSpend > 0 {
 		claimed, what = t.BaseSpend, "base spend"
 	} else if t.Type == HeavyUp {

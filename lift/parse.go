@@ -34,6 +34,9 @@ type ParseOptions struct {
 	// calibration_scope "total" is taken to have measured (its carryover);
 	// zero means 56 days (8 weeks).
 	TotalScopeDays int
+	// Unpaid holds the organic channels (no spend): their tests state spend
+	// 0 and are full holdouts of the channel in their scope.
+	Unpaid map[string]bool
 	// Geos are the panel's geos (nil for a national panel): a test's geos
 	// must be among them.
 	Geos []string
@@ -204,11 +207,15 @@ func (p *parser) requiredChannel(col string, i int) (string, bool) {
 }
 
 // positiveSpend reads the test's spend, which must be positive: a test that
-// moved no spend measures no return on it.
-func (p *parser) positiveSpend(col string, i int) (float64, bool) {
+// moved no spend measures no return on it. On an unpaid channel
+// (ParseOptions.Unpaid) it may be 0: the test switched the channel off.
+func (p *parser) positiveSpend(col string, i int, channel string) (float64, bool) {
 	v, ok := p.finite(col, i)
 	if !ok {
 		return 0, false
+	}
+	if v == 0 && p.opts.Unpaid[channel] {
+		return 0, true
 	}
 	if !(v > 0) {
 		p.fail(i, col, "spend must be positive, got %v", v)

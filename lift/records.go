@@ -36,7 +36,7 @@ func (p *parser) record(f fields, i int) (Test, bool) {
 	var okC, okW, okS bool
 	t.Channel, okC = p.requiredChannel(f.channel, i)
 	t.Start, t.End, okW = p.window(f.start, f.end, i)
-	t.Spend, okS = p.positiveSpend(f.spend, i)
+	t.Spend, okS = p.positiveSpend(f.spend, i, t.Channel)
 	ok = ok && okC && okW && okS
 
 	// The estimate comes from incremental_kpi, or from iroas × spend. The

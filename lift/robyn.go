@@ -29,7 +29,7 @@ func (p *parser) robyn() {
 			okC = false
 		}
 		t.Start, t.End, okW = p.window(robynStart, robynEnd, i)
-		t.Spend, okS = p.positiveSpend(robynSpend, i)
+		t.Spend, okS = p.positiveSpend(robynSpend, i, t.Channel)
 		t.Incremental, okE = p.finite(robynAbs, i)
 		ok := okC && okW && okS && okE
 		if okE {

@@ -60,9 +60,12 @@ func (p *Posterior) ResponseCurve(c int, multipliers []float64, level float64) [
 			return nil
 		}
 	}
-	spend := m.data.Spend[c]
+	// The curve scales the series that drives the channel (units when it
+	// has them: at a constant cost per unit, k × spend buys k × units);
+	// Spend and ROI are in money.
+	spend := m.drive(c)
 	total := 0.0
-	for _, v := range spend {
+	for _, v := range m.data.Spend[c] {
 		total += v
 	}
 	nd := p.Draws()

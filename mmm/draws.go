@@ -1,6 +1,9 @@
 package mmm
 
-import "slices"
+import (
+	"math"
+	"slices"
+)
 
 // ChannelDraws are one channel's effect over the whole panel, one value
 // per posterior draw (chains pooled, as ParamDraws).
@@ -16,10 +19,15 @@ type ChannelDraws struct {
 // draw, the draws ChannelSummary summarises.
 func (p *Posterior) ChannelDraws(c int) ChannelDraws {
 	nd := p.Draws()
-	spend := p.m.data.Spend[c]
 	total := 0.0
-	for _, v := range spend {
+	for _, v := range p.m.data.Spend[c] {
 		total += v
+	}
+	// Contributions come from the series that drives the channel (its
+	// units when it has them); ROI divides by spend, unknown without any.
+	spend := p.m.drive(c)
+	if total == 0 {
+		total = math.NaN()
 	}
 	c0, c1 := make([]float64, nd), make([]float64, nd)
 	p.ContributionDraws(c0, c, spend)

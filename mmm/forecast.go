@@ -10,7 +10,10 @@ import (
 
 // Plan is a scenario for the periods after the panel.
 type Plan struct {
-	Spend [][]float64 // [channel][h], original units; all channels, same horizon
+	// Spend is [channel][h], original units; all channels, same horizon.
+	// A channel driven by units buys them at its average cost per unit over
+	// the fitted periods; an organic channel's entry holds its units.
+	Spend [][]float64
 	// Controls is [control][h]; nil holds every control at its mean over the
 	// fitted periods.
 	Controls [][]float64
@@ -61,7 +64,7 @@ func (p *Posterior) Forecast(plan Plan, level float64) (Forecast, error) {
 		xs[c] = make([]float64, n+h)
 		copy(xs[c], m.ch[c].x)
 		for k, v := range plan.Spend[c] {
-			xs[c][n+k] = v / m.ch[c].scale
+			xs[c][n+k] = m.planDrive(c, v)
 		}
 	}
 	fd := p.forecastDraws(cols, xs, h)

@@ -1,6 +1,7 @@
 package mmm
 
 import (
+	"fmt"
 	"math"
 	"sync"
 
@@ -306,4 +307,27 @@ func (p *GeoPosterior) ParamDraws(name string) []float64 {
 		}
 	}
 	return out
+}
+
+// ControlEffectDraws writes into dst (len Draws()) control j's national
+// effect over the panel against the level base, per draw, as
+// Posterior.ControlEffectDraws: Σ_g Σ_t pop_g·ȳ·γ_j·(z_gjt − base)/sd_j.
+func (p *GeoPosterior) ControlEffectDraws(dst []float64, j int, base float64) error {
+	m := p.m
+	if j < 0 || j >= len(m.data.ControlNames) {
+		return fmt.Errorf("mmm: control index %d out of range (%d controls)", j, len(m.data.ControlNames))
+	}
+	dev := 0.0
+	for g := range m.G {
+		s := 0.0
+		for _, v := range m.data.Controls[j][g] {
+			s += v - base
+		}
+		dev += m.pop[g] * s
+	}
+	scale := m.yBar * dev / m.ctrlSD[j]
+	for d, x := range p.x {
+		dst[d] = scale * x[m.iCtrl+j]
+	}
+	return nil
 }

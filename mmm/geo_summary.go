@@ -22,13 +22,38 @@ type GeoChannelSummary struct {
 	ROI Interval
 }
 
+// ChannelDraws returns channel c's national contribution, ROI and
+// marginal ROI per draw (sums over geos), the draws ChannelSummary
+// summarises.
+func (p *GeoPosterior) ChannelDraws(c int) ChannelDraws {
+	p.contributions()
+	m := p.m
+	nd := p.Draws()
+	total := 0.0
+	for g := range m.G {
+		for _, v := range m.data.Spend[c][g] {
+			total += v
+		}
+	}
+	out := ChannelDraws{Contribution: make([]float64, nd), ROI: make([]float64, nd), MROI: make([]float64, nd)}
+	for d := range nd {
+		c0, c1 := 0.0, 0.0
+		for g := range m.G {
+			c0 += p.contrib[c][g][d]
+			c1 += p.contUp[c][g][d]
+		}
+		out.Contribution[d] = c0
+		out.ROI[d] = c0 / total
+		out.MROI[d] = (c1 - c0) / (0.01 * total)
+	}
+	return out
+}
+
 // ChannelSummary returns the national per-channel summaries (the sum over
 // geos) at the given interval level, with the same meaning as
 // Posterior.ChannelSummary.
 func (p *GeoPosterior) ChannelSummary(level float64) []ChannelSummary {
-	p.contributions()
 	m := p.m
-	nd := p.Draws()
 	totalKPI := 0.0
 	for g := range m.G {
 		for _, v := range m.data.KPI[g] {
@@ -36,29 +61,22 @@ func (p *GeoPosterior) ChannelSummary(level float64) []ChannelSummary {
 		}
 	}
 	out := make([]ChannelSummary, len(m.ch))
-	c0, c1 := make([]float64, nd), make([]float64, nd)
-	roi, mroi, share := make([]float64, nd), make([]float64, nd), make([]float64, nd)
+	share := make([]float64, p.Draws())
 	for c := range m.ch {
+		dr := p.ChannelDraws(c)
 		total := 0.0
 		for g := range m.G {
 			for _, v := range m.data.Spend[c][g] {
 				total += v
 			}
 		}
-		for d := range c0 {
-			c0[d], c1[d] = 0, 0
-			for g := range m.G {
-				c0[d] += p.contrib[c][g][d]
-				c1[d] += p.contUp[c][g][d]
-			}
-			roi[d] = c0[d] / total
-			mroi[d] = (c1[d] - c0[d]) / (0.01 * total)
-			share[d] = c0[d] / totalKPI
+		for d, v := range dr.Contribution {
+			share[d] = v / totalKPI
 		}
 		s := ChannelSummary{
 			Name: m.ch[c].name, Spend: total,
-			Contribution: stat.Summarize(c0, level), ROI: stat.Summarize(roi, level),
-			MROI: stat.Summarize(mroi, level), Share: stat.Summarize(share, level),
+			Contribution: stat.Summarize(dr.Contribution, level), ROI: stat.Summarize(dr.ROI, level),
+			MROI: stat.Summarize(dr.MROI, level), Share: stat.Summarize(share, level),
 			RHat: math.NaN(), ESSBulk: math.NaN(),
 		}
 		if i := m.ch[c].iROI; i < len(p.diag.Params) {
@@ -67,6 +85,15 @@ func (p *GeoPosterior) ChannelSummary(level float64) []ChannelSummary {
 		out[c] = s
 	}
 	return out
+}
+
+// DrawNames returns the names ParamDraws takes: the model's coordinates.
+func (p *GeoPosterior) DrawNames() []string { return p.m.ParamNames() }
+
+// DrawIndex returns, for each pooled draw, its chain and its index within
+// the chain (both from 0).
+func (p *GeoPosterior) DrawIndex() (chain, draw []int) {
+	return (&Posterior{res: p.res}).DrawIndex()
 }
 
 // GeoSummary returns every geo's per-channel spend, contribution and ROI

@@ -39,11 +39,15 @@ type Model struct {
 
 // channel is the fixed data and parameter layout of one channel.
 type channel struct {
-	name     string
-	spec     ChannelSpec // defaults filled in
-	x        []float64   // spend / scale
-	scale    float64     // mean spend over fitted periods with spend
-	spendFit float64     // spend over the fitted periods, original units
+	name string
+	spec ChannelSpec // defaults filled in
+	// organic channels have units and no spend: their "ROI" coordinate is
+	// the contribution's share of the KPI, spendFit the KPI's total.
+	organic  bool
+	x        []float64 // spend / scale
+	pre      []float64 // carry before the first period / scale (Data.Carry)
+	scale    float64   // mean spend over fitted periods with spend
+	spendFit float64   // spend over the fitted periods, original units
 	// level is the channel's mean over the fitted periods on the scaled KPI
 	// per unit of ROI: spendFit/(ȳ·nFit).
 	level float64
@@ -135,8 +139,9 @@ func (m *Model) buildChannels(kpiSum float64) error {
 		if err := validateChannelSpec(name, cs, m.n); err != nil {
 			return err
 		}
+		drive := m.drive(c)
 		nz, tot := 0, 0.0
-		for _, v := range d.Spend[c][:nFit] {
+		for _, v := range drive[:nFit] {
 			if v > 0 {
 				nz++
 				tot += v
@@ -145,15 +150,27 @@ func (m *Model) buildChannels(kpiSum float64) error {
 		if nz == 0 {
 			return fmt.Errorf("mmm: channel %q has no spend in the fitted periods", name)
 		}
+		money := 0.0
+		for _, v := range d.Spend[c][:nFit] {
+			money += v
+		}
+		coord := "roi["
+		if ch.organic = money == 0; ch.organic {
+			// The coordinate is the share of the KPI: contribution = share ×
+			// KPI, as contribution = ROI × spend for paid media.
+			money, coord = kpiSum, "share["
+			ch.spec.ROI = cs.Contribution
+		}
 		ch.scale = tot / float64(nz)
-		ch.spendFit = tot
-		ch.level = tot / (m.yBar * float64(nFit))
+		ch.spendFit = money
+		ch.level = money / (m.yBar * float64(nFit))
 		ch.x = make([]float64, m.n)
-		for t, v := range d.Spend[c] {
+		for t, v := range drive {
 			ch.x[t] = v / ch.scale
 		}
+		ch.pre = m.scaledCarry(c, cs.MaxLag, ch.scale)
 		ch.iROI = len(m.names)
-		m.names = append(m.names, "roi["+name+"]")
+		m.names = append(m.names, coord+name+"]")
 		ch.iAd, ch.nAd = len(m.names), len(cs.Adstock.Coords())
 		for _, p := range cs.Adstock.Coords() {
 			m.names = append(m.names, p+"["+name+"]")

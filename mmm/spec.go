@@ -1,6 +1,10 @@
 package mmm
 
-import "github.com/triad-mmm/triad/civil"
+import (
+	"math"
+
+	"github.com/triad-mmm/triad/civil"
+)
 
 // Data is the panel the model is fitted to, in original units.
 type Data struct {
@@ -11,6 +15,18 @@ type Data struct {
 	Spend        [][]float64 // [channel][t]
 	ControlNames []string
 	Controls     [][]float64 // [control][t]
+	// Units[c], when not nil, drives channel c's adstock and saturation
+	// (impressions, clicks, GRPs; an organic channel's sends or mentions)
+	// while Spend[c] stays what its ROI divides by. A channel with units
+	// and no spend in the fitted periods is organic: it has a contribution
+	// (prior: ChannelSpec.Contribution), not an ROI. Nil or shorter than
+	// Channels: spend drives every channel without an entry.
+	Units [][]float64
+	// Carry[c] holds channel c's drive (spend, or units when Units has
+	// them) in the periods just before Dates[0], oldest first: a fit
+	// window's earlier rows, which feed the carryover of its first
+	// periods and are not fitted. Nil: nothing before the panel.
+	Carry [][]float64
 }
 
 // Likelihood is the observation model of the scaled KPI.
@@ -77,7 +93,15 @@ type ChannelSpec struct {
 	MaxLag     int // periods of carryover after the period of spend
 	Saturation Saturation
 	ROI        LogNormal // ROI over the fitted periods
+	// Contribution is the prior of an organic channel's contribution as a
+	// share of the KPI over the fitted periods (see Data.Units); zero takes
+	// DefaultOrganicShare.
+	Contribution LogNormal
 }
+
+// DefaultOrganicShare is the default prior of an organic channel's share of
+// the KPI: median 5%, 90% of the mass between 1% and 26%.
+var DefaultOrganicShare = LogNormal{Mu: math.Log(0.05), Sigma: 1}
 
 // Spec is the model structure and its priors. Build one with DefaultSpec and
 // change what you need.
@@ -173,6 +197,9 @@ func (c ChannelSpec) withDefaults(roi LogNormal, stepDays int) ChannelSpec {
 	}
 	if c.ROI == (LogNormal{}) {
 		c.ROI = roi
+	}
+	if c.Contribution == (LogNormal{}) {
+		c.Contribution = DefaultOrganicShare
 	}
 	return c
 }

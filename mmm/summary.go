@@ -68,7 +68,7 @@ func (p *Posterior) MediaShare(level float64) Interval {
 	}
 	sum, c0 := make([]float64, nd), make([]float64, nd)
 	for c := range m.ch {
-		p.ContributionDraws(c0, c, m.data.Spend[c])
+		p.ContributionDraws(c0, c, m.drive(c))
 		for d, v := range c0 {
 			sum[d] += v / totalKPI
 		}

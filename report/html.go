@@ -17,7 +17,7 @@ import (
 var pageTemplate string
 
 var page = sync.OnceValues(func() (*template.Template, error) {
-	return template.New("report").Parse(pageTemplate)
+	return template.New("report").Parse(pageTemplate + diffBody)
 })
 
 // WriteHTML writes r as one self-contained HTML page: inline CSS and SVG
@@ -62,6 +62,7 @@ type htmlPage struct {
 	Priors                              htmlTable
 	Inputs                              htmlTable
 	UnmappedIntro, Footer               string
+	SincePrevious                       *htmlDiff
 }
 
 type navItem struct{ ID, Label string }
@@ -141,6 +142,9 @@ func newHTMLPage(r *Report) *htmlPage {
 	if r.Priors != nil {
 		p.PriorIntro, p.Priors = priorIntro(r), toHTML(priorTable(r))
 	}
+	if r.SincePrevious != nil {
+		p.SincePrevious = newHTMLDiff(r.SincePrevious)
+	}
 	if r.Budget != nil {
 		p.BudgetSentence = budgetSentence(r)
 		p.Budget = toHTML(budgetTable(r))
@@ -152,6 +156,7 @@ func newHTMLPage(r *Report) *htmlPage {
 		}
 	}
 	add(len(r.Channels) > 0, "channels", "Channels")
+	add(r.SincePrevious != nil, "since-previous", "Since last quarter")
 	add(len(r.Experiments) > 0, "experiments", "Experiments")
 	add(len(r.TestNext) > 0, "test-next", "Test next")
 	add(r.Budget != nil, "budget", "Budget")

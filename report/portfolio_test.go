@@ -103,4 +103,6 @@ func TestPortfolioPages(t *testing.T) {
 	require.NoError(t, WritePortfolioMarkdown(&md, p))
 	assert.NotContains(t, h.String(), "<script>")
 	assert.Contains(t, md.String(), `\<script>`)
+	assert.Contains(t, md.String(), "No run has estimates.")
+	assert.Contains(t, h.String(), "No run has estimates.")
 }

@@ -44,6 +44,17 @@ func WritePortfolioJSON(w io.Writer, p *Portfolio) error {
 	return err
 }
 
+const noEstimates = "No run has estimates."
+
+// mdTableOr writes t, or the sentence none when it has no rows.
+func mdTableOr(b *strings.Builder, t table, none string) {
+	if len(t.Rows) == 0 {
+		b.WriteString(none + "\n\n")
+		return
+	}
+	mdTable(b, t)
+}
+
 // WritePortfolioMarkdown writes p as Markdown (portfolio.md).
 func WritePortfolioMarkdown(w io.Writer, p *Portfolio) error {
 	if p == nil {
@@ -61,15 +72,11 @@ func WritePortfolioMarkdown(w io.Writer, p *Portfolio) error {
 		b.WriteString("\n")
 	}
 	fmt.Fprintf(&b, "## ROI by run × channel\n\nPosterior mean (%s interval); calibrated by the run's lift tests where it had any.\n\n", p.levelText())
-	mdTable(&b, p.byRunTable(func(c PortfolioChannel) Interval { return c.ROI }))
+	mdTableOr(&b, p.byRunTable(func(c PortfolioChannel) Interval { return c.ROI }), noEstimates)
 	b.WriteString("## mROI by run × channel\n\nReturn of the next unit of spend at current spend.\n\n")
-	mdTable(&b, p.byRunTable(func(c PortfolioChannel) Interval { return c.MROI }))
+	mdTableOr(&b, p.byRunTable(func(c PortfolioChannel) Interval { return c.MROI }), noEstimates)
 	fmt.Fprintf(&b, "## Channels that differ between runs\n\n%s\n\n", differenceIntro)
-	if len(p.Differences) == 0 {
-		b.WriteString("No channel's ROI intervals are apart between runs.\n\n")
-	} else {
-		mdTable(&b, p.differenceTable())
-	}
+	mdTableOr(&b, p.differenceTable(), "No channel's ROI intervals are apart between runs.")
 	b.WriteString("## Budget: where the next unit of money earns most\n\n")
 	for _, v := range p.Budget {
 		fmt.Fprintf(&b, "%s\n\n", mdText(v.intro()))
@@ -87,12 +94,12 @@ func WritePortfolioMarkdown(w io.Writer, p *Portfolio) error {
 }
 
 type portfolioHTML struct {
-	Generator, Meta, Level, DifferenceIntro string
-	Style                                   template.CSS
-	Attention, Warnings                     []string
-	Runs, ROI, MROI, Differences            htmlTable
-	ROIChart                                template.HTML
-	Budget                                  []budgetHTML
+	Generator, Meta, Level, DifferenceIntro, NoEstimates string
+	Style                                                template.CSS
+	Attention, Warnings                                  []string
+	Runs, ROI, MROI, Differences                         htmlTable
+	ROIChart                                             template.HTML
+	Budget                                               []budgetHTML
 }
 
 type budgetHTML struct {
@@ -110,7 +117,7 @@ func WritePortfolioHTML(w io.Writer, p *Portfolio) error {
 		return err
 	}
 	v := portfolioHTML{
-		Generator: p.Generator, Meta: p.metaLine(), Level: p.levelText(), DifferenceIntro: differenceIntro,
+		Generator: p.Generator, Meta: p.metaLine(), Level: p.levelText(), DifferenceIntro: differenceIntro, NoEstimates: noEstimates,
 		Style:     template.CSS(reportStyle()),
 		Attention: p.attention(), Warnings: p.Warnings,
 		Runs:        toHTML(p.runsTable()),

@@ -57,6 +57,10 @@ type Report struct {
 	Treatments    []Treatment    `json:"treatments,omitempty"`
 	Factors       []Factor       `json:"factors,omitempty"`
 
+	// SincePrevious compares the run with a previous one (triad run
+	// --previous); nil otherwise, and then absent from report.json.
+	SincePrevious *Diff `json:"since_previous,omitempty"`
+
 	// Charts holds the series behind the charts, so users can re-plot.
 	Charts Charts `json:"series"`
 }

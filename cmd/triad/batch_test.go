@@ -13,27 +13,16 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/triad-mmm/triad/internal/batch/batchtest"
 )
 
-// batchManifest writes a manifest of n short national runs of the seed-1
-// world's panel (named m1..mn, seeded 1..n), plus one whose panel is
-// missing when bad, and returns its path.
+// batchManifest writes the batchtest manifest of n short runs (m1..mn)
+// into dir, plus m99, whose panel is missing, when bad.
 func batchManifest(t *testing.T, dir string, n int, bad bool) string {
 	t.Helper()
-	panel, err := filepath.Abs(filepath.Join("..", "..", "testdata", "world", "csv", "panel.csv"))
+	p, err := batchtest.Manifest(dir, n, bad)
 	require.NoError(t, err)
-	tmpl, err := filepath.Abs(filepath.Join("testdata", "batch-template.yaml"))
-	require.NoError(t, err)
-	var b strings.Builder
-	fmt.Fprintf(&b, "output_root: out\ntemplate:\n  config: %s\n  name: m${seed}\n  table:\n", tmpl)
-	for i := 1; i <= n; i++ {
-		fmt.Fprintf(&b, "    - {seed: %d, panel: %q}\n", i, panel)
-	}
-	if bad {
-		fmt.Fprintf(&b, "    - {seed: 99, panel: %q}\n", filepath.Join(dir, "missing.csv"))
-	}
-	p := filepath.Join(dir, "runs.yaml")
-	require.NoError(t, os.WriteFile(p, []byte(b.String()), 0o644))
 	return p
 }
 

@@ -13,9 +13,8 @@ import (
 	"github.com/triad-mmm/triad/internal/tabular"
 )
 
-// A geo world runs end to end as written (geos summed to national), and
-// asking for the geo model, the default with model.geo, is a clear input
-// error until the geo model is in.
+// A geo world runs end to end as written (geos summed to national) and
+// with the geo model, the default with model.geo.
 func TestSimulateGeoWorldRuns(t *testing.T) {
 	dir := t.TempDir()
 	stdout, err, _ := triad(t, "simulate", "--geos", "8", "--weeks", "80", "--seed", "2", "--out", dir)
@@ -44,10 +43,31 @@ func TestSimulateGeoWorldRuns(t *testing.T) {
 	require.NoError(t, err)
 	geo := strings.Replace(string(body), "geo_model: sum", "geo_model: geo", 1)
 	require.NoError(t, os.WriteFile(cfg, []byte(geo), 0o644))
-	_, err, code = triad(t, "validate", "--config", cfg)
-	require.Error(t, err)
-	assert.Equal(t, exitInput, code)
-	assert.Contains(t, err.Error(), "set model.geo_model: sum")
+	outGeo := filepath.Join(t.TempDir(), "out")
+	_, err, code = triad(t, "run", "--config", cfg, "--out", outGeo, "--method", "laplace", "--draws", "200", "-q")
+	require.NoError(t, err)
+	assert.Equal(t, exitOK, code)
+	var geoRep struct {
+		Channels []struct {
+			MMM struct {
+				ROI struct{ Mean float64 } `json:"roi"`
+			} `json:"mmm"`
+		} `json:"channels"`
+		Experiments []struct {
+			MMMIROAS struct{ Mean *float64 } `json:"mmm_iroas"`
+		} `json:"experiments"`
+	}
+	b, err = os.ReadFile(filepath.Join(outGeo, "report.json"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &geoRep))
+	require.Len(t, geoRep.Experiments, 4)
+	for _, e := range geoRep.Experiments {
+		require.NotNil(t, e.MMMIROAS.Mean, "the geo model predicts every geo test on its geos")
+		assert.Greater(t, *e.MMMIROAS.Mean, 0.0)
+	}
+	for _, c := range geoRep.Channels {
+		assert.Greater(t, c.MMM.ROI.Mean, 0.0)
+	}
 
 	for _, bad := range []string{"1", "-2", "501"} {
 		_, err, code = triad(t, "simulate", "--geos", bad, "--out", t.TempDir())
@@ -57,7 +77,7 @@ func TestSimulateGeoWorldRuns(t *testing.T) {
 }
 
 // configs/meridian-geo.yaml runs on a slice of Meridian's geo panel: the
-// geo panel loads with its population, and the summed fit runs.
+// geo panel loads with its population, and the geo model runs.
 func TestMeridianGeoConfig(t *testing.T) {
 	slice, err := filepath.Abs(filepath.Join("..", "..", "testdata", "peers", "meridian_geo", "geo_slice.csv"))
 	require.NoError(t, err)

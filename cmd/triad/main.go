@@ -81,6 +81,7 @@ func newRootCommand() *cobra.Command {
 		newSimulateCommand(g),
 		newOptimizeCommand(g),
 		newForecastCommand(g),
+		newDiffCommand(g),
 		newBatchCommand(g),
 		newGatherCommand(g),
 	)

@@ -2,35 +2,24 @@ package batch
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/triad-mmm/triad/internal/batch/batchtest"
 )
 
-// testManifest writes a manifest of runs national runs of the seed-1
-// world's panel (seeds 1..runs) plus, when withBad, one whose panel is
-// missing, into dir.
+// testManifest loads the batchtest manifest of runs short runs (and a bad
+// one when withBad) written into dir.
 func testManifest(t *testing.T, dir string, runs int, withBad bool) *Manifest {
 	t.Helper()
-	panel, err := filepath.Abs(filepath.Join("..", "..", "testdata", "world", "csv", "panel.csv"))
+	p, err := batchtest.Manifest(dir, runs, withBad)
 	require.NoError(t, err)
-	tmpl, err := filepath.Abs(filepath.Join("testdata", "template.yaml"))
-	require.NoError(t, err)
-	var b strings.Builder
-	fmt.Fprintf(&b, "output_root: out\ntemplate:\n  config: %s\n  name: m${seed}\n  table:\n", tmpl)
-	for i := 1; i <= runs; i++ {
-		fmt.Fprintf(&b, "    - {seed: %d, panel: %q}\n", i, panel)
-	}
-	if withBad {
-		fmt.Fprintf(&b, "    - {seed: 99, panel: %q}\n", filepath.Join(dir, "missing.csv"))
-	}
-	m, err := Load(writeFile(t, dir, "runs.yaml", b.String()))
+	m, err := Load(p)
 	require.NoError(t, err)
 	return m
 }

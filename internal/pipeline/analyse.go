@@ -57,6 +57,7 @@ func analyse(in *Inputs, f *fitted, opts Options) (*analysis, error) {
 		a.fitCal = &fm
 	}
 	a.decomp = final.Decomposition(a.level)
+	a.geoIF = geoFactors(in, final, a.level)
 
 	rec, err := reconcile(in, f, a)
 	if err != nil {
@@ -135,9 +136,9 @@ func reconcile(in *Inputs, f *fitted, a *analysis) (*calibrate.Result, error) {
 	for k, t := range in.Tests {
 		td := calibrate.TestDraws{Test: t}
 		if f.obsOK[k] {
-			td.MMM = f.alone.LiftDraws(f.obs[k])
+			td.MMM = f.liftDraws(f.alone, k)
 			if f.calibrated != nil {
-				td.Calibrated = f.calibrated.LiftDraws(f.obs[k])
+				td.Calibrated = f.liftDraws(f.calibrated, k)
 			}
 		}
 		ri.Tests = append(ri.Tests, td)

@@ -73,11 +73,7 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 		r.Warnings = append(r.Warnings, fmt.Sprintf("roi_prior: test %s on %s (iROAS %.3g, window captures %.0f%% of the carryover) gives ROI evidence LogNormal(%.3f, %.3f), combined with the channel's prior",
 			n.TestID, n.Channel, n.IROAS, 100*n.Capture, n.Prior.Mu, n.Prior.Sigma))
 	}
-	var calModel *mmm.Model
-	if f.calibrated != nil {
-		calModel = f.calibrated.Model()
-	}
-	r.Priors = priorSection(f.alone.Model(), calModel, f.priors, a.level)
+	r.Priors = priorSection(f.national, f.nationalCal, f.priors, a.level)
 	if f.priors != nil {
 		for c := range r.Channels {
 			r.Channels[c].Flags = append(r.Channels[c].Flags, f.priors.channel[c]...)
@@ -88,7 +84,7 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 	return r
 }
 
-func fitSection(p *mmm.Posterior, fm mmm.FitMetrics, draws int, secs float64) report.Fit {
+func fitSection(p posterior, fm mmm.FitMetrics, draws int, secs float64) report.Fit {
 	d := p.Diagnostics()
 	out := report.Fit{
 		R2: fm.InSample.R2, MAPE: fm.InSample.MAPE, NRMSE: fm.InSample.NRMSE,
@@ -144,7 +140,7 @@ func budgetSentence(plan *budget.Plan, level float64, kpiType string) string {
 }
 
 // charts collects the series the report draws.
-func charts(in *Inputs, final *mmm.Posterior, a *analysis, b *report.Budget) report.Charts {
+func charts(in *Inputs, final posterior, a *analysis, b *report.Budget) report.Charts {
 	d := a.decomp
 	ch := report.Charts{
 		Dates: d.Dates, Actual: d.Actual, HoldoutStart: d.HoldoutStart,

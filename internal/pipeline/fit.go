@@ -19,8 +19,8 @@ import (
 // calibrated by them.
 type fitted struct {
 	data       mmm.Data
-	alone      *mmm.Posterior
-	calibrated *mmm.Posterior         // nil without calibration
+	alone      posterior
+	calibrated posterior              // nil without calibration
 	mode       config.CalibrationMode // never CalibrationAuto
 	// spec is the structure of the MMM alone with every default filled
 	// in, as the manifest records it.
@@ -30,24 +30,34 @@ type fitted struct {
 	// obs are the model terms of every test (included or not), so both
 	// fits can predict every test; used[k] says whether test k entered
 	// the calibrated fit.
-	obs        []mmm.LiftObs
-	obsOK      []bool
-	priorNotes []calibrate.PriorNote
+	obs    []mmm.LiftObs
+	geo    bool             // the fits are of the geo model
+	geoObs []mmm.GeoLiftObs // with geo: every test on its treated geos
+	// national is the MMM alone on the national panel (with geo, the
+	// geos summed): its priors are the geo model's too.
+	national *mmm.Model
+	// nationalCal is the calibrated one (nil without calibration); with
+	// geo, a national model with the calibrated geo model's priors.
+	nationalCal *mmm.Model
+	obsOK       []bool
+	priorNotes  []calibrate.PriorNote
 	// priors are the prior–data checks and the prior sensitivity.
 	priors *priorChecks
 }
 
 // final is the fit the report's answer rests on.
-func (f *fitted) final() *mmm.Posterior {
+func (f *fitted) final() posterior {
 	if f.calibrated != nil {
 		return f.calibrated
 	}
 	return f.alone
 }
 
+// calendar is the panel as calibration sees it: the panel's own time axis
+// and spend, shared, not copied.
 func (in *Inputs) calendar() calibrate.Calendar {
 	p := in.Panel
-	return calibrate.Calendar{Dates: p.Dates, StepDays: p.StepDays, Channels: p.Channels, Spend: p.Spend}
+	return calibrate.Calendar{Calendar: p.Calendar, Channels: p.Channels, Spend: p.Spend}
 }
 
 // fitModels fits the MMM without the lift tests and, when tests are given
@@ -69,9 +79,9 @@ func fitModels(ctx context.Context, in *Inputs, opts Options, both bool) (*fitte
 		return nil, &InputError{Err: fmt.Errorf("%s: %w", filepath.Base(in.Panel.Source), err)}
 	}
 
-	f.spec = aloneModel.Spec()
+	f.spec, f.national = aloneModel.Spec(), aloneModel
 	var calModel *mmm.Model
-	cal := in.calendar()
+	cal := in.organicCalendar(in.calendar())
 	in.checkCarryover(aloneModel.Spec(), opts)
 	for _, t := range in.Tests {
 		c, _ := cal.Channel(t.Channel)
@@ -85,6 +95,12 @@ func fitModels(ctx context.Context, in *Inputs, opts Options, both bool) (*fitte
 			opts.warn(fmt.Sprintf("lift test %s cannot be predicted by the model: %v", t.ID, err))
 		}
 	}
+	if cfg.GeoModel() == config.GeoModelGeo {
+		if err := f.fitGeo(ctx, in, opts, base, both); err != nil {
+			return nil, err
+		}
+		return f, nil
+	}
 	if f.mode != config.CalibrationNone && len(in.Tests) > 0 {
 		spec, err := f.calibratedSpec(in, base, aloneModel.Spec())
 		if err != nil {
@@ -94,13 +110,30 @@ func fitModels(ctx context.Context, in *Inputs, opts Options, both bool) (*fitte
 			return nil, &InputError{Err: fmt.Errorf("%s: %w", filepath.Base(in.Config.Data.LiftTests), err)}
 		}
 	}
-	if err := f.run(ctx, in, opts, aloneModel, calModel, both); err != nil {
+	var calFit fitter
+	if calModel != nil {
+		calFit, f.nationalCal = nationalFitter(calModel), calModel
+	}
+	if err := f.run(ctx, in, opts, nationalFitter(aloneModel), calFit, both); err != nil {
 		return nil, err
 	}
 	if f.priors, err = checkPriors(ctx, in, f, opts); err != nil {
 		return nil, err
 	}
 	return f, nil
+}
+
+// fitter fits one model.
+type fitter func(context.Context, mmm.FitConfig) (posterior, error)
+
+func nationalFitter(m *mmm.Model) fitter {
+	return func(ctx context.Context, fc mmm.FitConfig) (posterior, error) {
+		p, err := mmm.Fit(ctx, m, fc)
+		if err != nil {
+			return nil, err // not a typed nil in the interface
+		}
+		return p, nil
+	}
 }
 
 // calibratedSpec returns base with the lift tests in f's mode: as
@@ -123,7 +156,7 @@ func (f *fitted) calibratedSpec(in *Inputs, base, filled mmm.Spec) (mmm.Spec, er
 		for c, cs := range filled.Channels {
 			base[c] = cs.ROI
 		}
-		priors, notes, err := calibrate.ROIPriors(in.Tests, in.calendar(), func(c int) []float64 {
+		priors, notes, err := calibrate.ROIPriors(in.paidTests(func(w string) { in.Warnings = append(in.Warnings, w) }), in.calendar(), func(c int) []float64 {
 			return priorAdstock(filled.Channels[c])
 		}, calibrate.PriorOptions{HalfLifeWeeks: cfg.Calibration.HalfLifeWeeks, Base: base})
 		if err != nil {
@@ -139,11 +172,11 @@ func (f *fitted) calibratedSpec(in *Inputs, base, filled mmm.Spec) (mmm.Spec, er
 
 // run fits alone (when both or there is no calibrated model) and cal
 // (when not nil) concurrently into f.
-func (f *fitted) run(ctx context.Context, in *Inputs, opts Options, alone, cal *mmm.Model, both bool) error {
+func (f *fitted) run(ctx context.Context, in *Inputs, opts Options, alone, cal fitter, both bool) error {
 	cfg := in.Config
 	var wg sync.WaitGroup
 	var errAlone, errCal error
-	run := func(m *mmm.Model, label string, dst **mmm.Posterior, secs *float64, errp *error) {
+	run := func(fit fitter, label string, dst *posterior, secs *float64, errp *error) {
 		defer wg.Done()
 		start := time.Now()
 		var prog sampler.Progress
@@ -152,7 +185,7 @@ func (f *fitted) run(ctx context.Context, in *Inputs, opts Options, alone, cal *
 				prog = p
 			}
 		}
-		*dst, *errp = mmm.Fit(ctx, m, fitConfig(cfg, prog))
+		*dst, *errp = fit(ctx, fitConfig(cfg, prog))
 		*secs = time.Since(start).Seconds()
 	}
 	opts.info("fitting the MMM (" + describeMethod(cfg.Sampler) + ")")
@@ -173,7 +206,7 @@ func (f *fitted) run(ctx context.Context, in *Inputs, opts Options, alone, cal *
 		return fmt.Errorf("fitting the calibrated MMM: %w", errCal)
 	}
 	// Each warning says which fit it is about, as the report's list does.
-	for i, p := range []*mmm.Posterior{f.alone, f.calibrated} {
+	for i, p := range []posterior{f.alone, f.calibrated} {
 		if p == nil {
 			continue
 		}

@@ -12,6 +12,8 @@ import (
 // levels and treatments join the controls (after the configured ones).
 func (in *Inputs) modelData() mmm.Data {
 	d := modelData(in.Panel)
+	unitsData(&d, in.Panel.Impressions)
+	d.Carry = in.Carry
 	ex := in.Extras
 	if ex == nil {
 		return d

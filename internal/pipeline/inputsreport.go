@@ -3,7 +3,6 @@ package pipeline
 import (
 	"slices"
 
-	"github.com/triad-mmm/triad/mmm"
 	"github.com/triad-mmm/triad/report"
 	"github.com/triad-mmm/triad/stat"
 )
@@ -26,6 +25,18 @@ func addInputs(r *report.Report, in *Inputs, f *fitted, level float64) {
 			}
 		}
 	}
+	total := stat.Sum(in.Panel.KPI)
+	for j, o := range in.Config.Model.Organic {
+		c := in.paidChannels() + j
+		ch := r.Channels[c]
+		ro := report.Organic{Name: o.Name, Column: o.Column, Units: stat.Sum(in.Panel.Impressions[c]),
+			Contribution: ch.MMM.Contribution, Share: shareOf(ch.MMM.Contribution, total)}
+		if ch.Calibrated != nil {
+			cc, cs := ch.Calibrated.Contribution, shareOf(ch.Calibrated.Contribution, total)
+			ro.CalibratedContribution, ro.CalibratedShare = &cc, &cs
+		}
+		r.Organic = append(r.Organic, ro)
+	}
 	final := f.final()
 	draws := make([]float64, final.Draws())
 	for j, t := range in.Config.Model.Treatments {
@@ -46,7 +57,7 @@ func addInputs(r *report.Report, in *Inputs, f *fitted, level float64) {
 // revenueROI is channel c's incremental revenue over spend, per draw the
 // sum over periods of its contribution times that period's revenue per
 // KPI; nil for a channel without spend.
-func revenueROI(p *mmm.Posterior, c int, rpk []float64, spend, level float64) *report.Interval {
+func revenueROI(p posterior, c int, rpk []float64, spend, level float64) *report.Interval {
 	if !(spend > 0) {
 		return nil
 	}
@@ -74,4 +85,9 @@ func weightedMean(v, w []float64) float64 {
 		return stat.Sum(v) / float64(len(v))
 	}
 	return num / den
+}
+
+// shareOf is iv as a share of total.
+func shareOf(iv report.Interval, total float64) report.Interval {
+	return report.Interval{Mean: iv.Mean / total, Lo: iv.Lo / total, Hi: iv.Hi / total}
 }

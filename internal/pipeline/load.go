@@ -27,6 +27,11 @@ type Inputs struct {
 	// Extras holds the columns of the inputs keys (revenue per KPI,
 	// factors, organic media, treatments), aligned to the panel.
 	Extras *extras
+	// Carry holds each channel's drive in the panel rows before
+	// model.window (nil without a window); window says how many rows the
+	// window left out.
+	Carry  [][]float64
+	window windowInfo
 	// Offline[c] reports whether channel c is invisible to MTA; nil when
 	// the config does not say and there is no MTA export to tell.
 	Offline  []*bool
@@ -52,10 +57,11 @@ func Load(cfg *config.Config) (*Inputs, error) {
 	}
 	in.Panel = p
 	in.Warnings = append(in.Warnings, warn...)
-	if err := checkGeoModel(cfg); err != nil {
-		return nil, err
-	}
 	if in.Extras, err = readExtras(cfg, p.Dates); err != nil {
+		return nil, asInput(err)
+	}
+	in.appendOrganic()
+	if err := in.applyWindow(); err != nil {
 		return nil, asInput(err)
 	}
 
@@ -81,17 +87,6 @@ func Load(cfg *config.Config) (*Inputs, error) {
 		}
 	}
 	return in, nil
-}
-
-// checkGeoModel refuses the geo-level model until it is in mmm, rather
-// than fitting a geo panel summed to national without saying so.
-func checkGeoModel(cfg *config.Config) error {
-	if cfg.GeoModel() != config.GeoModelGeo {
-		return nil
-	}
-	return &config.Error{Problems: []string{fmt.Sprintf(
-		"model.geo_model geo (the default with model.geo %q): the geo-level model is not available in this build; "+
-			"set model.geo_model: sum to fit the geos summed into a national panel", cfg.Model.Geo)}}
 }
 
 // checkOverlap refuses a configuration in which an output file of any
@@ -139,6 +134,7 @@ func (in *Inputs) loadTests() error {
 	if in.Panel.Geos != nil {
 		opts.Geos = in.Panel.Geos.Names
 	}
+	in.liftAliases(&opts)
 	tests, warn, err := lift.Read(path, cfg.Calibration.Format, opts)
 	if err != nil {
 		return err
@@ -255,11 +251,13 @@ func (in *Inputs) Summary() string {
 		if in.MTA != nil {
 			fmt.Fprintf(&b, "  mta attributed %s", human(stat.Sum(in.MTA.Attributed[c])))
 		}
+		b.WriteString(in.unitsNote(c))
 		b.WriteString("\n")
 	}
 	if len(p.ControlNames) > 0 {
 		fmt.Fprintf(&b, "controls  %s\n", strings.Join(p.ControlNames, ", "))
 	}
+	b.WriteString(in.windowNote())
 	in.summaryInputs(&b)
 	if in.Config.Data.LiftTests != "" {
 		used := 0

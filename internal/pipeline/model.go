@@ -55,6 +55,9 @@ func modelSpec(cfg *config.Config, d mmm.Data) (mmm.Spec, error) {
 			return s, &config.Error{Problems: []string{fmt.Sprintf("model.channels[%d]: %v", c, err)}}
 		}
 	}
+	if err := organicSpec(m, &s); err != nil {
+		return s, &config.Error{Problems: []string{err.Error()}}
+	}
 	return s, nil
 }
 

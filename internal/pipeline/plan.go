@@ -148,12 +148,20 @@ func Forecast(ctx context.Context, cfg *config.Config, planPath string, opts Opt
 	for _, w := range in.Warnings {
 		opts.warn(w)
 	}
+	if cfg.GeoModel() == config.GeoModelGeo {
+		// A national plan says nothing of how spend splits across geos:
+		// forecast from the geos summed to national.
+		opts.info("forecast: the plan is national, so the geos are summed into a national panel for it")
+		c := *cfg
+		c.Model.GeoModel = config.GeoModelSum
+		in.Config = &c
+	}
 	f, err := fitModels(ctx, in, opts, false)
 	if err != nil {
 		return nil, err
 	}
 	level := cfg.Report.Interval
-	fc, err := f.final().Forecast(plan, level)
+	fc, err := f.final().(*mmm.Posterior).Forecast(plan, level)
 	if err != nil {
 		return nil, err
 	}

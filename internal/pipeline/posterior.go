@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/triad-mmm/triad/internal/tabular"
@@ -23,7 +22,7 @@ const (
 // mroi[c] and contribution[c] over the whole panel. A parameter one fit
 // lacks is null in its rows.
 func posteriorTable(source string, f *fitted) *tabular.Table {
-	fits := []*mmm.Posterior{f.alone}
+	fits := []posterior{f.alone}
 	labels := []string{fitAlone}
 	if f.calibrated != nil {
 		fits, labels = append(fits, f.calibrated), append(labels, fitCalibrated)
@@ -50,7 +49,7 @@ func posteriorTable(source string, f *fitted) *tabular.Table {
 	t.SetFloats("chain", chain, nil)
 	t.SetFloats("draw", draw, nil)
 	for _, name := range names {
-		col, valid := stack(fits, n, func(p *mmm.Posterior) []float64 { return p.ParamDraws(name) })
+		col, valid := stack(fits, n, func(p posterior) []float64 { return p.ParamDraws(name) })
 		t.SetFloats(name, col, valid)
 	}
 	effects := make([][]mmm.ChannelDraws, len(fits))
@@ -80,7 +79,7 @@ func posteriorTable(source string, f *fitted) *tabular.Table {
 
 // stack concatenates get's draws of each fit; a fit for which get returns
 // nil gives null rows (valid is nil when every row is valid).
-func stack(fits []*mmm.Posterior, n int, get func(*mmm.Posterior) []float64) ([]float64, []bool) {
+func stack(fits []posterior, n int, get func(posterior) []float64) ([]float64, []bool) {
 	col := make([]float64, 0, n)
 	var valid []bool
 	for _, p := range fits {
@@ -104,12 +103,4 @@ func stack(fits []*mmm.Posterior, n int, get func(*mmm.Posterior) []float64) ([]
 		}
 	}
 	return col, valid
-}
-
-// writePosterior writes posterior.parquet into path.
-func writePosterior(path string, f *fitted) error {
-	if err := tabular.Write(path, posteriorTable(path, f)); err != nil {
-		return fmt.Errorf("output: %w", err)
-	}
-	return nil
 }

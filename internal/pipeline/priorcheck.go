@@ -52,11 +52,7 @@ type priorChecks struct {
 // priors. Each finding is a warning and a flag.
 func checkPriors(ctx context.Context, in *Inputs, f *fitted, opts Options) (*priorChecks, error) {
 	start := time.Now()
-	alone := f.alone
-	if alone == nil {
-		alone = f.final()
-	}
-	m := alone.Model()
+	m := f.national
 	names := m.Channels()
 	pc := &priorChecks{channel: make([][]report.Flag, len(names)), driven: make([]bool, len(names))}
 	flag := func(c int, code, msg string) {
@@ -71,6 +67,18 @@ func checkPriors(ctx context.Context, in *Inputs, f *fitted, opts Options) (*pri
 		flag(-1, report.FlagPriorConflict, fmt.Sprintf("prior_conflict: the ROI priors put media at %.3g%% of the KPI before the data (%s family); spend and KPI may be in different units: model.media_prior: share is the same in any units",
 			100*s.Mean, m.MediaPrior().Family))
 	}
+	// The checks after the fit need the national model's posterior (its
+	// mode, its model to refit); the MMM alone's where there is one.
+	alone, okAlone := f.alone.(*mmm.Posterior)
+	final, okFinal := f.final().(*mmm.Posterior)
+	if !okAlone {
+		alone, okAlone = final, okFinal
+	}
+	if !okAlone || !okFinal {
+		opts.info("prior checks after the fit and prior sensitivity cover the national model only")
+		pc.secs = time.Since(start).Seconds()
+		return pc, nil
+	}
 	cfg := mmm.SensitivityConfig{Draws: 400, Seed: in.Config.Sampler.Seed}
 	var wg sync.WaitGroup
 	var freeErr, sensErr error
@@ -78,7 +86,7 @@ func checkPriors(ctx context.Context, in *Inputs, f *fitted, opts Options) (*pri
 	var sens mmm.PriorSensitivity
 	wg.Add(2)
 	go func() { defer wg.Done(); free, freeErr = mmm.FreeFit(ctx, alone) }()
-	go func() { defer wg.Done(); sens, sensErr = mmm.ROISensitivity(ctx, f.final(), cfg) }()
+	go func() { defer wg.Done(); sens, sensErr = mmm.ROISensitivity(ctx, final, cfg) }()
 	wg.Wait()
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
@@ -111,7 +119,7 @@ func checkPriors(ctx context.Context, in *Inputs, f *fitted, opts Options) (*pri
 		pc.sens = &sens
 		level := in.Config.Report.Interval
 		for c, name := range names {
-			roi := stat.Summarize(f.final().ParamDraws("roi["+name+"]"), level)
+			roi := stat.Summarize(final.ParamDraws("roi["+name+"]"), level)
 			if mv := sens.Move(c); mv > (roi.Hi-roi.Lo)/2 {
 				pc.driven[c] = true
 				flag(c, report.FlagPriorDriven, fmt.Sprintf("prior_driven: %s: its ROI moves by %.3g under a wider or shifted ROI prior, more than half its interval (%.3g–%.3g); the budget plan keeps its spend", name, mv, roi.Lo, roi.Hi))

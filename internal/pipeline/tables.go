@@ -45,7 +45,7 @@ func writeDecomposition(path string, d mmm.Decomposition) error {
 // row falls in (the whole-period factor where a quarter has none), into
 // the generation g.
 func writeCalibratedMTA(ctx context.Context, g *outdir.Generation, in *Inputs, a *analysis, opts Options) error {
-	cal := in.calendar()
+	cal := in.Panel.Calendar
 	quarterOf := make([]string, cal.Periods())
 	for t, d := range cal.Dates {
 		quarterOf[t] = calibrate.Quarter(d)

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# The batch target: RUNS national simulated worlds (each `triad simulate
+# --seed i`: 156 weeks, 6 channels, lift tests, an MTA export; triad run fits
+# the MMM alone and calibrated, 4 chains × (1000 + 1000) each) through one
+# `triad batch`, timed, with the CPU utilisation of the batch process, then
+# killed part-way and resumed to check that no run is done twice.
+#
+#   scripts/batch-bench.sh [RUNS [JOBS]]      # defaults: 100 runs, triad's default --jobs
+#   KILL_AT=0.5 scripts/batch-bench.sh 10     # the kill comes at this share of the first pass's wall time
+#   WORK=/tmp/bb scripts/batch-bench.sh 10    # keep the worlds and outputs there
+#
+# It prints: runs, wall seconds, user+sys CPU seconds, CPU utilisation =
+# CPU seconds / (wall × cores), CPU seconds per run, the machine's load average,
+# and for the kill: runs finished before the kill, runs done after it, and
+# runs done twice (must be 0).
+set -euo pipefail
+runs=${1:-100}
+jobs=${2:-}
+kill_at=${KILL_AT:-0.5}
+cd "$(dirname "$0")/.."
+work=${WORK:-$(mktemp -d)}
+mkdir -p "$work"
+bin="$work/triad"
+go build -o "$bin" ./cmd/triad
+cores=$(nproc)
+
+# The worlds and the manifest: one listed config per world.
+mkdir -p "$work/worlds"
+{
+  echo "output_root: out"
+  echo "runs:"
+  for i in $(seq 1 "$runs"); do
+    [ -f "$work/worlds/w$i/config.yaml" ] || "$bin" --quiet simulate --seed "$i" --out "$work/worlds/w$i" >/dev/null
+    echo "  - {name: brand$i, config: worlds/w$i/config.yaml}"
+  done
+} >"$work/runs.yaml"
+
+jobflag=()
+[ -n "$jobs" ] && jobflag=(--jobs "$jobs")
+
+# timed PASS ARGS...: runs triad batch under /usr/bin/time, stdout to PASS.out.
+timed() {
+  local pass=$1
+  shift
+  /usr/bin/time -f "%e %U %S" -o "$work/$pass.time" "$bin" --quiet batch --manifest "$work/runs.yaml" "${jobflag[@]}" "$@" >"$work/$pass.out" 2>"$work/$pass.err" || true
+}
+
+report() {
+  local pass=$1 n
+  read -r wall user sys <"$work/$pass.time"
+  n=$(grep -c '^ok' "$work/$pass.out" || true)
+  awk -v p="$pass" -v n="$n" -v w="$wall" -v u="$user" -v s="$sys" -v c="$cores" -v l="$(cut -d' ' -f1-3 /proc/loadavg)" 'BEGIN {
+    cpu = u + s
+    printf "%s: %d runs ok, wall %.1f s, CPU %.1f s (user %.1f, sys %.1f), utilisation %.0f%% of %d cores, %.1f CPU-s per run, load average %s\n",
+      p, n, w, cpu, u, s, 100 * cpu / (w * c), c, (n > 0 ? cpu / n : 0), l }'
+}
+
+# Pass 1: the whole batch, from scratch.
+rm -rf "$work/out"
+timed full
+report full
+full_wall=$(cut -d' ' -f1 "$work/full.time")
+
+# Pass 2: again from scratch, SIGKILLed at KILL_AT of pass 1's wall time,
+# then resumed.
+rm -rf "$work/out"
+"$bin" --quiet batch --manifest "$work/runs.yaml" "${jobflag[@]}" >"$work/killed.out" 2>"$work/killed.err" &
+pid=$!
+sleep "$(awk -v w="$full_wall" -v k="$kill_at" 'BEGIN { print w * k }')"
+kill -KILL "$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || true
+timed resumed
+report resumed
+before=$(grep -c '^ok' "$work/killed.out" || true)
+skipped=$(grep -c '^skipped' "$work/resumed.out" || true)
+twice=$(cut -f2 "$work/killed.out" "$work/resumed.out" | sort | uniq -d | while read -r name; do
+  grep -q "^ok	$name	" "$work/killed.out" && grep -q "^ok	$name	" "$work/resumed.out" && echo "$name"
+done | wc -l)
+# Each completed run commits its files once and its record once: a run done
+# twice would have a later generation of its files.
+regen=0
+for d in "$work"/out/*/; do
+  g=$(jq '.sets.run.generation' "$d/.triad-generation.json")
+  [ "$g" -eq 1 ] || regen=$((regen + 1))
+done
+echo "kill: SIGKILL after $(awk -v w="$full_wall" -v k="$kill_at" 'BEGIN { printf "%.0f", w * k }') s; $before runs reported done before it, $skipped skipped on resume (complete, incl. any finished but unreported), $(grep -c '^ok' "$work/resumed.out" || true) done on resume; runs done twice: $twice by the outputs, $regen by the generations"
+[ "$twice" -eq 0 ] && [ "$regen" -eq 0 ]
