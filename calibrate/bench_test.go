@@ -14,7 +14,7 @@ import (
 func benchInput() Input {
 	const T, C, D = 156, 6, 4000
 	rng := rand.New(rand.NewPCG(1, 1))
-	cal := Calendar{StepDays: 7}
+	cal := Calendar{Calendar: civil.Calendar{StepDays: 7}}
 	d0 := civil.New(2022, time.January, 3)
 	for t := range T {
 		cal.Dates = append(cal.Dates, d0.AddDays(7*t))

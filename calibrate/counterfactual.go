@@ -54,12 +54,12 @@ func counterfactual(d design, cal Calendar, ch int) (terms, []string, error) {
 	if d.measureEnd < d.end {
 		return terms{}, nil, fmt.Errorf("measurement ends %v before the treatment ends %v", d.measureEnd, d.end)
 	}
-	s, f, err := cal.window(d.start, d.end)
+	s, f, err := cal.Window(d.start, d.end)
 	if err != nil {
 		return terms{}, nil, fmt.Errorf("treatment %w", err)
 	}
 	// Both windows open on the same day, so they start in the same period.
-	_, g, err := cal.window(d.start, d.measureEnd)
+	_, g, err := cal.Window(d.start, d.measureEnd)
 	if err != nil {
 		return terms{}, nil, fmt.Errorf("measurement %w", err)
 	}

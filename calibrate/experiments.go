@@ -98,7 +98,7 @@ func IFBase(t lift.Test, cal Calendar, c int, mta []float64) (float64, error) {
 	if c < 0 || c >= len(cal.Spend) || len(mta) != cal.Periods() {
 		return 0, fmt.Errorf("calibrate: channel %d or its MTA series does not match the calendar", c)
 	}
-	s, f, err := cal.window(t.Start, t.End)
+	s, f, err := cal.Window(t.Start, t.End)
 	if err != nil {
 		return 0, fmt.Errorf("calibrate: lift test %s: %w", t.ID, err)
 	}

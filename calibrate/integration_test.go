@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/triad-mmm/triad/civil"
 	"github.com/triad-mmm/triad/internal/simulate"
 	"github.com/triad-mmm/triad/lift"
 	"github.com/triad-mmm/triad/mmm"
@@ -30,7 +31,7 @@ func TestObservationsCalibrateMMM(t *testing.T) {
 		d.Channels = append(d.Channels, ch.Name)
 		d.Spend = append(d.Spend, ch.Spend)
 	}
-	cal := Calendar{Dates: d.Dates, StepDays: 7, Channels: d.Channels, Spend: d.Spend}
+	cal := Calendar{Calendar: civil.Calendar{Dates: d.Dates, StepDays: 7}, Channels: d.Channels, Spend: d.Spend}
 	var tests []lift.Test
 	for _, st := range w.LiftTests {
 		typ, err := lift.ParseType(st.Type)

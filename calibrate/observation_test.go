@@ -15,7 +15,7 @@ import (
 // 100 a week and search at 100·(t+1).
 func weekly() Calendar {
 	n := 20
-	cal := Calendar{StepDays: 7, Channels: []string{"tv", "search"}, Spend: [][]float64{make([]float64, n), make([]float64, n)}}
+	cal := Calendar{Calendar: civil.Calendar{StepDays: 7}, Channels: []string{"tv", "search"}, Spend: [][]float64{make([]float64, n), make([]float64, n)}}
 	d0 := civil.New(2024, time.January, 1)
 	for t := range n {
 		cal.Dates = append(cal.Dates, d0.AddDays(7*t))

@@ -52,7 +52,7 @@ func TestPyMCROASData(t *testing.T) {
 		y01 = append(y01, num(r, "y01"))
 		y02 = append(y02, num(r, "y02"))
 	}
-	cal := Calendar{Dates: d.Dates, StepDays: 7, Channels: d.Channels, Spend: d.Spend}
+	cal := Calendar{Calendar: civil.Calendar{Dates: d.Dates, StepDays: 7}, Channels: d.Channels, Spend: d.Spend}
 	trueLift := []float64{stat.Sum(d.KPI) - stat.Sum(y01), stat.Sum(d.KPI) - stat.Sum(y02)}
 	var tests []lift.Test
 	for c, name := range d.Channels {

@@ -123,11 +123,11 @@ func testPrior(t lift.Test, cal Calendar, c int, w []float64, opts PriorOptions)
 	case !(t.ScopeShare > 0 && t.ScopeShare <= 1):
 		return PriorNote{}, fmt.Errorf("scope share %g, want in (0, 1]", t.ScopeShare)
 	}
-	s, f, err := cal.window(t.Start, t.End)
+	s, f, err := cal.Window(t.Start, t.End)
 	if err != nil {
 		return PriorNote{}, fmt.Errorf("treatment %w", err)
 	}
-	_, g, err := cal.window(t.Start, t.MeasureEnd())
+	_, g, err := cal.Window(t.Start, t.MeasureEnd())
 	if err != nil {
 		return PriorNote{}, fmt.Errorf("measurement %w", err)
 	}

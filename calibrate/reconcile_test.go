@@ -33,7 +33,7 @@ func perWeek(T int, v ...float64) [][]float64 {
 // type-7 quantiles.
 func fixture() Input {
 	d0 := civil.New(2024, time.March, 18)
-	cal := Calendar{StepDays: 7, Channels: []string{"tv", "search"},
+	cal := Calendar{Calendar: civil.Calendar{StepDays: 7}, Channels: []string{"tv", "search"},
 		Spend: [][]float64{{10, 10, 10, 10}, {20, 20, 20, 20}}}
 	for t := range 4 {
 		cal.Dates = append(cal.Dates, d0.AddDays(7*t))

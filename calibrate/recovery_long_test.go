@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/triad-mmm/triad/civil"
 	"github.com/triad-mmm/triad/internal/simulate"
 	"github.com/triad-mmm/triad/lift"
 	"github.com/triad-mmm/triad/mmm"
@@ -33,7 +34,7 @@ func newRecoveryWorld(t *testing.T, seed uint64) recoveryWorld {
 	require.NoError(t, err)
 	rw := recoveryWorld{w: w}
 	rw.data = mmm.Data{Dates: w.Dates, StepDays: 7, KPI: w.KPI, ControlNames: w.ControlNames, Controls: w.Controls}
-	rw.cal = Calendar{Dates: w.Dates, StepDays: 7}
+	rw.cal = Calendar{Calendar: civil.Calendar{Dates: w.Dates, StepDays: 7}}
 	for _, ch := range w.Channels {
 		rw.data.Channels = append(rw.data.Channels, ch.Name)
 		rw.data.Spend = append(rw.data.Spend, ch.Spend)

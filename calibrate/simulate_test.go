@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/triad-mmm/triad/civil"
 	"github.com/triad-mmm/triad/internal/simulate"
 	"github.com/triad-mmm/triad/lift"
 )
@@ -18,7 +19,7 @@ func TestObservationMatchesSimulatedTruth(t *testing.T) {
 	for seed := uint64(1); seed <= 5; seed++ {
 		w, err := simulate.Generate(simulate.Options{Seed: seed})
 		require.NoError(t, err)
-		cal := Calendar{Dates: w.Dates, StepDays: 7}
+		cal := Calendar{Calendar: civil.Calendar{Dates: w.Dates, StepDays: 7}}
 		for _, ch := range w.Channels {
 			cal.Channels = append(cal.Channels, ch.Name)
 			cal.Spend = append(cal.Spend, ch.Spend)

@@ -17,7 +17,7 @@ import (
 var pageTemplate string
 
 var page = sync.OnceValues(func() (*template.Template, error) {
-	return template.New("report").Parse(pageTemplate)
+	return template.New("report").Parse(pageTemplate + diffBody)
 })
 
 // WriteHTML writes r as one self-contained HTML page: inline CSS and SVG
@@ -62,6 +62,12 @@ type htmlPage struct {
 	Priors                              htmlTable
 	Inputs                              htmlTable
 	UnmappedIntro, Footer               string
+	SincePrevious                       *htmlDiff
+
+	GeoIntro                  string
+	GeoROICharts              []template.HTML
+	GeoFitChart, GeoTestChart template.HTML
+	Geos, GeoFit              htmlTable
 }
 
 type navItem struct{ ID, Label string }
@@ -141,6 +147,18 @@ func newHTMLPage(r *Report) *htmlPage {
 	if r.Priors != nil {
 		p.PriorIntro, p.Priors = priorIntro(r), toHTML(priorTable(r))
 	}
+	if len(r.Geos) > 0 {
+		p.GeoIntro, p.Geos, p.GeoFit = geoIntro(r), toHTML(geoTable(r)), toHTML(geoFitTable(r))
+		for _, c := range geoROICharts(r) {
+			p.GeoROICharts = append(p.GeoROICharts, svgHTML(c))
+		}
+		p.GeoFitChart = svgHTML(geoFitChart(r))
+		// Only a geo fit predicts a test on its own geos.
+		p.GeoTestChart = svgHTML(geoTestChart(r))
+	}
+	if r.SincePrevious != nil {
+		p.SincePrevious = newHTMLDiff(r.SincePrevious)
+	}
 	if r.Budget != nil {
 		p.BudgetSentence = budgetSentence(r)
 		p.Budget = toHTML(budgetTable(r))
@@ -152,7 +170,9 @@ func newHTMLPage(r *Report) *htmlPage {
 		}
 	}
 	add(len(r.Channels) > 0, "channels", "Channels")
+	add(r.SincePrevious != nil, "since-previous", "Since last quarter")
 	add(len(r.Experiments) > 0, "experiments", "Experiments")
+	add(len(r.Geos) > 0, "geos", "Geos")
 	add(len(r.TestNext) > 0, "test-next", "Test next")
 	add(r.Budget != nil, "budget", "Budget")
 	add(true, "fit", "Model fit")

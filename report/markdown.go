@@ -31,6 +31,10 @@ func writeMarkdown(b *strings.Builder, r *Report) {
 		fmt.Fprintf(b, "## Channels\n\n%s\n\n", channelIntro(r))
 		mdTable(b, channelTable(r))
 	}
+	if d := r.SincePrevious; d != nil {
+		b.WriteString("## Since last quarter\n\n")
+		writeDiffMarkdown(b, d, "###")
+	}
 	if t := quarterTable(r); len(t.Rows) > 0 {
 		fmt.Fprintf(b, "## Channels by quarter\n\n<details><summary>Per-quarter reconciliation (%d rows)</summary>\n\n", len(t.Rows))
 		mdTable(b, t)
@@ -40,6 +44,7 @@ func writeMarkdown(b *strings.Builder, r *Report) {
 		fmt.Fprintf(b, "## Experiments\n\n%s\n\n", experimentIntro(r))
 		mdTable(b, experimentTable(r))
 	}
+	writeGeoMarkdown(b, r)
 	if items := testNextItems(r); len(items) > 0 {
 		b.WriteString("## Test next\n\n")
 		for _, it := range items {

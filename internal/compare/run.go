@@ -88,16 +88,25 @@ func ReadDraws(path string) (map[string]Draws, error) {
 	if err != nil {
 		return nil, err
 	}
+	return FromTable(t), nil
+}
+
+// FromTable returns the channel effects of each fit of a posterior table
+// (posterior.parquet's layout).
+func FromTable(t *tabular.Table) map[string]Draws {
 	fit := t.Strings("fit")
 	out := map[string]Draws{}
-	for _, c := range cols[1:] {
-		col := t.Floats(c.Name)
+	for _, name := range t.Names() {
+		if !effectColumn(name) {
+			continue
+		}
+		col := t.Floats(name)
 		for i, f := range fit {
 			if out[f] == nil {
 				out[f] = Draws{}
 			}
-			out[f][c.Name] = append(out[f][c.Name], col[i])
+			out[f][name] = append(out[f][name], col[i])
 		}
 	}
-	return out, nil
+	return out
 }

@@ -11,7 +11,7 @@ import (
 )
 
 func testPanel(start civil.Date, n, step int, rng *rand.Rand) *Panel {
-	p := &Panel{StepDays: step, Channels: []string{"a"}, Spend: [][]float64{make([]float64, n)}}
+	p := &Panel{Calendar: civil.Calendar{StepDays: step}, Channels: []string{"a"}, Spend: [][]float64{make([]float64, n)}}
 	for t := 0; t < n; t++ {
 		p.Dates = append(p.Dates, start.AddDays(t*step))
 		p.Spend[0][t] = float64(rng.IntN(1000))

@@ -60,7 +60,7 @@ func (g *GeoPanel) MeanPopulation(geo int) float64 {
 // (inclusive), counting a period partly inside by its share of days, as
 // Panel.SpendBetween does nationally.
 func (g *GeoPanel) SpendBetween(p *Panel, geo, c int, from, to civil.Date) float64 {
-	return spendBetween(p, g.Spend[geo][c], from, to)
+	return p.Between(g.Spend[geo][c], from, to)
 }
 
 // PopulationNote is GeoPanel.Note without a population column.

@@ -198,8 +198,7 @@ func assemble(source string, spec Spec, ps []period, step int) *Panel {
 	n := len(ps)
 	p := &Panel{
 		Source:       source,
-		Dates:        make([]civil.Date, n),
-		StepDays:     step,
+		Calendar:     civil.Calendar{Dates: make([]civil.Date, n), StepDays: step},
 		KPIName:      spec.KPI,
 		KPI:          make([]float64, n),
 		ControlNames: slices.Clone(spec.Controls),

@@ -7,12 +7,13 @@ import (
 )
 
 // Panel is a national MMM panel: one row per period, sorted by date, evenly
-// spaced. Period t covers the days Dates[t] .. Dates[t]+StepDays-1.
+// spaced. Period t covers the days Dates[t] .. Dates[t]+StepDays-1 (StepDays
+// 7 for weekly, 1 for daily; detected from the dates); the embedded
+// civil.Calendar answers which period holds a day.
 type Panel struct {
 	// Source names the file the panel came from.
-	Source   string
-	Dates    []civil.Date
-	StepDays int // 7 for weekly, 1 for daily; detected from the dates
+	Source string
+	civil.Calendar
 	KPIName  string
 	KPI      []float64
 	Channels []string

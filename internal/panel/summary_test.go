@@ -9,8 +9,7 @@ import (
 func ExamplePanel_Summary() {
 	p := &Panel{
 		Source:       "panel.csv",
-		Dates:        []civil.Date{civil.New(2024, 1, 1), civil.New(2024, 1, 8), civil.New(2024, 1, 15)},
-		StepDays:     7,
+		Calendar:     civil.Calendar{Dates: []civil.Date{civil.New(2024, 1, 1), civil.New(2024, 1, 8), civil.New(2024, 1, 15)}, StepDays: 7},
 		KPIName:      "sales",
 		KPI:          []float64{1000, 1100, 1234567},
 		Channels:     []string{"tv", "search"},

@@ -54,7 +54,15 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 	r.Channels = reconciledChannels(a.rec, in.Offline, mroiAlone, mroiCal)
 	addInputs(r, in, f, a.level)
 	r.Experiments = reconciledExperiments(a.rec, in.Findings)
+	for k := range r.Experiments {
+		for _, t := range in.Tests {
+			if t.ID == r.Experiments[k].TestID {
+				r.Experiments[k].Geos = t.Geos
+			}
+		}
+	}
 	r.TestNext = suggestions(a.rec)
+	suggestGeos(r.TestNext, p, cfg.Sampler.Seed)
 	if a.plan != nil {
 		r.Budget = budgetSection(p.Channels, a.current, a.plan, cfg.Budget.Objective.String(), cfg.Budget.Quantile)
 		r.Summary += " " + budgetSentence(a.plan, a.level, cfg.Model.KPIType.String())
@@ -73,7 +81,13 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 		r.Warnings = append(r.Warnings, fmt.Sprintf("roi_prior: test %s on %s (iROAS %.3g, window captures %.0f%% of the carryover) gives ROI evidence LogNormal(%.3f, %.3f), combined with the channel's prior",
 			n.TestID, n.Channel, n.IROAS, 100*n.Capture, n.Prior.Mu, n.Prior.Sigma))
 	}
-	r.Priors = priorSection(f.national, f.nationalCal, a.level)
+	r.Priors = priorSection(f.national, f.nationalCal, f.priors, a.level)
+	if f.priors != nil {
+		for c := range r.Channels {
+			r.Channels[c].Flags = append(r.Channels[c].Flags, f.priors.channel[c]...)
+		}
+		f.priors.markDriven(r.Budget)
+	}
 	r.Charts = charts(in, final, a, r.Budget)
 	return r
 }

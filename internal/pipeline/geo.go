@@ -109,7 +109,7 @@ func treatedCalendar(t lift.Test, p *panel.Panel) (calibrate.Calendar, []int, er
 		}
 		geos = append(geos, g)
 	}
-	cal := calibrate.Calendar{Dates: p.Dates, StepDays: p.StepDays, Channels: p.Channels}
+	cal := calibrate.Calendar{Calendar: p.Calendar, Channels: p.Channels}
 	for c := range p.Channels {
 		s := make([]float64, p.Len())
 		for _, g := range geos {
@@ -221,4 +221,30 @@ func (f *fitted) calibratedGeoSpec(in *Inputs, gs mmm.GeoSpec) (mmm.GeoSpec, err
 		}
 	}
 	return gs, nil
+}
+
+// geoFactors is each geo's incrementality factor per channel from the
+// geo fit's per-geo contributions, for the calibrated MTA export; nil for
+// a national fit or an MTA export without geos.
+func geoFactors(in *Inputs, final posterior, level float64) map[string][]float64 {
+	gp, ok := final.(*mmm.GeoPosterior)
+	if !ok || in.MTA == nil {
+		return nil
+	}
+	geos := gp.GeoSummary(level)
+	return in.MTA.GeoFactors(func(geo string, c int) (float64, bool) {
+		g, ok := in.Panel.Geos.Index(geo)
+		if !ok || g >= len(geos) || c >= len(geos[g].Channels) {
+			return 0, false
+		}
+		return geos[g].Channels[c].Contribution.Mean, true
+	})
+}
+
+// geoNames returns the panel's geos, nil for a national panel.
+func geoNames(in *Inputs) []string {
+	if in.Panel.Geos == nil {
+		return nil
+	}
+	return in.Panel.Geos.Names
 }

@@ -21,6 +21,9 @@ type Options struct {
 	Progress func(label string) Progress
 	// Version names the triad build in the report.
 	Version string
+	// Previous is the output directory of a previous run to compare with
+	// (triad run --previous): the report gains since_previous.
+	Previous string
 }
 
 func (o Options) info(msg string) {

@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/triad-mmm/triad/internal/tabular"
@@ -104,12 +103,4 @@ func stack(fits []posterior, n int, get func(posterior) []float64) ([]float64, [
 		}
 	}
 	return col, valid
-}
-
-// writePosterior writes posterior.parquet into path.
-func writePosterior(path string, f *fitted) error {
-	if err := tabular.Write(path, posteriorTable(path, f)); err != nil {
-		return fmt.Errorf("output: %w", err)
-	}
-	return nil
 }

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/triad-mmm/triad/internal/compare"
 	"github.com/triad-mmm/triad/internal/config"
 	"github.com/triad-mmm/triad/internal/manifest"
 	"github.com/triad-mmm/triad/internal/outdir"
+	"github.com/triad-mmm/triad/internal/tabular"
 	"github.com/triad-mmm/triad/report"
 )
 
@@ -61,6 +63,12 @@ func Run(ctx context.Context, cfg *config.Config, opts Options) (*Result, error)
 	if err != nil {
 		return nil, err
 	}
+	var prev *compare.Run
+	if opts.Previous != "" {
+		if prev, err = openRun(opts.Previous); err != nil {
+			return nil, err
+		}
+	}
 	gen, err := beginOutputs(cfg, "run", runOutputs(cfg))
 	if err != nil {
 		return nil, err
@@ -88,17 +96,23 @@ func Run(ctx context.Context, cfg *config.Config, opts Options) (*Result, error)
 		return nil, err
 	}
 	rep := buildReport(in, f, a, opts.Version)
-	sw.lap("analyse")
-	if err := writeOutputs(ctx, gen, in, f, a, rep, opts); err != nil {
-		return nil, err
-	}
 	inputs, hashSecs, err := hashed()
 	if err != nil {
 		return nil, asInput(err)
 	}
 	sw.add("hash_inputs", hashSecs)
-	sw.lap("write")
+	post := posteriorTable(posteriorFile, f)
 	outputs := runOutputs(cfg)
+	if prev != nil {
+		now := &compare.Run{Dir: cfg.Output.Dir, Report: rep, Fits: compare.FromTable(post),
+			Manifest: buildManifest(in, f, inputs, sw, outputs[:len(outputs)-1], opts.Version)}
+		rep.SincePrevious = compare.Diff(prev, now)
+	}
+	sw.lap("analyse")
+	if err := writeOutputs(ctx, gen, in, post, a, rep, opts); err != nil {
+		return nil, err
+	}
+	sw.lap("write")
 	m := buildManifest(in, f, inputs, sw, outputs[:len(outputs)-1], opts.Version)
 	files, err := commitOutputs(ctx, gen, m)
 	if err != nil {
@@ -139,7 +153,7 @@ func beginOutputs(cfg *config.Config, set string, files []string) (*outdir.Gener
 // writeOutputs stages every file of the run but the manifest. Between
 // files, and between batches of the calibrated MTA export, an interrupted
 // ctx stops the write and leaves output.dir as it was.
-func writeOutputs(ctx context.Context, g *outdir.Generation, in *Inputs, f *fitted, a *analysis, rep *report.Report, opts Options) error {
+func writeOutputs(ctx context.Context, g *outdir.Generation, in *Inputs, post *tabular.Table, a *analysis, rep *report.Report, opts Options) error {
 	opts.info("writing the report")
 	if err := report.WriteAll(g.Dir(), rep); err != nil {
 		return fmt.Errorf("output: %w", err)
@@ -147,11 +161,11 @@ func writeOutputs(ctx context.Context, g *outdir.Generation, in *Inputs, f *fitt
 	if err := g.WriteFile(summaryFile, []byte(in.Summary())); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
-	if err := writeDecomposition(g.Path(decompositionFile), a.decomp); err != nil {
+	if err := writeDecomposition(g.Path(decompositionFile), a.decomp, a.geoDecomp, geoNames(in)); err != nil {
 		return err
 	}
-	if err := writePosterior(g.Path(posteriorFile), f); err != nil {
-		return err
+	if err := tabular.Write(g.Path(posteriorFile), post); err != nil {
+		return fmt.Errorf("output: %w", err)
 	}
 	if err := ctx.Err(); err != nil {
 		return err
