@@ -57,6 +57,7 @@ func analyse(in *Inputs, f *fitted, opts Options) (*analysis, error) {
 		a.fitCal = &fm
 	}
 	a.decomp = final.Decomposition(a.level)
+	a.geoIF = geoFactors(in, final, a.level)
 
 	rec, err := reconcile(in, f, a)
 	if err != nil {

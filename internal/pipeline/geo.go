@@ -222,3 +222,21 @@ func (f *fitted) calibratedGeoSpec(in *Inputs, gs mmm.GeoSpec) (mmm.GeoSpec, err
 	}
 	return gs, nil
 }
+
+// geoFactors is each geo's incrementality factor per channel from the
+// geo fit's per-geo contributions, for the calibrated MTA export; nil for
+// a national fit or an MTA export without geos.
+func geoFactors(in *Inputs, final posterior, level float64) map[string][]float64 {
+	gp, ok := final.(*mmm.GeoPosterior)
+	if !ok || in.MTA == nil {
+		return nil
+	}
+	geos := gp.GeoSummary(level)
+	return in.MTA.GeoFactors(func(geo string, c int) (float64, bool) {
+		g, ok := in.Panel.Geos.Index(geo)
+		if !ok || g >= len(geos) || c >= len(geos[g].Channels) {
+			return 0, false
+		}
+		return geos[g].Channels[c].Contribution.Mean, true
+	})
+}
