@@ -70,6 +70,9 @@ func (m *Model) media(cs *chanScratch, ch *channel, mu, x []float64) bool {
 	cs.roi = math.Exp(x[ch.iROI])
 	ch.spec.Adstock.Weights(cs.w, ch.adU(x))
 	Convolve(cs.a, ch.x[:ch.need], cs.w)
+	if ch.pre != nil {
+		addCarry(cs.a, ch.pre, cs.w)
+	}
 	ch.spec.Saturation.Saturate(cs.s, cs.dsda, cs.d, ch.satU(x), cs.a)
 	sum := 0.0
 	for _, v := range cs.s[:m.nFit] {
@@ -191,6 +194,9 @@ func (m *Model) logProbGrad(sc *scratch, grad, x []float64) float64 {
 			}
 			cs.gw[l] += floats.Dot(gs[l:n], xs[:n-l])
 		}
+		if ch.pre != nil {
+			carryGrad(cs.gw, gs, ch.pre, 0)
+		}
 		ch.spec.Adstock.WeightsGrad(ch.adU(grad), ch.adU(x), cs.w, cs.gw)
 		for j, g := range cs.gsat {
 			grad[ch.iSat+j] += g
@@ -225,6 +231,9 @@ func backSaturation(gsat, gs, dsda []float64, d [][]float64) {
 // likelihood.
 func (m *Model) liftGrad(lt *liftTerm, ls *liftScratch, ch *channel, cs *chanScratch, x, grad []float64) float64 {
 	lt.modifiedAdstock(ls.a, ch.x, cs.w)
+	if ch.pre != nil {
+		addCarryAt(ls.a, ch.pre, cs.w, lt.Start)
+	}
 	ch.spec.Saturation.Saturate(ls.s, ls.dsda, ls.d, ch.satU(x), ls.a)
 	sign := 1.0 // the unmodified series is x_hi for a holdout, x_lo for a heavy-up
 	if lt.HeavyUp {
@@ -259,6 +268,9 @@ func (m *Model) liftGrad(lt *liftTerm, ls *liftScratch, ch *channel, cs *chanScr
 		for l := 0; l < len(cs.gw) && l <= t; l++ {
 			cs.gw[l] += ga * lt.xmod(ch.x, t-l)
 		}
+	}
+	if ch.pre != nil {
+		carryGrad(cs.gw, ls.gs, ch.pre, lt.Start)
 	}
 	return lp
 }

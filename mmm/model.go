@@ -45,6 +45,7 @@ type channel struct {
 	// the contribution's share of the KPI, spendFit the KPI's total.
 	organic  bool
 	x        []float64 // spend / scale
+	pre      []float64 // carry before the first period / scale (Data.Carry)
 	scale    float64   // mean spend over fitted periods with spend
 	spendFit float64   // spend over the fitted periods, original units
 	// level is the channel's mean over the fitted periods on the scaled KPI
@@ -167,6 +168,7 @@ func (m *Model) buildChannels(kpiSum float64) error {
 		for t, v := range drive {
 			ch.x[t] = v / ch.scale
 		}
+		ch.pre = m.scaledCarry(c, cs.MaxLag, ch.scale)
 		ch.iROI = len(m.names)
 		m.names = append(m.names, coord+name+"]")
 		ch.iAd, ch.nAd = len(m.names), len(cs.Adstock.Coords())

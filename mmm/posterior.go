@@ -193,6 +193,9 @@ func (p *Posterior) media(ev *evaluator, dst []float64, c, d int, xs []float64) 
 	a := ev.a[:len(xs)]
 	pc := &p.ch[c]
 	Convolve(a, xs, pc.w[d])
+	if pre := p.m.ch[c].pre; pre != nil {
+		addCarry(a, pre, pc.w[d])
+	}
 	p.m.ch[c].spec.Saturation.Curve(a, a, pc.sat[d])
 	beta := pc.beta[d]
 	sum := 0.0

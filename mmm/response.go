@@ -94,6 +94,9 @@ func (r *SpendResponse) prepare(c int) {
 			pc := &p.ch[c]
 			for d := lo; d < hi; d++ {
 				Convolve(a, xs, pc.w[d])
+				if pre := m.ch[c].pre; pre != nil {
+					addCarry(a, pre, pc.w[d])
+				}
 				out[d] = sat.PrepareScaled(make([]float64, 0, len(a)), a, pc.sat[d])
 			}
 		})

@@ -22,6 +22,11 @@ type Data struct {
 	// (prior: ChannelSpec.Contribution), not an ROI. Nil or shorter than
 	// Channels: spend drives every channel without an entry.
 	Units [][]float64
+	// Carry[c] holds channel c's drive (spend, or units when Units has
+	// them) in the periods just before Dates[0], oldest first: a fit
+	// window's earlier rows, which feed the carryover of its first
+	// periods and are not fitted. Nil: nothing before the panel.
+	Carry [][]float64
 }
 
 // Likelihood is the observation model of the scaled KPI.

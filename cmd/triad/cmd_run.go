@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/triad-mmm/triad/internal/config"
 	"github.com/triad-mmm/triad/internal/pipeline"
 )
 
@@ -32,6 +33,10 @@ Without --config, triad runs on its embedded demo world and writes ./triad-out/.
 		},
 	}
 	addSamplerFlags(cmd.Flags())
+	cmd.Flags().String("like", "", "repeat the run in this output directory: its recorded config and model choices, with data paths (and output.dir) from --config, --panel, --lift-tests, --mta")
+	cmd.Flags().String("panel", "", "panel file (data.panel)")
+	cmd.Flags().String("lift-tests", "", "lift-test file (data.lift_tests)")
+	cmd.Flags().String("mta", "", "MTA export (data.mta)")
 	cmd.Flags().String("previous", "", "a previous run's output directory: the report gains a \"since last quarter\" section (since_previous)")
 	return cmd
 }
@@ -42,6 +47,15 @@ func runRun(cmd *cobra.Command, g *globalOptions, stdout io.Writer) error {
 		return err
 	}
 	defer cleanup()
+	if like, _ := cmd.Flags().GetString("like"); like != "" {
+		var file *config.Config
+		if g.config != "" {
+			file = cfg
+		}
+		if cfg, err = pipeline.LikeConfig(like, file, flagOverrides(cmd.Flags())); err != nil {
+			return err
+		}
+	}
 	opts := runOptions(g)
 	opts.Previous, _ = cmd.Flags().GetString("previous")
 	res, err := pipeline.Run(cmd.Context(), cfg, opts)

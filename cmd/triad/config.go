@@ -15,6 +15,10 @@ var flagKeys = map[string]string{
 	"warmup": "sampler.warmup",
 	"draws":  "sampler.draws",
 	"method": "sampler.method",
+	// triad run
+	"panel":      "data.panel",
+	"lift-tests": "data.lift_tests",
+	"mta":        "data.mta",
 	// triad optimize
 	"total":      "budget.total",
 	"objective":  "budget.objective",
@@ -25,6 +29,11 @@ var flagKeys = map[string]string{
 // loadConfig loads the config at path (see config.Load) with the flags
 // that were set on the command line winning over file and environment.
 func loadConfig(path string, flags *pflag.FlagSet) (*config.Config, error) {
+	return config.Load(path, flagOverrides(flags))
+}
+
+// flagOverrides returns the config keys set by the flags given.
+func flagOverrides(flags *pflag.FlagSet) map[string]string {
 	overrides := map[string]string{}
 	if flags != nil {
 		for name, key := range flagKeys {
@@ -33,5 +42,5 @@ func loadConfig(path string, flags *pflag.FlagSet) (*config.Config, error) {
 			}
 		}
 	}
-	return config.Load(path, overrides)
+	return overrides
 }

@@ -156,8 +156,9 @@ func TestRobynOrganicAndUnits(t *testing.T) {
 	in, err := Load(cfg)
 	require.NoError(t, err)
 	s := in.Summary()
-	assert.Contains(t, s, "organic, units 4,656,397 (newsletter)")
-	assert.Contains(t, s, "units 1,695,910,320 (facebook_I) drive it")
+	assert.Contains(t, s, "organic, units 3,202,513 (newsletter)")
+	assert.Contains(t, s, "units 1,283,326,938 (facebook_I) drive it")
+	assert.Contains(t, s, "window    fitted 2016-01-04 .. 2019-01-06 (157 periods)")
 	d := in.modelData()
 	require.Len(t, d.Units, 6)
 	assert.Nil(t, d.Units[0], "tv is driven by its spend")
@@ -174,7 +175,7 @@ func TestRobynOrganicAndUnits(t *testing.T) {
 	assert.Positive(t, nl.MMM.Contribution.Mean)
 	require.Len(t, r.Organic, 1)
 	assert.Equal(t, nl.MMM.Contribution, r.Organic[0].Contribution)
-	assert.InDelta(t, nl.MMM.Contribution.Mean/379005697, r.Organic[0].Share.Mean, 1e-9)
+	assert.InDelta(t, nl.MMM.Contribution.Mean/288847975, r.Organic[0].Share.Mean, 1e-9)
 	if r.Budget != nil {
 		for _, b := range r.Budget.Channels {
 			if b.Name == "newsletter" {
@@ -182,4 +183,31 @@ func TestRobynOrganicAndUnits(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A fit window fits its periods only; the rows before it feed the
+// carryover (as the model's Data.Carry), the rows after it are dropped.
+func TestFitWindow(t *testing.T) {
+	cfg := syntheticConfig(t, syntheticPanel(t, 156, 1500, 2000))
+	cfg.Model.Window = config.Window{Start: civil.New(2022, 3, 7), End: civil.New(2024, 6, 30)}
+	in, err := Load(cfg)
+	require.NoError(t, err)
+	assert.Equal(t, civil.New(2022, 3, 7), in.Panel.Dates[0])
+	assert.Equal(t, civil.New(2024, 6, 24), in.Panel.Dates[len(in.Panel.Dates)-1])
+	require.Len(t, in.Carry, 1)
+	assert.Len(t, in.Carry[0], 9, "nine weeks before 2022-03-07")
+	assert.Contains(t, in.Summary(), "window    fitted 2022-03-07 .. 2024-06-30 (121 periods); 9 earlier periods feed the carryover only, 26 later ones are left out")
+	d := in.modelData()
+	assert.Equal(t, in.Carry, d.Carry)
+	assert.Len(t, d.KPI, 121)
+	res, err := Run(context.Background(), cfg, Options{})
+	require.NoError(t, err)
+	assert.Equal(t, civil.New(2022, 3, 7), res.Report.Period.Start)
+	assert.Equal(t, 121, res.Report.Period.Periods)
+
+	cfg.Model.Window = config.Window{Start: civil.New(2025, 1, 6)}
+	_, err = Load(cfg)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "model.window 2025-01-06")
+	assert.True(t, IsInputError(err))
 }

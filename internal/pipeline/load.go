@@ -28,6 +28,11 @@ type Inputs struct {
 	// Extras holds the columns of the inputs keys (revenue per KPI,
 	// factors, organic media, treatments), aligned to the panel.
 	Extras *extras
+	// Carry holds each channel's drive in the panel rows before
+	// model.window (nil without a window); window says how many rows the
+	// window left out.
+	Carry  [][]float64
+	window windowInfo
 	// Offline[c] reports whether channel c is invisible to MTA; nil when
 	// the config does not say and there is no MTA export to tell.
 	Offline  []*bool
@@ -57,6 +62,9 @@ func Load(cfg *config.Config) (*Inputs, error) {
 		return nil, asInput(err)
 	}
 	in.appendOrganic()
+	if err := in.applyWindow(); err != nil {
+		return nil, asInput(err)
+	}
 
 	if cfg.Data.LiftTests != "" {
 		if err := in.loadTests(); err != nil {
@@ -250,6 +258,7 @@ func (in *Inputs) Summary() string {
 	if len(p.ControlNames) > 0 {
 		fmt.Fprintf(&b, "controls  %s\n", strings.Join(p.ControlNames, ", "))
 	}
+	b.WriteString(in.windowNote())
 	in.summaryInputs(&b)
 	if in.Config.Data.LiftTests != "" {
 		used := 0

@@ -58,8 +58,9 @@ func hashInputs(ctx context.Context, cfg *config.Config) (wait func() ([]manifes
 }
 
 // resolvedConfig is cfg with the structure the model filled in written
-// back: each channel's adstock, saturation and lag, and whether
-// day-of-week effects were fitted. Loaded again (run --like), it gives the
+// back: each channel's adstock, saturation and lag, whether day-of-week
+// effects were fitted, the family of the default ROI prior and the geo
+// model. Loaded again (run --like), it gives the
 // same model on new data whatever defaults the data would now imply.
 func resolvedConfig(cfg *config.Config, spec mmm.Spec) *config.Config {
 	c := *cfg
@@ -71,6 +72,8 @@ func resolvedConfig(cfg *config.Config, spec mmm.Spec) *config.Config {
 	}
 	weekday := spec.Weekday
 	c.Model.Weekday = &weekday
+	c.Model.MediaPrior = spec.MediaPrior.Resolve()
+	c.Model.GeoModel = cfg.GeoModel()
 	// Absolute paths, so that a later run from another directory finds
 	// the same files.
 	for _, p := range []*string{&c.Data.Panel, &c.Data.LiftTests, &c.Data.MTA} {
