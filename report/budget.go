@@ -24,12 +24,15 @@ type TargetROI struct {
 
 // BudgetChannel is one channel's current and recommended spend.
 type BudgetChannel struct {
-	Name            string   `json:"name"`
-	Current         float64  `json:"current"`
-	Recommended     float64  `json:"recommended"`
-	Min             float64  `json:"min"`
-	Max             float64  `json:"max"`
-	Locked          bool     `json:"locked,omitempty"`
+	Name        string  `json:"name"`
+	Current     float64 `json:"current"`
+	Recommended float64 `json:"recommended"`
+	Min         float64 `json:"min"`
+	Max         float64 `json:"max"`
+	Locked      bool    `json:"locked,omitempty"`
+	// PriorDriven marks a channel whose ROI is the prior's say-so (see
+	// PriorSensitivity): the plan keeps its spend.
+	PriorDriven     bool     `json:"prior_driven,omitempty"`
 	MROICurrent     Interval `json:"mroi_current"`
 	MROIRecommended Interval `json:"mroi_recommended"`
 }

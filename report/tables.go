@@ -193,7 +193,10 @@ func budgetTable(r *Report) table {
 			change = signedPct(c.Recommended/c.Current - 1)
 		}
 		bounds := formatCompact(c.Min) + "–" + formatCompact(c.Max)
-		if c.Locked {
+		switch {
+		case c.PriorDriven && c.Locked:
+			bounds = "locked (prior-driven)"
+		case c.Locked:
 			bounds = "locked"
 		}
 		t.Rows = append(t.Rows, []string{c.Name, formatCompact(c.Current), formatCompact(c.Recommended), change, bounds,

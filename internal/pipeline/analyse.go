@@ -28,6 +28,10 @@ type analysis struct {
 	// it has none): the geo's calibrated contribution over its MTA
 	// attribution. Nil until the fit gives per-geo contributions.
 	geoIF map[string][]float64
+	// geo holds a geo fit's national and per-geo decompositions and fit
+	// metrics (zero for a national fit); geoDecomp is its Geos.
+	geo       mmm.GeoBreakdown
+	geoDecomp []mmm.Decomposition
 }
 
 // geoFactor returns channel c's factor in geo, when the fit has one.
@@ -58,6 +62,10 @@ func analyse(in *Inputs, f *fitted, opts Options) (*analysis, error) {
 	}
 	a.decomp = final.Decomposition(a.level)
 	a.geoIF = geoFactors(in, final, a.level)
+	if gp, ok := final.(*mmm.GeoPosterior); ok {
+		a.geo = gp.Breakdown(a.level)
+		a.geoDecomp = a.geo.Geos
+	}
 
 	rec, err := reconcile(in, f, a)
 	if err != nil {
@@ -71,6 +79,7 @@ func analyse(in *Inputs, f *fitted, opts Options) (*analysis, error) {
 	if err != nil {
 		return nil, err
 	}
+	f.priors.lockDriven(cfg, &prob)
 	a.current = prob.Current
 	plan, err := budget.Optimize(resp, prob, a.level)
 	switch {

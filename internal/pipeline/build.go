@@ -73,7 +73,13 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 		r.Warnings = append(r.Warnings, fmt.Sprintf("roi_prior: test %s on %s (iROAS %.3g, window captures %.0f%% of the carryover) gives ROI evidence LogNormal(%.3f, %.3f), combined with the channel's prior",
 			n.TestID, n.Channel, n.IROAS, 100*n.Capture, n.Prior.Mu, n.Prior.Sigma))
 	}
-	r.Priors = priorSection(f.national, f.nationalCal, a.level)
+	r.Priors = priorSection(f.national, f.nationalCal, f.priors, a.level)
+	if f.priors != nil {
+		for c := range r.Channels {
+			r.Channels[c].Flags = append(r.Channels[c].Flags, f.priors.channel[c]...)
+		}
+		f.priors.markDriven(r.Budget)
+	}
 	r.Charts = charts(in, final, a, r.Budget)
 	return r
 }

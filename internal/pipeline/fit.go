@@ -41,6 +41,8 @@ type fitted struct {
 	nationalCal *mmm.Model
 	obsOK       []bool
 	priorNotes  []calibrate.PriorNote
+	// priors are the prior–data checks and the prior sensitivity.
+	priors *priorChecks
 }
 
 // final is the fit the report's answer rests on.
@@ -112,6 +114,9 @@ func fitModels(ctx context.Context, in *Inputs, opts Options, both bool) (*fitte
 		calFit, f.nationalCal = nationalFitter(calModel), calModel
 	}
 	if err := f.run(ctx, in, opts, nationalFitter(aloneModel), calFit, both); err != nil {
+		return nil, err
+	}
+	if f.priors, err = checkPriors(ctx, in, f, opts); err != nil {
 		return nil, err
 	}
 	return f, nil
@@ -199,12 +204,13 @@ func (f *fitted) run(ctx context.Context, in *Inputs, opts Options, alone, cal f
 	if errCal != nil {
 		return fmt.Errorf("fitting the calibrated MMM: %w", errCal)
 	}
-	for _, p := range []posterior{f.alone, f.calibrated} {
+	// Each warning says which fit it is about, as the report's list does.
+	for i, p := range []posterior{f.alone, f.calibrated} {
 		if p == nil {
 			continue
 		}
 		for _, w := range p.Diagnostics().Warnings {
-			opts.warn(w)
+			opts.warn([]string{"MMM alone: ", "calibrated MMM: "}[i] + w)
 		}
 	}
 	return nil

@@ -240,3 +240,11 @@ func geoFactors(in *Inputs, final posterior, level float64) map[string][]float64
 		return geos[g].Channels[c].Contribution.Mean, true
 	})
 }
+
+// geoNames returns the panel's geos, nil for a national panel.
+func geoNames(in *Inputs) []string {
+	if in.Panel.Geos == nil {
+		return nil
+	}
+	return in.Panel.Geos.Names
+}

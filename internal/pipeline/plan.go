@@ -24,7 +24,7 @@ type TableResult struct {
 // fitFinal fits only the model the answer rests on: calibrated when lift
 // tests are used, else the MMM alone, after starting the generation that
 // will hold the command's files.
-func fitFinal(ctx context.Context, cfg *config.Config, opts Options, set string, files []string) (*Inputs, *outdir.Generation, posterior, error) {
+func fitFinal(ctx context.Context, cfg *config.Config, opts Options, set string, files []string) (*Inputs, *outdir.Generation, *fitted, error) {
 	in, err := Load(cfg)
 	if err != nil {
 		return nil, nil, nil, err
@@ -41,28 +41,31 @@ func fitFinal(ctx context.Context, cfg *config.Config, opts Options, set string,
 		gen.Abort()
 		return nil, nil, nil, err
 	}
-	return in, gen, f.final(), nil
+	return in, gen, f, nil
 }
 
 // Optimize fits the model and recommends a budget allocation; it writes
 // budget.json to the output directory and returns a printable table.
 func Optimize(ctx context.Context, cfg *config.Config, opts Options) (*TableResult, error) {
-	in, gen, post, err := fitFinal(ctx, cfg, opts, "optimize", []string{budgetFile})
+	in, gen, f, err := fitFinal(ctx, cfg, opts, "optimize", []string{budgetFile})
 	if err != nil {
 		return nil, err
 	}
 	defer gen.Abort()
+	post := f.final()
 	level := cfg.Report.Interval
 	resp := post.SpendResponse()
 	prob, err := budgetProblem(cfg, resp)
 	if err != nil {
 		return nil, err
 	}
+	f.priors.lockDriven(cfg, &prob)
 	plan, err := budget.Optimize(resp, prob, level)
 	if err != nil {
 		return nil, asBudgetError(err)
 	}
 	b := budgetSection(in.Panel.Channels, prob.Current, &plan, cfg.Budget.Objective.String(), cfg.Budget.Quantile)
+	f.priors.markDriven(b)
 	out := struct {
 		Budget    *report.Budget `json:"budget"`
 		TargetROI *targetSection `json:"target_roi,omitempty"`

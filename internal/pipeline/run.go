@@ -161,7 +161,7 @@ func writeOutputs(ctx context.Context, g *outdir.Generation, in *Inputs, post *t
 	if err := g.WriteFile(summaryFile, []byte(in.Summary())); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
-	if err := writeDecomposition(g.Path(decompositionFile), a.decomp); err != nil {
+	if err := writeDecomposition(g.Path(decompositionFile), a.decomp, a.geoDecomp, geoNames(in)); err != nil {
 		return err
 	}
 	if err := tabular.Write(g.Path(posteriorFile), post); err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/triad-mmm/triad/calibrate"
+	"github.com/triad-mmm/triad/civil"
 	"github.com/triad-mmm/triad/internal/outdir"
 	"github.com/triad-mmm/triad/internal/tabular"
 	"github.com/triad-mmm/triad/mmm"
@@ -13,25 +14,51 @@ import (
 
 // writeDecomposition writes the per-period decomposition of the final fit:
 // actual, fitted with its interval, baseline, controls and each channel.
-func writeDecomposition(path string, d mmm.Decomposition) error {
-	t := tabular.NewTable(path, len(d.Dates))
-	t.SetDates("date", d.Dates, nil)
-	t.SetFloats("actual", d.Actual, nil)
-	mean, lo, hi := make([]float64, len(d.Fitted)), make([]float64, len(d.Fitted)), make([]float64, len(d.Fitted))
-	for i, iv := range d.Fitted {
-		mean[i], lo[i], hi[i] = iv.Mean, iv.Lo, iv.Hi
+// A geo fit adds a geo column: the national rows (geo null) and then each
+// geo's rows, in the order of names.
+func writeDecomposition(path string, d mmm.Decomposition, geos []mmm.Decomposition, names []string) error {
+	parts := append([]mmm.Decomposition{d}, geos...)
+	n := 0
+	for _, p := range parts {
+		n += len(p.Dates)
 	}
+	t := tabular.NewTable(path, n)
+	var (
+		dates                                []civil.Date
+		actual, mean, lo, hi, base, controls []float64
+		holdout                              []bool
+		geo                                  []string
+		geoValid                             []bool
+	)
+	media := make([][]float64, len(d.Channels))
+	for k, p := range parts {
+		dates, actual = append(dates, p.Dates...), append(actual, p.Actual...)
+		for i, iv := range p.Fitted {
+			mean, lo, hi = append(mean, iv.Mean), append(lo, iv.Lo), append(hi, iv.Hi)
+			holdout = append(holdout, p.HoldoutStart >= 0 && i >= p.HoldoutStart)
+			name := ""
+			if k > 0 {
+				name = names[k-1]
+			}
+			geo, geoValid = append(geo, name), append(geoValid, k > 0)
+		}
+		base, controls = append(base, p.Baseline...), append(controls, p.Controls...)
+		for c := range media {
+			media[c] = append(media[c], p.Media[c]...)
+		}
+	}
+	t.SetDates("date", dates, nil)
+	if len(geos) > 0 {
+		t.SetStrings("geo", geo, geoValid)
+	}
+	t.SetFloats("actual", actual, nil)
 	t.SetFloats("fitted", mean, nil)
 	t.SetFloats("fitted_lo", lo, nil)
 	t.SetFloats("fitted_hi", hi, nil)
-	t.SetFloats("baseline", d.Baseline, nil)
-	t.SetFloats("controls", d.Controls, nil)
+	t.SetFloats("baseline", base, nil)
+	t.SetFloats("controls", controls, nil)
 	for c, name := range d.Channels {
-		t.SetFloats("media_"+name, d.Media[c], nil)
-	}
-	holdout := make([]bool, len(d.Dates))
-	for i := range holdout {
-		holdout[i] = d.HoldoutStart >= 0 && i >= d.HoldoutStart
+		t.SetFloats("media_"+name, media[c], nil)
 	}
 	t.SetBools("holdout", holdout, nil)
 	if err := tabular.Write(path, t); err != nil {
