@@ -61,20 +61,14 @@ func Observation(t lift.Test, cal Calendar, channel int) (mmm.LiftObs, []string,
 	}, warns, nil
 }
 
-// Observations maps every test to its likelihood term, resolving its
-// channel by name. ok[k] is false where test k cannot be predicted by the
+// Observations maps every test to its likelihood term (TestObservation:
+// channels resolved by name, combined-channel tests as one term). ok[k] is false where test k cannot be predicted by the
 // model (an unknown channel, a window without spend); warns then says why,
 // after the warnings of the terms before it. Lifts picks what enters the
 // fit.
 func Observations(tests []lift.Test, cal Calendar) (obs []mmm.LiftObs, ok []bool, warns []string) {
 	for _, t := range tests {
-		var o mmm.LiftObs
-		var w []string
-		c, known := cal.Channel(t.Channel)
-		err := fmt.Errorf("unknown channel %q", t.Channel)
-		if known {
-			o, w, err = Observation(t, cal, c)
-		}
+		o, w, err := TestObservation(t, cal)
 		warns = append(warns, w...)
 		if err != nil {
 			warns = append(warns, fmt.Sprintf("lift test %s cannot be predicted by the model: %v", t.ID, err))
