@@ -166,6 +166,15 @@ func Check(tests []Test, cal Calendar, opts CheckOptions) []Finding {
 			}
 		}
 	}
+	// A test file that grows over the quarters: an older test that newer
+	// ones contradict is flagged (these findings come last).
+	bad := map[string]bool{}
+	for _, f := range out {
+		if f.Severity == Error {
+			bad[f.TestID] = true
+		}
+	}
+	checkContradictions(tests, bad, add)
 	return out
 }
 

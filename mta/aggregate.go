@@ -245,16 +245,27 @@ func (a *aggregator) add(t *tabular.Table) error {
 		if a.hasSpend {
 			a.agg.Spend[c][p] += sp
 		}
-		if geos != nil {
-			if !t.Valid(s.Geo, i) || strings.TrimSpace(geos[i]) == "" {
-				return t.Errorf(i, s.Geo, "missing geo")
-			}
-			g := a.geo(geos[i])
-			a.agg.GeoAttributed[g][c][p] += v
-			if a.hasSpend {
-				a.agg.GeoSpend[g][c][p] += sp
-			}
+		if err := a.addGeo(t, i, geos, c, p, v, sp); err != nil {
+			return err
 		}
+	}
+	return nil
+}
+
+// addGeo adds row i's value and spend to its geo's aggregates (nothing
+// without a geo column).
+func (a *aggregator) addGeo(t *tabular.Table, i int, geos []string, c, p int, v, sp float64) error {
+	if geos == nil {
+		return nil
+	}
+	name := geos[i]
+	if !t.Valid(a.spec.Geo, i) || strings.TrimSpace(name) == "" {
+		return t.Errorf(i, a.spec.Geo, "missing geo")
+	}
+	g := a.geo(name)
+	a.agg.GeoAttributed[g][c][p] += v
+	if a.hasSpend {
+		a.agg.GeoSpend[g][c][p] += sp
 	}
 	return nil
 }

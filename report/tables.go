@@ -163,6 +163,10 @@ func testNextItems(r *Report) []suggestion {
 			msg = strings.TrimSuffix(msg, ".") + fmt.Sprintf(". Suggested test: hold out %s of its spend for %d weeks; expected standard error of the %s ≈ %s.",
 				formatShortPct(s.HoldoutShare), s.Weeks, r.testMetricName(), formatSig(s.ExpectedSE))
 		}
+		if len(s.Geos) > 0 && s.GeoCorrelation != nil {
+			msg += fmt.Sprintf(" Hold out in geos %s (pre-period correlation with the other geos %s).",
+				strings.Join(s.Geos, ", "), formatSig(*s.GeoCorrelation))
+		}
 		out = append(out, suggestion{Rank: rank, Channel: s.Channel, Message: msg})
 	}
 	return out

@@ -54,7 +54,15 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 	r.Channels = reconciledChannels(a.rec, in.Offline, mroiAlone, mroiCal)
 	addInputs(r, in, f, a.level)
 	r.Experiments = reconciledExperiments(a.rec, in.Findings)
+	for k := range r.Experiments {
+		for _, t := range in.Tests {
+			if t.ID == r.Experiments[k].TestID {
+				r.Experiments[k].Geos = t.Geos
+			}
+		}
+	}
 	r.TestNext = suggestions(a.rec)
+	suggestGeos(r.TestNext, p, cfg.Sampler.Seed)
 	if a.plan != nil {
 		r.Budget = budgetSection(p.Channels, a.current, a.plan, cfg.Budget.Objective.String(), cfg.Budget.Quantile)
 		r.Summary += " " + budgetSentence(a.plan, a.level, cfg.Model.KPIType.String())
