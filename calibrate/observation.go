@@ -68,11 +68,7 @@ func Observations(tests []lift.Test, cal Calendar) (obs []mmm.LiftObs, index []i
 		if !t.Include {
 			continue
 		}
-		c, ok := cal.Channel(t.Channel)
-		if !ok {
-			return nil, nil, nil, fmt.Errorf("calibrate: lift test %s: unknown channel %q", t.ID, t.Channel)
-		}
-		o, w, err := Observation(t, cal, c)
+		o, w, err := TestObservation(t, cal)
 		if err != nil {
 			return nil, nil, nil, err
 		}

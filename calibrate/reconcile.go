@@ -158,8 +158,10 @@ func (in Input) checked() (Input, error) {
 		return in, fmt.Errorf("calibrate: calibrated draws for %d of %d channels", nCal, len(in.Channels))
 	}
 	for _, t := range in.Tests {
-		if _, ok := cal.Channel(t.Test.Channel); !ok {
-			return in, fmt.Errorf("calibrate: lift test %s: unknown channel %q", t.Test.ID, t.Test.Channel)
+		for _, name := range t.Test.Channels() {
+			if _, ok := cal.Channel(name); !ok {
+				return in, fmt.Errorf("calibrate: lift test %s: unknown channel %q", t.Test.ID, name)
+			}
 		}
 	}
 	return in, nil

@@ -84,8 +84,7 @@ func fitModels(ctx context.Context, in *Inputs, opts Options, both bool) (*fitte
 	cal := in.organicCalendar(in.calendar())
 	in.checkCarryover(aloneModel.Spec(), opts)
 	for _, t := range in.Tests {
-		c, _ := cal.Channel(t.Channel)
-		o, warns, err := calibrate.Observation(t, cal, c)
+		o, warns, err := calibrate.TestObservation(t, cal)
 		for _, w := range warns {
 			opts.warn(w)
 		}

@@ -135,10 +135,12 @@ func (in *Inputs) loadTests() error {
 		opts.Geos = in.Panel.Geos.Names
 	}
 	in.liftAliases(&opts)
+	opts.RevenuePerKPI = cfg.Model.RevenuePerKPI.IsSet()
 	tests, warn, err := lift.Read(path, cfg.Calibration.Format, opts)
 	if err != nil {
 		return err
 	}
+	in.revenueTestsToKPI(tests)
 	// A geo test's scope is its geos' share of the spend, unless the file
 	// says otherwise; the geo model evaluates it on the geos themselves.
 	lift.SetGeoScopes(tests, in.Panel)
