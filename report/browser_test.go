@@ -61,7 +61,7 @@ func writeSample(t *testing.T, r *Report) string {
 }
 
 func TestBrowserRendersCharts(t *testing.T) {
-	file := writeSample(t, sampleReport())
+	file := writeSample(t, SampleReport())
 	dom, stderr := runChromium(t, file, "--dump-dom")
 	assert.Empty(t, consoleProblems(stderr))
 	assert.Contains(t, dom, "<h1>Sample brand: weekly revenue</h1>")
@@ -83,7 +83,7 @@ func TestBrowserHostileNamesStayText(t *testing.T) {
 }
 
 func TestBrowserScreenshot(t *testing.T) {
-	for name, r := range map[string]*Report{"revenue": sampleReport(), "count": countSample()} {
+	for name, r := range map[string]*Report{"revenue": SampleReport(), "count": countSample()} {
 		file := writeSample(t, r)
 		shot := filepath.Join(t.TempDir(), name+".png")
 		_, stderr := runChromium(t, file, "--hide-scrollbars", "--screenshot="+shot, "--window-size=1280,2000")

@@ -13,7 +13,7 @@ import (
 // geoReport is the sample report with three hand-made geos of unequal size
 // (listed small first, to check the big-first order) and a geo test.
 func geoReport() *Report {
-	r := sampleReport()
+	r := SampleReport()
 	mk := func(name string, pop, scale float64) Geo {
 		g := Geo{Name: name, Population: pop, Fit: &GeoFit{R2: 0.8 + scale/100, MAPE: 0.05, NRMSE: 0.1}}
 		for _, c := range r.Channels {
@@ -51,7 +51,7 @@ func TestGeoJSON(t *testing.T) {
 
 	// A national report has no geo fields at all.
 	var buf bytes.Buffer
-	require.NoError(t, WriteJSON(&buf, sampleReport()))
+	require.NoError(t, WriteJSON(&buf, SampleReport()))
 	for _, k := range []string{`"geos"`, `"geo_note"`} {
 		assert.NotContains(t, buf.String(), k)
 	}
@@ -72,7 +72,7 @@ func TestGeoMarkdown(t *testing.T) {
 	assert.Contains(t, md, "| small | 10.0k | search | 1.00k | 1.50 (1.00–2.00) | 1.50k (1.00k–2.00k) | 0.600 (0.400–0.800) |")
 
 	buf.Reset()
-	require.NoError(t, WriteMarkdown(&buf, sampleReport()))
+	require.NoError(t, WriteMarkdown(&buf, SampleReport()))
 	assert.NotContains(t, buf.String(), "## Geos")
 }
 
@@ -92,7 +92,7 @@ func TestGeoHTML(t *testing.T) {
 	for i, s := range svgRE.FindAllString(page, -1) {
 		require.NoError(t, wellFormed(s), "svg %d", i)
 	}
-	national := htmlOf(t, sampleReport())
+	national := htmlOf(t, SampleReport())
 	assert.NotContains(t, national, `id="geos"`)
 	assert.NotContains(t, national, "Geo tests against")
 }

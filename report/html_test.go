@@ -38,7 +38,7 @@ func wellFormed(s string) error {
 }
 
 func TestHTMLChartsAreWellFormedSVG(t *testing.T) {
-	page := htmlOf(t, sampleReport())
+	page := htmlOf(t, SampleReport())
 	svgs := svgRE.FindAllString(page, -1)
 	require.Len(t, svgs, 7, "fit, decomposition, ROI by method, IF, response curves, adstock, budget")
 	for i, s := range svgs {
@@ -55,7 +55,7 @@ func TestHTMLChartsAreWellFormedSVG(t *testing.T) {
 // The page must work offline: no URL but the SVG namespace, no scripts,
 // no external stylesheets, fonts or images.
 func TestHTMLIsSelfContained(t *testing.T) {
-	page := htmlOf(t, sampleReport())
+	page := htmlOf(t, SampleReport())
 	rest := strings.ReplaceAll(page, `xmlns="http://www.w3.org/2000/svg"`, "")
 	assert.NotContains(t, rest, "http://")
 	assert.NotContains(t, rest, "https://")
@@ -71,7 +71,7 @@ func TestHTMLIsSelfContained(t *testing.T) {
 // The first screen carries the answer: title, then the summary, then the
 // key numbers, before any table.
 func TestHTMLFirstScreenOrder(t *testing.T) {
-	r := sampleReport()
+	r := SampleReport()
 	page := htmlOf(t, r)
 	title := strings.Index(page, "<h1>Sample brand: weekly revenue</h1>")
 	summary := strings.Index(page, `<p class="summary"`)
@@ -83,7 +83,7 @@ func TestHTMLFirstScreenOrder(t *testing.T) {
 }
 
 func hostileReport() *Report {
-	r := sampleReport()
+	r := SampleReport()
 	evil := `<script>alert(1)</script> & "quotes" 'single'`
 	r.Title = evil
 	r.KPI = `<b>rev</b>`
@@ -128,7 +128,7 @@ func TestHTMLEscapesUserStrings(t *testing.T) {
 // A report with nothing in it, or with broken series, still renders.
 func TestRenderersSurviveSparseAndBrokenReports(t *testing.T) {
 	nan := math.NaN()
-	broken := sampleReport()
+	broken := SampleReport()
 	broken.Charts.Actual = broken.Charts.Actual[:10]
 	broken.Charts.Fitted = broken.Charts.Fitted[:50]
 	broken.Charts.Fitted[3] = Unknown
@@ -163,12 +163,12 @@ func TestRenderersSurviveSparseAndBrokenReports(t *testing.T) {
 }
 
 func countSample() *Report {
-	r := sampleReport()
+	r := SampleReport()
 	r.KPIType, r.KPI = KPICount, "orders"
 	r.Channels[3].Calibrated.Contribution.Lo = -5 // an interval reaching zero: unbounded CPIK
 	return r
 }
 
 func TestHTMLDeterministic(t *testing.T) {
-	assert.Equal(t, htmlOf(t, sampleReport()), htmlOf(t, sampleReport()))
+	assert.Equal(t, htmlOf(t, SampleReport()), htmlOf(t, SampleReport()))
 }

@@ -38,7 +38,7 @@ func requireInterval(t *testing.T, where string, v any) {
 
 // The fields design.md §6 promises must exist with exactly these names.
 func TestJSONHasContractFields(t *testing.T) {
-	m := decodeAny(t, sampleReport())
+	m := decodeAny(t, SampleReport())
 	assert.Equal(t, "1", m["schema_version"])
 	requireKeys(t, "report", m, "schema_version", "kpi", "interval", "period", "fit", "channels", "experiments", "budget")
 	requireKeys(t, "period", m["period"], "start", "end", "grain")
@@ -81,7 +81,7 @@ func TestJSONHasContractFields(t *testing.T) {
 
 // Unknown numbers are null, never NaN or Inf, wherever they occur.
 func TestJSONNullForNonFinite(t *testing.T) {
-	r := sampleReport()
+	r := SampleReport()
 	nan, inf := math.NaN(), math.Inf(1)
 	r.Interval = nan
 	r.Fit.RHatMax, r.Fit.ESSBulkMin = nan, inf
@@ -132,7 +132,7 @@ func TestJSONNullForNonFinite(t *testing.T) {
 // JSON carries the whole report, and the layout is deterministic.
 func TestJSONRoundTrip(t *testing.T) {
 	var a bytes.Buffer
-	require.NoError(t, WriteJSON(&a, sampleReport()))
+	require.NoError(t, WriteJSON(&a, SampleReport()))
 	var back Report
 	require.NoError(t, json.Unmarshal(a.Bytes(), &back))
 	var b bytes.Buffer
@@ -140,7 +140,7 @@ func TestJSONRoundTrip(t *testing.T) {
 	assert.Equal(t, a.String(), b.String())
 
 	var c bytes.Buffer
-	require.NoError(t, WriteJSON(&c, sampleReport()))
+	require.NoError(t, WriteJSON(&c, SampleReport()))
 	assert.Equal(t, a.String(), c.String(), "same report, same bytes")
 	assert.True(t, strings.HasSuffix(a.String(), "}\n"))
 }

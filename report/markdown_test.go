@@ -49,7 +49,7 @@ func tableRows(md, heading string) [][]string {
 }
 
 func TestMarkdownSections(t *testing.T) {
-	r := sampleReport()
+	r := SampleReport()
 	md := markdownOf(t, r)
 	assert.True(t, strings.HasPrefix(md, "# Sample brand: weekly revenue\n"))
 	sum := strings.Index(md, "## Summary")
@@ -87,7 +87,7 @@ func TestMarkdownSections(t *testing.T) {
 
 // For a count KPI the report speaks cost per incremental KPI.
 func TestMarkdownCountKPI(t *testing.T) {
-	r := sampleReport()
+	r := SampleReport()
 	r.KPIType = KPICount
 	r.KPI = "orders"
 	md := markdownOf(t, r)
@@ -103,7 +103,7 @@ func TestMarkdownCountKPI(t *testing.T) {
 }
 
 func TestMarkdownEscapesUserText(t *testing.T) {
-	r := sampleReport()
+	r := SampleReport()
 	r.Channels[0].Name = "a|b\nc<x> <3"
 	md := markdownOf(t, r)
 	assert.Contains(t, md, `| a\|b c\<x> <3 |`)
@@ -111,7 +111,7 @@ func TestMarkdownEscapesUserText(t *testing.T) {
 }
 
 func TestMarkdownTargetROISentence(t *testing.T) {
-	r := sampleReport()
+	r := SampleReport()
 	r.Budget.TargetROI = &TargetROI{Target: 1.5, Total: 12.5e6}
 	var b strings.Builder
 	require.NoError(t, WriteMarkdown(&b, r))
@@ -121,7 +121,7 @@ func TestMarkdownTargetROISentence(t *testing.T) {
 // report.md is read in terminals: it holds no HTML entities, whatever the
 // user's names and the report's messages contain.
 func TestMarkdownHoldsNoHTMLEntities(t *testing.T) {
-	r := sampleReport()
+	r := SampleReport()
 	r.Channels[0].Name = "tv<script>alert(1)</script> & co"
 	r.Warnings = append(r.Warnings, "R-hat 1.0504 > 1.05 for roi[tv]; ESS 12 < 400", "a <b>bold</b> claim")
 	md := markdownOf(t, r)

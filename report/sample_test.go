@@ -11,7 +11,7 @@ import (
 // The sample must be internally consistent, since the lead uses it for CLI
 // tests and demos: check its identities against independent sums.
 func TestSampleReportConsistent(t *testing.T) {
-	r := sampleReport()
+	r := SampleReport()
 	require.Len(t, r.Charts.Dates, 156)
 	require.Len(t, r.Channels, 6)
 	require.Len(t, r.Experiments, 4)

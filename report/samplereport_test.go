@@ -55,12 +55,13 @@ func marginal(x, s0, roi, half float64) float64 {
 	return (hillTotal(x+d, s0, roi, half) - hillTotal(x-d, s0, roi, half)) / (2 * d)
 }
 
-// sampleReport returns a realistic report of a fictional brand: 156 weeks,
+// SampleReport returns a realistic report of a fictional brand: 156 weeks,
 // six channels (two offline), four lift tests, MTA for the online channels
 // and a budget recommendation. The numbers are made up but consistent with
 // each other; the result is the same on every call. It serves the report's
-// own tests and benchmarks, and demos of the renderers.
-func sampleReport() *Report {
+// own tests and benchmarks; being in a _test.go file, it is no part of the
+// package's API.
+func SampleReport() *Report {
 	rng := rand.New(rand.NewPCG(20240101, 7))
 	const weeks = 156
 	const level = 0.9

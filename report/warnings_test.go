@@ -12,7 +12,7 @@ import (
 // The warnings list of the page and of the Markdown holds the fits'
 // warnings (divergences) as well as the run's.
 func TestWarningsListIncludesFitWarnings(t *testing.T) {
-	r := sampleReport()
+	r := SampleReport()
 	r.Warnings = []string{"an input warning"}
 	r.Fit.Warnings = []string{"3 divergent transitions after warm-up"}
 	page := htmlOf(t, r)

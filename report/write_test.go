@@ -12,7 +12,7 @@ import (
 
 func TestWriteAll(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out", "nested")
-	r := sampleReport()
+	r := SampleReport()
 	require.NoError(t, WriteAll(dir, r))
 	for name, write := range map[string]func(*bytes.Buffer) error{
 		JSONFile:     func(b *bytes.Buffer) error { return WriteJSON(b, r) },
@@ -43,11 +43,11 @@ func TestWriteAll(t *testing.T) {
 func TestWriteAllFailsCleanly(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "not-a-dir")
 	require.NoError(t, os.WriteFile(file, []byte("x"), 0o644))
-	assert.Error(t, WriteAll(file, sampleReport()), "the output dir is a file")
+	assert.Error(t, WriteAll(file, SampleReport()), "the output dir is a file")
 
 	// A rendering error writes nothing: the previous report stays intact.
 	dir := t.TempDir()
-	require.NoError(t, WriteAll(dir, sampleReport()))
+	require.NoError(t, WriteAll(dir, SampleReport()))
 	before, err := os.ReadFile(filepath.Join(dir, JSONFile))
 	require.NoError(t, err)
 	assert.Error(t, WriteAll(dir, nil))
@@ -57,7 +57,7 @@ func TestWriteAllFailsCleanly(t *testing.T) {
 }
 
 func BenchmarkWriteAll(b *testing.B) {
-	r := sampleReport()
+	r := SampleReport()
 	dir := b.TempDir()
 	for b.Loop() {
 		if err := WriteAll(dir, r); err != nil {
@@ -67,7 +67,7 @@ func BenchmarkWriteAll(b *testing.B) {
 }
 
 func BenchmarkWriteHTML(b *testing.B) {
-	r := sampleReport()
+	r := SampleReport()
 	var buf bytes.Buffer
 	for b.Loop() {
 		buf.Reset()
@@ -78,7 +78,7 @@ func BenchmarkWriteHTML(b *testing.B) {
 }
 
 func BenchmarkWriteJSON(b *testing.B) {
-	r := sampleReport()
+	r := SampleReport()
 	var buf bytes.Buffer
 	for b.Loop() {
 		buf.Reset()
