@@ -191,10 +191,10 @@ func split(d *report.Diff, old, cur compare.Draws, a, b map[string][]float64) {
 	for i := range d.Channels {
 		c := &d.Channels[i]
 		col := "roi_total[" + c.Name + "]"
-		data, tests := paired(a[col], old[col]), paired(cur[col], a[col])
+		data, tests := compare.Paired(a[col], old[col], -1), compare.Paired(cur[col], a[col], -1)
 		if b != nil {
-			data = add(data, paired(cur[col], b[col]))
-			tests = add(tests, paired(b[col], old[col]))
+			data = compare.Paired(data, compare.Paired(cur[col], b[col], -1), 1)
+			tests = compare.Paired(tests, compare.Paired(b[col], old[col], -1), 1)
 			data, tests = scale(data, 0.5), scale(tests, 0.5)
 		}
 		for k := range c.Causes {
@@ -206,25 +206,6 @@ func split(d *report.Diff, old, cur compare.Draws, a, b map[string][]float64) {
 			}
 		}
 	}
-}
-
-// paired returns x − y draw by draw (the longer thinned to the shorter).
-func paired(x, y []float64) []float64 {
-	n := min(len(x), len(y))
-	out := make([]float64, n)
-	for i := range out {
-		out[i] = x[i*len(x)/n] - y[i*len(y)/n]
-	}
-	return out
-}
-
-func add(x, y []float64) []float64 {
-	n := min(len(x), len(y))
-	out := make([]float64, n)
-	for i := range out {
-		out[i] = x[i*len(x)/n] + y[i*len(y)/n]
-	}
-	return out
 }
 
 func scale(x []float64, a float64) []float64 {
