@@ -9,13 +9,6 @@ import (
 	"github.com/triad-mmm/triad/stat"
 )
 
-// PeriodContributor is what reconciliation needs from a fitted model: the
-// per-draw, per-period contribution of channel c in KPI units, [draw][t].
-// mmm.Posterior is meant to satisfy it.
-type PeriodContributor interface {
-	PeriodContributions(c int) [][]float64
-}
-
 // ChannelDraws is one channel's evidence: the posterior contributions of
 // both fits and what MTA attributes to it.
 type ChannelDraws struct {

@@ -15,7 +15,7 @@ import (
 
 // testManifest loads the batchtest manifest of runs short runs (and a bad
 // one when withBad) written into dir.
-func testManifest(t *testing.T, dir string, runs int, withBad bool) *Manifest {
+func testManifest(t testing.TB, dir string, runs int, withBad bool) *Manifest {
 	t.Helper()
 	p, err := batchtest.Manifest(dir, runs, withBad)
 	require.NoError(t, err)
