@@ -20,6 +20,8 @@ type TargetROI struct {
 	Target   float64         `json:"target"`
 	Total    float64         `json:"total"`
 	Channels []BudgetChannel `json:"channels"`
+	// ExpectedGain is the KPI at this allocation minus at the current one.
+	ExpectedGain Interval `json:"expected_gain"`
 }
 
 // BudgetChannel is one channel's current and recommended spend.

@@ -4,8 +4,11 @@ import "github.com/triad-mmm/triad/civil"
 
 // Experiment is one lift test next to the models' predictions for it.
 type Experiment struct {
-	TestID   string     `json:"test_id"`
-	Channel  string     `json:"channel"`
+	TestID  string `json:"test_id"`
+	Channel string `json:"channel"`
+	// Channels lists the channels of a combined-channel test ("a+b"),
+	// whose measured lift is the sum of theirs.
+	Channels []string   `json:"channels,omitempty"`
 	TestType string     `json:"test_type,omitempty"` // holdout | heavy_up | conversion_lift
 	Start    civil.Date `json:"start"`
 	End      civil.Date `json:"end"`

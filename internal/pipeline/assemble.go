@@ -96,6 +96,7 @@ func reconciledExperiments(rec *calibrate.Result, findings []lift.Finding) []rep
 		re := report.Experiment{
 			TestID:              e.TestID,
 			Channel:             e.Channel,
+			Channels:            combinedChannels(e.Channel),
 			TestType:            e.Type,
 			Start:               e.Start,
 			End:                 e.End,

@@ -65,10 +65,9 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 	suggestGeos(r.TestNext, p, cfg.Sampler.Seed)
 	if a.plan != nil {
 		r.Budget = budgetSection(p.Channels, a.current, a.plan, cfg.Budget.Objective.String(), cfg.Budget.Quantile)
-		r.Summary += " " + budgetSentence(a.plan, a.level, cfg.Model.KPIType.String())
+		r.Summary += " " + report.BudgetSentence(r.Budget, a.level, cfg.Model.KPIType.String())
 		if t := a.target; t != nil {
-			tb := budgetSection(p.Channels, a.current, &t.Plan, "target_roi", 0)
-			r.Budget.TargetROI = &report.TargetROI{Target: t.ROI, Total: t.Total, Channels: tb.Channels}
+			r.Budget.TargetROI = targetROISection(p.Channels, a.current, t.ROI, t.Total, &t.Plan)
 		}
 	}
 	if in.MTA != nil {
@@ -137,14 +136,11 @@ func budgetSection(names []string, current []float64, plan *budget.Plan, objecti
 	return b
 }
 
-func budgetSentence(plan *budget.Plan, level float64, kpiType string) string {
-	g := plan.ExpectedGain
-	unit := "revenue"
-	if kpiType == "count" {
-		unit = "KPI"
-	}
-	return fmt.Sprintf("Reallocating the same budget within the bounds is expected to add %s %s (%.0f%% interval %s to %s).",
-		human(g.Mean), unit, 100*level, human(g.Lo), human(g.Hi))
+// targetROISection is the target-ROI plan as the report and budget.json
+// hold it, inside the budget section.
+func targetROISection(names []string, current []float64, target, total float64, plan *budget.Plan) *report.TargetROI {
+	b := budgetSection(names, current, plan, "target_roi", 0)
+	return &report.TargetROI{Target: target, Total: total, Channels: b.Channels, ExpectedGain: b.ExpectedGain}
 }
 
 // charts collects the series the report draws.

@@ -83,18 +83,11 @@ func fitModels(ctx context.Context, in *Inputs, opts Options, both bool) (*fitte
 	var calModel *mmm.Model
 	cal := in.organicCalendar(in.calendar())
 	in.checkCarryover(aloneModel.Spec(), opts)
-	for _, t := range in.Tests {
-		c, _ := cal.Channel(t.Channel)
-		o, warns, err := calibrate.Observation(t, cal, c)
-		for _, w := range warns {
-			opts.warn(w)
-		}
-		f.obs = append(f.obs, o)
-		f.obsOK = append(f.obsOK, err == nil)
-		if err != nil {
-			opts.warn(fmt.Sprintf("lift test %s cannot be predicted by the model: %v", t.ID, err))
-		}
+	obs, ok, warns := calibrate.Observations(in.Tests, cal)
+	for _, w := range warns {
+		opts.warn(w)
 	}
+	f.obs, f.obsOK = obs, ok
 	if cfg.GeoModel() == config.GeoModelGeo {
 		if err := f.fitGeo(ctx, in, opts, base, both); err != nil {
 			return nil, err
@@ -145,11 +138,7 @@ func (f *fitted) calibratedSpec(in *Inputs, base, filled mmm.Spec) (mmm.Spec, er
 	spec.Channels = slices.Clone(base.Channels)
 	switch f.mode {
 	case config.Counterfactual:
-		for k, t := range in.Tests {
-			if t.Include && f.obsOK[k] {
-				spec.Lifts = append(spec.Lifts, f.obs[k])
-			}
-		}
+		spec.Lifts = calibrate.Lifts(in.Tests, f.obs, f.obsOK)
 		spec.LiftTau = cfg.Calibration.Tau
 	case config.ROIPrior:
 		base := make([]mmm.LogNormal, len(filled.Channels))
