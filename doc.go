@@ -5,4 +5,6 @@
 // The code lives in the sub-packages: mmm (the model), lift (experiments),
 // mta (attribution exports), calibrate (tests into the model, reconciliation),
 // report (JSON, Markdown, HTML) and cmd/triad (the command).
+//
+// Imports of triad packages: none.
 package triad

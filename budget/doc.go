@@ -17,4 +17,6 @@
 // whose returns first rise and then fall) and then polished by a
 // trust-region Newton method on the Lagrange conditions. Every returned
 // allocation meets the total and the bounds exactly, up to rounding.
+//
+// Imports of triad packages: stat.
 package budget

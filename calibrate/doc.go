@@ -111,4 +111,6 @@
 // se ≈ σ·sqrt(m)·sqrt(h)·k with k = 1/sqrt(1 − h) for the comparison group.
 // It is a planning figure: a matched or synthetic control with correlated
 // geos does better, idiosyncratic geo noise worse.
+//
+// Imports of triad packages: civil, lift, mmm, stat.
 package calibrate

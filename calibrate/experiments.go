@@ -46,7 +46,7 @@ func experiments(in Input) ([]ExperimentResult, error) {
 		if !(t.Spend >= 0) || !stat.Finite(t.Spend) || !stat.Finite(t.Incremental) || !(t.SE >= 0) || !stat.Finite(t.SE) {
 			return nil, fmt.Errorf("calibrate: lift test %s: spend %g, incremental %g, SE %g", t.ID, t.Spend, t.Incremental, t.SE)
 		}
-		c, _ := in.Calendar.Channel(t.Channel)
+		c, single := in.Calendar.Channel(t.Channel) // false for a combined test
 		e := ExperimentResult{
 			TestID: t.ID, Channel: t.Channel, Type: t.Type.String(),
 			Start: t.Start, End: t.End, Spend: t.Spend, Used: t.Include,
@@ -72,7 +72,7 @@ func experiments(in Input) ([]ExperimentResult, error) {
 		if td.Calibrated != nil {
 			e.Calibrated = interval(scaled(td.Calibrated, per), in.Level)
 		}
-		if mta := in.Channels[c].MTA; mta != nil {
+		if mta := in.Channels[c].MTA; single && mta != nil {
 			if base, err := IFBase(t, in.Calendar, c, mta); err == nil && base > 0 {
 				f := t.Incremental / base
 				e.IF = &f

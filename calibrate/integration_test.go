@@ -43,9 +43,9 @@ func TestObservationsCalibrateMMM(t *testing.T) {
 		tests = append(tests, lift.Test{ID: st.ID, Channel: st.Channel, Start: st.Start, End: st.End, CooldownEnd: st.CooldownEnd,
 			Spend: st.Spend, Incremental: st.Incremental, SE: se, ScopeShare: st.ScopeShare, Type: typ, Include: true})
 	}
-	obs, idx, _, err := Observations(tests, cal)
-	require.NoError(t, err)
-	require.Len(t, idx, len(tests))
+	all, ok, warns := Observations(tests, cal)
+	require.NotContains(t, ok, false, "%v", warns)
+	obs := Lifts(tests, all, ok)
 
 	fit := func(lifts []mmm.LiftObs) *mmm.Posterior {
 		s := mmm.DefaultSpec(d)

@@ -61,26 +61,34 @@ func Observation(t lift.Test, cal Calendar, channel int) (mmm.LiftObs, []string,
 	}, warns, nil
 }
 
-// Observations maps the included tests to likelihood terms, resolving
-// channels by name. index[k] is the position in tests of obs[k].
-func Observations(tests []lift.Test, cal Calendar) (obs []mmm.LiftObs, index []int, warns []string, err error) {
-	for i, t := range tests {
-		if !t.Include {
-			continue
-		}
-		c, ok := cal.Channel(t.Channel)
-		if !ok {
-			return nil, nil, nil, fmt.Errorf("calibrate: lift test %s: unknown channel %q", t.ID, t.Channel)
-		}
-		o, w, err := Observation(t, cal, c)
+// Observations maps every test to its likelihood term (TestObservation:
+// channels resolved by name, combined-channel tests as one term). ok[k] is false where test k cannot be predicted by the
+// model (an unknown channel, a window without spend); warns then says why,
+// after the warnings of the terms before it. Lifts picks what enters the
+// fit.
+func Observations(tests []lift.Test, cal Calendar) (obs []mmm.LiftObs, ok []bool, warns []string) {
+	for _, t := range tests {
+		o, w, err := TestObservation(t, cal)
+		warns = append(warns, w...)
 		if err != nil {
-			return nil, nil, nil, err
+			warns = append(warns, fmt.Sprintf("lift test %s cannot be predicted by the model: %v", t.ID, err))
 		}
 		obs = append(obs, o)
-		index = append(index, i)
-		warns = append(warns, w...)
+		ok = append(ok, err == nil)
 	}
-	return obs, index, warns, nil
+	return obs, ok, warns
+}
+
+// Lifts returns the terms of the included tests that the model can
+// predict, in the order of tests: the lift tests of a counterfactual fit.
+func Lifts(tests []lift.Test, obs []mmm.LiftObs, ok []bool) []mmm.LiftObs {
+	var out []mmm.LiftObs
+	for k, t := range tests {
+		if t.Include && ok[k] {
+			out = append(out, obs[k])
+		}
+	}
+	return out
 }
 
 // designOf reduces a test record to its counterfactual design.

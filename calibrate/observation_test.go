@@ -9,6 +9,7 @@ import (
 
 	"github.com/triad-mmm/triad/civil"
 	"github.com/triad-mmm/triad/lift"
+	"github.com/triad-mmm/triad/mmm"
 )
 
 // weekly returns a 20-week calendar starting Monday 2024-01-01 with tv at
@@ -168,18 +169,26 @@ func TestObservations(t *testing.T) {
 	b.ID, b.Include = "t2", false
 	c := holdout("search", day(2, 5), day(2, 18), 0.1*(600+700), 0.1)
 	c.ID = "t3"
-	obs, idx, warns, err := Observations([]lift.Test{a, b, c}, cal)
-	require.NoError(t, err)
+	tests := []lift.Test{a, b, c}
+	obs, ok, warns := Observations(tests, cal)
 	assert.Empty(t, warns)
-	assert.Equal(t, []int{0, 2}, idx)
-	require.Len(t, obs, 2)
-	assert.Equal(t, 1, obs[1].Channel)
-	assert.Equal(t, 5, obs[1].Start)
+	assert.Equal(t, []bool{true, true, true}, ok)
+	require.Len(t, obs, 3)
+	assert.Equal(t, 1, obs[2].Channel)
+	assert.Equal(t, 5, obs[2].Start)
+	lifts := Lifts(tests, obs, ok)
+	assert.Equal(t, []mmm.LiftObs{obs[0], obs[2]}, lifts, "t2 is not included")
 
 	c.Channel = "radio"
-	_, _, _, err = Observations([]lift.Test{a, c}, cal)
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), `unknown channel "radio"`)
+	a.Start, a.End = day(12, 1), day(12, 14) // after the panel
+	tests = []lift.Test{a, b, c}
+	obs, ok, warns = Observations(tests, cal)
+	assert.Equal(t, []bool{false, true, false}, ok)
+	require.Len(t, warns, 2)
+	assert.Contains(t, warns[0], "lift test "+a.ID+" cannot be predicted by the model: ")
+	assert.Contains(t, warns[1], "lift test t3 cannot be predicted by the model: ")
+	assert.Contains(t, warns[1], `unknown channel "radio"`)
+	assert.Empty(t, Lifts(tests, obs, ok))
 }
 
 // A test that states no spend (an organic channel switched off) is a full

@@ -63,9 +63,9 @@ func TestPyMCROASData(t *testing.T) {
 	base := mmm.DefaultSpec(d)
 	alone := rw.fit(t, base, 1)
 	cf := base
-	obs, _, _, err := Observations(tests, cal)
-	require.NoError(t, err)
-	cf.Lifts = obs
+	all, ok, warns := Observations(tests, cal)
+	require.NotContains(t, ok, false, "%v", warns)
+	cf.Lifts = Lifts(tests, all, ok)
 	calib := rw.fit(t, cf, 1)
 	for c, name := range d.Channels {
 		truth := trueLift[c] / stat.Sum(d.Spend[c])

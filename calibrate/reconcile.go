@@ -9,13 +9,6 @@ import (
 	"github.com/triad-mmm/triad/stat"
 )
 
-// PeriodContributor is what reconciliation needs from a fitted model: the
-// per-draw, per-period contribution of channel c in KPI units, [draw][t].
-// mmm.Posterior is meant to satisfy it.
-type PeriodContributor interface {
-	PeriodContributions(c int) [][]float64
-}
-
 // ChannelDraws is one channel's evidence: the posterior contributions of
 // both fits and what MTA attributes to it.
 type ChannelDraws struct {
@@ -158,8 +151,10 @@ func (in Input) checked() (Input, error) {
 		return in, fmt.Errorf("calibrate: calibrated draws for %d of %d channels", nCal, len(in.Channels))
 	}
 	for _, t := range in.Tests {
-		if _, ok := cal.Channel(t.Test.Channel); !ok {
-			return in, fmt.Errorf("calibrate: lift test %s: unknown channel %q", t.Test.ID, t.Test.Channel)
+		for _, name := range t.Test.Channels() {
+			if _, ok := cal.Channel(name); !ok {
+				return in, fmt.Errorf("calibrate: lift test %s: unknown channel %q", t.Test.ID, name)
+			}
 		}
 	}
 	return in, nil

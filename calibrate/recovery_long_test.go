@@ -106,10 +106,9 @@ func TestCalibrationRecovery(t *testing.T) {
 		alone := rw.fit(t, base, seed)
 
 		cf := base
-		obs, _, warns, err := Observations(rw.tests, rw.cal)
-		require.NoError(t, err)
+		all, ok, warns := Observations(rw.tests, rw.cal)
 		require.Empty(t, warns)
-		cf.Lifts = obs
+		cf.Lifts = Lifts(rw.tests, all, ok)
 		calib := rw.fit(t, cf, seed)
 
 		rp := base

@@ -132,9 +132,16 @@ func Check(tests []Test, cal Calendar, opts CheckOptions) []Finding {
 	end := cal.End()
 	cols := opts.Format.fields()
 	for k, t := range tests {
-		c, known := cal.Channel(t.Channel)
-		if !known {
-			at(t, cols.channel, UnknownChannel, Error, "channel %s is not a model channel", tabular.Quote(t.Channel))
+		known, panelSpend := true, 0.0
+		var chans []int
+		for _, name := range t.Channels() {
+			c, ok := cal.Channel(name)
+			if !ok {
+				known = false
+				at(t, cols.channel, UnknownChannel, Error, "channel %s is not a model channel", tabular.Quote(name))
+				continue
+			}
+			chans = append(chans, c)
 		}
 		_, startIn := cal.Index(t.Start)
 		_, endIn := cal.Index(t.MeasureEnd())
@@ -146,7 +153,10 @@ func Check(tests []Test, cal Calendar, opts CheckOptions) []Finding {
 			// The other checks presume a test the model can evaluate.
 			continue
 		}
-		spendCheck(t, cal.SpendBetween(c, t.Start, t.End), opts.SpendTolerance, add)
+		for _, c := range chans {
+			panelSpend += cal.SpendBetween(c, t.Start, t.End)
+		}
+		spendCheck(t, panelSpend, opts.SpendTolerance, add)
 		if t.Incremental+negativeZ*t.SE < 0 {
 			add(t, SignificantlyNegative, Warning,
 				"measured incremental %.4g (SE %.4g) is significantly negative: the test says the channel lost KPI", t.Incremental, t.SE)
@@ -166,6 +176,15 @@ func Check(tests []Test, cal Calendar, opts CheckOptions) []Finding {
 			}
 		}
 	}
+	// A test file that grows over the quarters: an older test that newer
+	// ones contradict is flagged (these findings come last).
+	bad := map[string]bool{}
+	for _, f := range out {
+		if f.Severity == Error {
+			bad[f.TestID] = true
+		}
+	}
+	checkContradictions(tests, bad, add)
 	return out
 }
 

@@ -107,6 +107,9 @@ func TestCheck(t *testing.T) {
 		"spend spend_mismatch warning",
 		"negative significantly_negative warning",
 		"stale stale_test warning",
+		// The significantly negative holdout contradicts the earlier ones.
+		"ok contradicted_by_newer warning",
+		"stale contradicted_by_newer warning",
 	}, lines)
 	byID := map[string]Finding{}
 	for _, f := range got {

@@ -67,4 +67,6 @@
 // known), significantly negative (est + 1.645·se < 0), stale (ended more than
 // the half-life before the panel's end) and overlapping tests on one channel
 // (info). CheckCarryover flags tests shorter than the channel's carryover.
+//
+// Imports of triad packages: civil, internal/tabular.
 package lift

@@ -28,12 +28,16 @@ type ParseOptions struct {
 	// Robyn uses, "tv_S") to MMM channel names. Lookup is exact.
 	Aliases map[string]string
 	// KPI and KPIType (revenue | count) are compared with Robyn's metric
-	// column; a mismatch is a warning.
+	// column; a test of another metric is an error (see RevenuePerKPI).
 	KPI, KPIType string
 	// TotalScopeDays is how far past liftEndDate a Robyn test with
 	// calibration_scope "total" is taken to have measured (its carryover);
 	// zero means 56 days (8 weeks).
 	TotalScopeDays int
+	// RevenuePerKPI says the model's count KPI has a revenue per KPI, so a
+	// test measured in revenue is converted (Test.InRevenue) rather than
+	// refused.
+	RevenuePerKPI bool
 	// Unpaid holds the organic channels (no spend): their tests state spend
 	// 0 and are full holdouts of the channel in their scope.
 	Unpaid map[string]bool
@@ -203,7 +207,13 @@ func (p *parser) requiredChannel(col string, i int) (string, bool) {
 		p.fail(i, col, "missing channel")
 		return "", false
 	}
-	return p.opts.channel(c), true
+	// A combined-channel test (Robyn's "facebook_S+search_S") names its
+	// channels joined by "+"; each is resolved on its own.
+	parts := strings.Split(c, "+")
+	for k, part := range parts {
+		parts[k] = p.opts.channel(strings.TrimSpace(part))
+	}
+	return strings.Join(parts, "+"), true
 }
 
 // positiveSpend reads the test's spend, which must be positive: a test that

@@ -211,13 +211,25 @@ search_S,2018-07-01,2018-07-20,7000,3500,,revenue,
 	assert.Len(t, warns, 4)
 	assert.Contains(t, warns[2], "calibration_scope total")
 
-	_, _, err = readCSV(t, Robyn, ParseOptions{}, "channel,liftStartDate,liftEndDate,liftAbs,spend,confidence\nfacebook_S+search_S,2018-07-01,2018-07-20,700000,350000,0.99\n")
-	assert.EqualError(t, err, `lift.csv: row 1, column channel: combined-channel test "facebook_S+search_S" is not supported: triad calibrates one channel per test`)
+	tests, _, err = readCSV(t, Robyn, ParseOptions{Aliases: map[string]string{"facebook_S": "facebook", "search_S": "search"}}, "channel,liftStartDate,liftEndDate,liftAbs,spend,confidence\nfacebook_S+search_S,2018-07-01,2018-07-20,700000,350000,0.99\n")
+	require.NoError(t, err)
+	assert.Equal(t, "facebook+search", tests[0].Channel)
+	assert.Equal(t, []string{"facebook", "search"}, tests[0].Channels())
+	assert.True(t, tests[0].Combined())
 	_, _, err = readCSV(t, Robyn, ParseOptions{}, "channel,liftStartDate,liftEndDate,liftAbs,spend\ntv,2018-07-01,2018-07-20,700,350\n")
 	assert.EqualError(t, err, "lift.csv: row 1, column confidence: no standard error: give confidence (1 − p-value) or se")
-	_, warns, err = readCSV(t, Robyn, ParseOptions{KPI: "orders", KPIType: "count"}, "channel,liftStartDate,liftEndDate,liftAbs,spend,se,metric\ntv,2018-07-01,2018-07-20,700,350,100,revenue\n")
+	const revenueRow = "channel,liftStartDate,liftEndDate,liftAbs,spend,se,metric\ntv,2018-07-01,2018-07-20,700,350,100,revenue\n"
+	_, _, err = readCSV(t, Robyn, ParseOptions{KPI: "orders", KPIType: "count"}, revenueRow)
+	assert.EqualError(t, err, `lift.csv: row 1, column metric: metric "revenue" is not the model's KPI "orders" (count); set model.revenue_per_kpi to convert revenue into orders`)
+	tests, _, err = readCSV(t, Robyn, ParseOptions{KPI: "orders", KPIType: "count", RevenuePerKPI: true}, revenueRow)
 	require.NoError(t, err)
-	assert.Equal(t, []string{`lift.csv: row 1, column metric: metric "revenue" differs from the model's KPI "orders" (count)`}, warns)
+	assert.True(t, tests[0].InRevenue)
+	_, _, err = readCSV(t, Robyn, ParseOptions{KPI: "revenue", KPIType: "revenue"}, strings.Replace(revenueRow, ",revenue\n", ",conversion\n", 1))
+	assert.EqualError(t, err, `lift.csv: row 1, column metric: metric "conversion" is not the model's KPI "revenue" (revenue)`)
+	for _, m := range []string{"orders", "count", "conversions"} {
+		_, _, err = readCSV(t, Robyn, ParseOptions{KPI: "orders", KPIType: "count"}, strings.Replace(revenueRow, ",revenue\n", ","+m+"\n", 1))
+		assert.NoError(t, err, m)
+	}
 }
 
 func TestParsePyMC(t *testing.T) {

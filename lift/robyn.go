@@ -24,10 +24,6 @@ func (p *parser) robyn() {
 		}
 		var okC, okW, okS, okE bool
 		t.Channel, okC = p.requiredChannel(robynChannel, i)
-		if okC && strings.Contains(t.Channel, "+") {
-			p.fail(i, robynChannel, "combined-channel test %s is not supported: triad calibrates one channel per test", tabular.Quote(t.Channel))
-			okC = false
-		}
 		t.Start, t.End, okW = p.window(robynStart, robynEnd, i)
 		t.Spend, okS = p.positiveSpend(robynSpend, i, t.Channel)
 		t.Incremental, okE = p.finite(robynAbs, i)
@@ -62,8 +58,13 @@ func (p *parser) robyn() {
 			}
 		}
 		if m, has := p.str(robynMetric, i); has && (p.opts.KPI != "" || p.opts.KPIType != "") {
-			if !strings.EqualFold(m, p.opts.KPI) && !strings.EqualFold(m, p.opts.KPIType) {
-				p.warn(i, robynMetric, "metric %s differs from the model's KPI %q (%s)", tabular.Quote(m), p.opts.KPI, p.opts.KPIType)
+			switch {
+			case p.opts.metricIsKPI(m):
+			case strings.EqualFold(m, "revenue") && p.opts.RevenuePerKPI:
+				t.InRevenue = true
+			default:
+				p.fail(i, robynMetric, "metric %s is not the model's KPI %q (%s)%s", tabular.Quote(m), p.opts.KPI, p.opts.KPIType, p.opts.metricHint(m))
+				ok = false
 			}
 		}
 		if ok {

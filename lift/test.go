@@ -111,9 +111,20 @@ type Test struct {
 	Type Type
 	// Include false keeps the test in the report but out of the fit.
 	Include bool
+	// InRevenue says Incremental and SE are revenue while the model's KPI is
+	// a count with a revenue per KPI: the caller converts them.
+	InRevenue bool
 	// Row is the 1-based data row of the source file, for messages.
 	Row int
 }
+
+// Channels returns the test's channels: one, or several for a
+// combined-channel test (Channel "facebook+search"), which measured the
+// sum of their lifts.
+func (t Test) Channels() []string { return strings.Split(t.Channel, "+") }
+
+// Combined reports whether the test moved more than one channel.
+func (t Test) Combined() bool { return strings.Contains(t.Channel, "+") }
 
 // IROAS returns the measured incremental KPI per unit of spend moved.
 func (t Test) IROAS() float64 {
@@ -142,3 +153,21 @@ func (t Test) MeasureEnd() civil.Date {
 
 // Days returns the length of the treatment window in days.
 func (t Test) Days() int { return int(t.End-t.Start) + 1 }
+
+// metricIsKPI reports whether a test's metric names the model's KPI: its
+// column, its type, or for a count KPI the generic "conversion(s)".
+func (o ParseOptions) metricIsKPI(m string) bool {
+	m = strings.TrimSpace(m)
+	if strings.EqualFold(m, o.KPI) || strings.EqualFold(m, o.KPIType) {
+		return true
+	}
+	return o.KPIType == "count" && (strings.EqualFold(m, "conversion") || strings.EqualFold(m, "conversions"))
+}
+
+// metricHint says how to make a revenue test usable on a count KPI.
+func (o ParseOptions) metricHint(m string) string {
+	if strings.EqualFold(strings.TrimSpace(m), "revenue") && o.KPIType == "count" {
+		return fmt.Sprintf("; set model.revenue_per_kpi to convert revenue into %s", o.KPI)
+	}
+	return ""
+}

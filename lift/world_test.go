@@ -3,38 +3,22 @@ package lift
 import (
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/triad-mmm/triad/internal/panel"
+	"github.com/triad-mmm/triad/internal/testworld"
 )
 
 var _ Calendar = (*panel.Panel)(nil)
 
-// worldDir holds the simulated world of testdata: its truth.json records the
-// SE each test was simulated with, an independent check of the derivation.
-const worldDir = "../testdata/world"
-
-func loadWorldPanel(t *testing.T, dir string) *panel.Panel {
-	t.Helper()
-	spec := panel.Spec{Date: "date", KPI: "revenue", Controls: []string{"price", "promo"}}
-	for _, c := range []string{"tv", "ooh", "print", "search", "social", "display"} {
-		spec.Channels = append(spec.Channels, panel.ChannelColumn{Name: c, Spend: "spend_" + c})
-	}
-	p, _, err := panel.Load(filepath.Join(dir, "panel.csv"), spec)
-	require.NoError(t, err)
-	return p
-}
-
 func TestWorldLiftTests(t *testing.T) {
-	dir := filepath.Join(worldDir, "csv")
-	if _, err := os.Stat(filepath.Join(dir, "lift_tests.csv")); err != nil {
-		t.Skip("no simulated world in testdata")
-	}
-	p := loadWorldPanel(t, dir)
+	// The world's truth.json records the SE each test was simulated with,
+	// an independent check of the derivation.
+	w := testworld.Load(t)
+	p := w.Panel(t)
 	var truth struct {
 		Tests []struct {
 			ID       string  `json:"test_id"`
@@ -42,13 +26,13 @@ func TestWorldLiftTests(t *testing.T) {
 			Measured float64 `json:"measured"`
 		} `json:"tests"`
 	}
-	raw, err := os.ReadFile(filepath.Join(dir, "truth.json"))
+	raw, err := os.ReadFile(w.Path("truth.json"))
 	require.NoError(t, err)
 	require.NoError(t, json.Unmarshal(raw, &truth))
 
-	for _, file := range []string{"csv/lift_tests.csv", "parquet/lift_tests.parquet"} {
+	for _, file := range []string{"lift_tests.csv", "../parquet/lift_tests.parquet"} {
 		t.Run(file, func(t *testing.T) {
-			tests, _, err := Read(filepath.Join(worldDir, file), Canonical, ParseOptions{PanelStart: p.Start(), PanelEnd: p.End(), StepDays: p.StepDays})
+			tests, _, err := Read(w.Path(file), Canonical, ParseOptions{PanelStart: p.Start(), PanelEnd: p.End(), StepDays: p.StepDays})
 			require.NoError(t, err)
 			require.Len(t, tests, len(truth.Tests))
 			for k, want := range truth.Tests {

@@ -100,3 +100,25 @@ func BenchmarkSpendResponse(b *testing.B) {
 		r.Contribution(dst, 0, 1.1*r.Current(0))
 	}
 }
+
+// BenchmarkPriorChecks is what a run adds to BenchmarkFit156x6's fit for
+// the prior checks: the four sensitivity refits and the flat-prior fit,
+// from the fit's mode, as the pipeline runs them (400 draws each). Its
+// cpu-s against BenchmarkFit156x6's is the "< 25% of the main run".
+func BenchmarkPriorChecks(b *testing.B) {
+	m, _ := benchModel(b)
+	p, err := Fit(context.Background(), m, FitConfig{Sampler: sampler.Config{Seed: 1, Chains: 1, Warmup: 100, Draws: 100}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		cpu0 := cpuSeconds()
+		if _, err := ROISensitivity(context.Background(), p, SensitivityConfig{Draws: 400}); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := FreeFit(context.Background(), p); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(cpuSeconds()-cpu0, "cpu-s")
+	}
+}

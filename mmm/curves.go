@@ -6,6 +6,23 @@ import "github.com/triad-mmm/triad/stat"
 // formula of its likelihood term (KPI units). It returns nil if obs does
 // not fit the panel.
 func (p *Posterior) LiftDraws(obs LiftObs) []float64 {
+	if len(obs.Also) > 0 {
+		// A combined test predicts the sum of its channels' lifts.
+		one := obs
+		one.Also = nil
+		out := p.LiftDraws(one)
+		for _, part := range obs.Also {
+			one.Channel, one.Moved = part.Channel, part.Moved
+			more := p.LiftDraws(one)
+			if out == nil || more == nil {
+				return nil
+			}
+			for d, v := range more {
+				out[d] += v
+			}
+		}
+		return out
+	}
 	lt, err := p.m.newLiftTerm(0, obs)
 	if err != nil {
 		return nil

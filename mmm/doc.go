@@ -80,4 +80,6 @@
 // worlds). Geo lift tests (GeoLiftObs) predict the counterfactual on
 // exactly their treated geos, over the measurement window, with the
 // national term's carryover and saturation semantics.
+//
+// Imports of triad packages: civil, sampler, stat.
 package mmm

@@ -138,6 +138,11 @@ func sample(ctx context.Context, m sampleable, cfg FitConfig) (*sampler.Result, 
 	if err != nil {
 		return nil, fmt.Errorf("mmm: %w", err)
 	}
+	if res.Mode == nil {
+		// NUTS started from this mode: refits under other priors
+		// (PriorSensitivity) start from it too.
+		res.Mode = mode
+	}
 	return res, nil
 }
 

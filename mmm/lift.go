@@ -27,12 +27,18 @@ type LiftObs struct {
 	Scope    float64 // share of the business the test covered, in (0, 1]
 	Measured float64 // measured incremental KPI in the test's scope
 	SD       float64 // its standard error
+	// Also lists the other channels of a combined-channel test: Measured is
+	// then the sum of every channel's lift.
+	Also []LiftPart
 }
 
 // liftTerm is a validated LiftObs with its likelihood variance.
 type liftTerm struct {
 	LiftObs
 	variance float64
+	// group is the combined-channel test the term is a part of, -1 for a
+	// single-channel test.
+	group int
 	// fac[i] multiplies x at period Start+i when building the modified
 	// series: 1−Moved for a holdout, 1+Moved for a heavy-up.
 	fac []float64

@@ -11,6 +11,9 @@ type scratch struct {
 	mu, r []float64 // mean and dLL/dμ over the fitted periods
 	ch    []chanScratch
 	lift  []liftScratch
+	// groupLP and groupE: each combined test's log likelihood and its
+	// derivative in the predicted lift.
+	groupLP, groupE []float64
 }
 
 type chanScratch struct {
@@ -28,6 +31,8 @@ type liftScratch struct {
 	a, s, dsda, gs []float64
 	d              [][]float64
 	gsat           []float64
+	pre, sign      float64 // liftForward's factor and sign, for liftBack
+	lift           float64 // a combined test's part: this channel's lift
 }
 
 func newRows(k, n int) [][]float64 {
@@ -51,6 +56,7 @@ func (m *Model) newScratch() *scratch {
 			d: newRows(ch.nSat, n), gsat: make([]float64, ch.nSat),
 		}
 	}
+	s.groupLP, s.groupE = make([]float64, len(m.groups)), make([]float64, len(m.groups))
 	s.lift = make([]liftScratch, len(m.lifts))
 	for k := range m.lifts {
 		n := len(m.lifts[k].Measure)
@@ -151,7 +157,11 @@ func (m *Model) logProbGrad(sc *scratch, grad, x []float64) float64 {
 		grad[1+p] += floats.Dot(r, col[:nf])
 	}
 
-	// Media, backward (and the lift terms, which only involve one channel).
+	// Media, backward (and the lift terms, which only involve one channel;
+	// combined-channel tests are evaluated first, over all their channels).
+	if len(m.groups) > 0 {
+		m.combinedForward(sc, x)
+	}
 	for c := range m.ch {
 		ch, cs := &m.ch[c], &sc.ch[c]
 		R := 0.0
@@ -175,7 +185,11 @@ func (m *Model) logProbGrad(sc *scratch, grad, x []float64) float64 {
 		}
 		for _, k := range ch.lifts {
 			ls := &sc.lift[k]
-			lp += m.liftGrad(&m.lifts[k], ls, ch, cs, x, grad)
+			if lt := &m.lifts[k]; lt.group >= 0 {
+				lp += m.combinedBack(sc, k, ch, cs, grad)
+			} else {
+				lp += m.liftGrad(lt, ls, ch, cs, x, grad)
+			}
 			for j, v := range ls.gsat {
 				cs.gsat[j] += v
 			}
@@ -230,25 +244,38 @@ func backSaturation(gsat, gs, dsda []float64, d [][]float64) {
 // in the saturation coordinates into ls.gsat and returns the log
 // likelihood.
 func (m *Model) liftGrad(lt *liftTerm, ls *liftScratch, ch *channel, cs *chanScratch, x, grad []float64) float64 {
+	lift := m.liftForward(lt, ls, ch, cs, x)
+	res := lt.Measured - lift
+	lp := -0.5 * res * res / lt.variance
+	m.liftBack(lt, ls, ch, cs, grad, res/lt.variance, lift)
+	return lp
+}
+
+// liftForward computes the lift channel ch contributes to term lt and
+// keeps in ls what liftBack needs.
+func (m *Model) liftForward(lt *liftTerm, ls *liftScratch, ch *channel, cs *chanScratch, x []float64) float64 {
 	lt.modifiedAdstock(ls.a, ch.x, cs.w)
 	if ch.pre != nil {
 		addCarryAt(ls.a, ch.pre, cs.w, lt.Start)
 	}
 	ch.spec.Saturation.Saturate(ls.s, ls.dsda, ls.d, ch.satU(x), ls.a)
-	sign := 1.0 // the unmodified series is x_hi for a holdout, x_lo for a heavy-up
+	ls.sign = 1.0 // the unmodified series is x_hi for a holdout, x_lo for a heavy-up
 	if lt.HeavyUp {
-		sign = -1
+		ls.sign = -1
 	}
 	d := 0.0
 	for i, w := range lt.Measure {
 		d += w * (cs.s[lt.Start+i] - ls.s[i])
 	}
-	d *= sign
-	pre := lt.Scope * cs.roi * ch.spendFit / cs.sumS
-	lift := pre * d
-	res := lt.Measured - lift
-	lp := -0.5 * res * res / lt.variance
-	e := res / lt.variance
+	d *= ls.sign
+	ls.pre = lt.Scope * cs.roi * ch.spendFit / cs.sumS
+	return ls.pre * d
+}
+
+// liftBack adds the gradient of a lift likelihood with dLL/dlift e
+// through channel ch's part lift of it.
+func (m *Model) liftBack(lt *liftTerm, ls *liftScratch, ch *channel, cs *chanScratch, grad []float64, e, lift float64) {
+	pre, sign := ls.pre, ls.sign
 	grad[ch.iROI] += e * lift
 	shift := -e * lift / cs.sumS
 	for t := range cs.gs[:m.nFit] {
@@ -272,5 +299,4 @@ func (m *Model) liftGrad(lt *liftTerm, ls *liftScratch, ch *channel, cs *chanScr
 	if ch.pre != nil {
 		carryGrad(cs.gw, ls.gs, ch.pre, lt.Start)
 	}
-	return lp
 }

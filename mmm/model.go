@@ -29,7 +29,8 @@ type Model struct {
 	ctrlSD    []float64
 
 	ch     []channel
-	lifts  []liftTerm
+	lifts  []liftTerm  // one per channel of each test
+	groups []liftGroup // combined-channel tests
 	iSigma int
 	dim    int
 	names  []string
@@ -106,14 +107,9 @@ func NewModel(d Data, s Spec) (*Model, error) {
 	m.dim = len(m.names)
 
 	for k, o := range s.Lifts {
-		lt, err := m.newLiftTerm(k, o)
-		if err != nil {
+		if err := m.addLift(k, o); err != nil {
 			return nil, err
 		}
-		m.lifts = append(m.lifts, lt)
-		ch := &m.ch[o.Channel]
-		ch.lifts = append(ch.lifts, k)
-		ch.need = max(ch.need, o.Start+len(o.Measure))
 	}
 	m.s = m.newScratch()
 	return m, nil

@@ -245,16 +245,27 @@ func (a *aggregator) add(t *tabular.Table) error {
 		if a.hasSpend {
 			a.agg.Spend[c][p] += sp
 		}
-		if geos != nil {
-			if !t.Valid(s.Geo, i) || strings.TrimSpace(geos[i]) == "" {
-				return t.Errorf(i, s.Geo, "missing geo")
-			}
-			g := a.geo(geos[i])
-			a.agg.GeoAttributed[g][c][p] += v
-			if a.hasSpend {
-				a.agg.GeoSpend[g][c][p] += sp
-			}
+		if err := a.addGeo(t, i, geos, c, p, v, sp); err != nil {
+			return err
 		}
+	}
+	return nil
+}
+
+// addGeo adds row i's value and spend to its geo's aggregates (nothing
+// without a geo column).
+func (a *aggregator) addGeo(t *tabular.Table, i int, geos []string, c, p int, v, sp float64) error {
+	if geos == nil {
+		return nil
+	}
+	name := geos[i]
+	if !t.Valid(a.spec.Geo, i) || strings.TrimSpace(name) == "" {
+		return t.Errorf(i, a.spec.Geo, "missing geo")
+	}
+	g := a.geo(name)
+	a.agg.GeoAttributed[g][c][p] += v
+	if a.hasSpend {
+		a.agg.GeoSpend[g][c][p] += sp
 	}
 	return nil
 }
@@ -368,28 +379,4 @@ func (a *aggregator) result() (*Aggregate, []string) {
 		warns = append(warns, fmt.Sprintf("%s: %d rows of attribution models other than %q skipped", src, agg.SkippedRows, a.spec.UseModel))
 	}
 	return &agg, warns
-}
-
-// GeoFactors returns each geo's incrementality factor per channel,
-// contribution(geo, c) / the geo's MTA attribution of c over the period,
-// NaN where the contribution is unknown or the geo's MTA attributed
-// nothing to the channel. It is nil without per-geo aggregates.
-func (a *Aggregate) GeoFactors(contribution func(geo string, c int) (float64, bool)) map[string][]float64 {
-	if a.Geos == nil {
-		return nil
-	}
-	out := make(map[string][]float64, len(a.Geos))
-	for g, name := range a.Geos {
-		f := make([]float64, len(a.Channels))
-		for c := range f {
-			f[c] = math.NaN()
-			if v, ok := contribution(name, c); ok {
-				if attr := a.GeoChannelTotal(g, c); attr > 0 {
-					f[c] = v / attr
-				}
-			}
-		}
-		out[name] = f
-	}
-	return out
 }

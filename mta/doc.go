@@ -22,4 +22,6 @@
 // An export holding several attribution models (an attribution_model column
 // with more than one value) would double-count if summed: Spec.UseModel must
 // then choose one.
+//
+// Imports of triad packages: civil, internal/tabular.
 package mta

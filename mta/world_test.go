@@ -3,13 +3,13 @@ package mta
 import (
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/triad-mmm/triad/internal/panel"
+	"github.com/triad-mmm/triad/internal/testworld"
 )
 
 var _ Calendar = (*panel.Panel)(nil)
@@ -17,17 +17,9 @@ var _ Calendar = (*panel.Panel)(nil)
 // TestWorldMTA aggregates the simulated world's MTA export and compares it
 // with the simulator's own totals in truth.json.
 func TestWorldMTA(t *testing.T) {
-	const worldDir = "../testdata/world"
-	if _, err := os.Stat(filepath.Join(worldDir, "csv", "mta.csv")); err != nil {
-		t.Skip("no simulated world in testdata")
-	}
-	chans := []string{"tv", "ooh", "print", "search", "social", "display"}
-	spec := panel.Spec{Date: "date", KPI: "revenue", Controls: []string{"price", "promo"}}
-	for _, c := range chans {
-		spec.Channels = append(spec.Channels, panel.ChannelColumn{Name: c, Spend: "spend_" + c})
-	}
-	p, _, err := panel.Load(filepath.Join(worldDir, "csv", "panel.csv"), spec)
-	require.NoError(t, err)
+	w := testworld.Load(t)
+	chans := w.ChannelNames()
+	p := w.Panel(t)
 	var truth struct {
 		Total    float64 `json:"mta_attributed_total"`
 		Channels []struct {
@@ -40,21 +32,17 @@ func TestWorldMTA(t *testing.T) {
 			Attributed float64 `json:"attributed"`
 		} `json:"unmapped_mta"`
 	}
-	raw, err := os.ReadFile(filepath.Join(worldDir, "csv", "truth.json"))
+	raw, err := os.ReadFile(w.Path("truth.json"))
 	require.NoError(t, err)
 	require.NoError(t, json.Unmarshal(raw, &truth))
 
 	m, err := NewMapping([]MapEntry{{MTA: "Paid Search", Channel: "search"}, {MTA: "Facebook Ads", Channel: "social"},
 		{MTA: "Programmatic", Channel: "display"}}, chans)
 	require.NoError(t, err)
-	mtaSpec := Spec{Value: "attributed_revenue"}
-	files := []string{"csv/mta.csv"}
-	if _, err := os.Stat(filepath.Join(worldDir, "parquet", "mta.parquet")); err == nil {
-		files = append(files, "parquet/mta.parquet")
-	}
-	for _, file := range files {
+	mtaSpec := Spec{Value: w.MTAValue}
+	for _, file := range []string{"mta.csv", "../parquet/mta.parquet"} {
 		t.Run(file, func(t *testing.T) {
-			agg, warns, err := AggregateFile(filepath.Join(worldDir, file), mtaSpec, m, p)
+			agg, warns, err := AggregateFile(w.Path(file), mtaSpec, m, p)
 			require.NoError(t, err)
 			assert.InEpsilon(t, truth.Total, agg.Total, 1e-9)
 			for c, ch := range truth.Channels {

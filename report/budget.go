@@ -20,16 +20,21 @@ type TargetROI struct {
 	Target   float64         `json:"target"`
 	Total    float64         `json:"total"`
 	Channels []BudgetChannel `json:"channels"`
+	// ExpectedGain is the KPI at this allocation minus at the current one.
+	ExpectedGain Interval `json:"expected_gain"`
 }
 
 // BudgetChannel is one channel's current and recommended spend.
 type BudgetChannel struct {
-	Name            string   `json:"name"`
-	Current         float64  `json:"current"`
-	Recommended     float64  `json:"recommended"`
-	Min             float64  `json:"min"`
-	Max             float64  `json:"max"`
-	Locked          bool     `json:"locked,omitempty"`
+	Name        string  `json:"name"`
+	Current     float64 `json:"current"`
+	Recommended float64 `json:"recommended"`
+	Min         float64 `json:"min"`
+	Max         float64 `json:"max"`
+	Locked      bool    `json:"locked,omitempty"`
+	// PriorDriven marks a channel whose ROI is the prior's say-so (see
+	// PriorSensitivity): the plan keeps its spend.
+	PriorDriven     bool     `json:"prior_driven,omitempty"`
 	MROICurrent     Interval `json:"mroi_current"`
 	MROIRecommended Interval `json:"mroi_recommended"`
 }

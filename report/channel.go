@@ -49,6 +49,17 @@ const (
 	FlagPoorConvergence     = "poor_convergence"
 	FlagNegativeTest        = "negative_test"
 	FlagSpendMismatch       = "spend_mismatch"
+	// FlagPriorDominated: the channel's ROI posterior is its prior (the
+	// data said nothing about it).
+	FlagPriorDominated = "prior_dominated"
+	// FlagPriorConflict: the priors and the data disagree (an implausible
+	// implied media share, a fit the priors hold back, a posterior piled
+	// in a tail of its prior).
+	FlagPriorConflict = "prior_conflict"
+	// FlagPriorDriven: the channel's ROI moves by more than half its
+	// interval under a wider or shifted prior; the budget plan keeps its
+	// spend.
+	FlagPriorDriven = "prior_driven"
 )
 
 // Flag is a finding worth a person's attention.

@@ -37,7 +37,7 @@ func diffSections(d *Diff) []diffSection {
 			"The change is after − before from the two runs' draws; P is the probability that the ROI moved in the direction shown (0.5: no evidence of a move).", fitName(d.Fit), level),
 		Table: diffChannelTable(d)}}
 	if t := diffCauseTable(d); len(t.Rows) > 0 {
-		intro := "What moved each channel's ROI. A change with several possible causes is split only by refits; n/a means not measured."
+		intro := "What moved each channel's ROI. A change with several possible causes is split only by refits (triad diff --attribute); n/a means not measured."
 		if a := d.Attribution; a != nil {
 			intro = fmt.Sprintf("What moved each channel's ROI, measured by %d refits (%s; %.1f s).", len(a.Refits), strings.Join(a.Refits, ", "), a.Seconds)
 		}

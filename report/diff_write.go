@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
@@ -25,17 +24,7 @@ func WriteDiffJSON(w io.Writer, d *Diff) error {
 	if v.SchemaVersion == "" {
 		v.SchemaVersion = DiffSchemaVersion
 	}
-	compact, err := encodeJSON(nil, &v)
-	if err != nil {
-		return err
-	}
-	var out bytes.Buffer
-	if err := json.Indent(&out, compact, "", "  "); err != nil {
-		return err
-	}
-	out.WriteByte('\n')
-	_, err = w.Write(out.Bytes())
-	return err
+	return writeIndentedJSON(w, &v)
 }
 
 func diffTitle(d *Diff) string {

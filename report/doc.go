@@ -8,4 +8,6 @@
 // Report with numbers and this package only shows them. Every estimate is an
 // Interval at the report's credible level. Unknown numbers are NaN in Go and
 // null in JSON; the renderers never fail on them and never emit NaN or Inf.
+//
+// Imports of triad packages: civil, internal/atomicfile, stat.
 package report

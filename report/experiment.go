@@ -4,8 +4,11 @@ import "github.com/triad-mmm/triad/civil"
 
 // Experiment is one lift test next to the models' predictions for it.
 type Experiment struct {
-	TestID   string     `json:"test_id"`
-	Channel  string     `json:"channel"`
+	TestID  string `json:"test_id"`
+	Channel string `json:"channel"`
+	// Channels lists the channels of a combined-channel test ("a+b"),
+	// whose measured lift is the sum of theirs.
+	Channels []string   `json:"channels,omitempty"`
 	TestType string     `json:"test_type,omitempty"` // holdout | heavy_up | conversion_lift
 	Start    civil.Date `json:"start"`
 	End      civil.Date `json:"end"`
@@ -28,6 +31,9 @@ type Experiment struct {
 	// test's window and scope; nil without MTA data.
 	IncrementalityFactor *Interval `json:"incrementality_factor"`
 	Flags                []Flag    `json:"flags"`
+	// Geos are a geo test's treated geos (absent for a national test); its
+	// predictions are then the models' lift on exactly those geos.
+	Geos []string `json:"geos,omitempty"`
 }
 
 // TestSuggestion is a channel worth testing next and a test design for it.
@@ -42,4 +48,9 @@ type TestSuggestion struct {
 	HoldoutShare float64 `json:"holdout_share"`
 	Weeks        int     `json:"weeks"`
 	ExpectedSE   float64 `json:"expected_se"`
+	// Geos, on a geo panel, are the geos to hold out: a set with about
+	// HoldoutShare of the KPI whose pre-period KPI moves most like the
+	// other geos' (GeoCorrelation), GeoLift-style. Absent otherwise.
+	Geos           []string `json:"geos,omitempty"`
+	GeoCorrelation *float64 `json:"geo_correlation,omitempty"`
 }

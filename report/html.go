@@ -63,6 +63,11 @@ type htmlPage struct {
 	Inputs                              htmlTable
 	UnmappedIntro, Footer               string
 	SincePrevious                       *htmlDiff
+
+	GeoIntro                  string
+	GeoROICharts              []template.HTML
+	GeoFitChart, GeoTestChart template.HTML
+	Geos, GeoFit              htmlTable
 }
 
 type navItem struct{ ID, Label string }
@@ -142,6 +147,15 @@ func newHTMLPage(r *Report) *htmlPage {
 	if r.Priors != nil {
 		p.PriorIntro, p.Priors = priorIntro(r), toHTML(priorTable(r))
 	}
+	if len(r.Geos) > 0 {
+		p.GeoIntro, p.Geos, p.GeoFit = geoIntro(r), toHTML(geoTable(r)), toHTML(geoFitTable(r))
+		for _, c := range geoROICharts(r) {
+			p.GeoROICharts = append(p.GeoROICharts, svgHTML(c))
+		}
+		p.GeoFitChart = svgHTML(geoFitChart(r))
+		// Only a geo fit predicts a test on its own geos.
+		p.GeoTestChart = svgHTML(geoTestChart(r))
+	}
 	if r.SincePrevious != nil {
 		p.SincePrevious = newHTMLDiff(r.SincePrevious)
 	}
@@ -158,6 +172,7 @@ func newHTMLPage(r *Report) *htmlPage {
 	add(len(r.Channels) > 0, "channels", "Channels")
 	add(r.SincePrevious != nil, "since-previous", "Since last quarter")
 	add(len(r.Experiments) > 0, "experiments", "Experiments")
+	add(len(r.Geos) > 0, "geos", "Geos")
 	add(len(r.TestNext) > 0, "test-next", "Test next")
 	add(r.Budget != nil, "budget", "Budget")
 	add(true, "fit", "Model fit")

@@ -38,3 +38,19 @@ func marshalReport(r *Report) ([]byte, error) {
 	out.WriteByte('\n')
 	return out.Bytes(), nil
 }
+
+// writeIndentedJSON writes v as indented JSON ending in a newline, with
+// encodeJSON's null for unknown numbers and [] for nil lists.
+func writeIndentedJSON(w io.Writer, v any) error {
+	compact, err := encodeJSON(nil, v)
+	if err != nil {
+		return err
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, compact, "", "  "); err != nil {
+		return err
+	}
+	out.WriteByte('\n')
+	_, err = w.Write(out.Bytes())
+	return err
+}

@@ -44,6 +44,7 @@ func writeMarkdown(b *strings.Builder, r *Report) {
 		fmt.Fprintf(b, "## Experiments\n\n%s\n\n", experimentIntro(r))
 		mdTable(b, experimentTable(r))
 	}
+	writeGeoMarkdown(b, r)
 	if items := testNextItems(r); len(items) > 0 {
 		b.WriteString("## Test next\n\n")
 		for _, it := range items {

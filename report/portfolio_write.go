@@ -1,9 +1,7 @@
 package report
 
 import (
-	"bytes"
 	_ "embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
@@ -31,17 +29,7 @@ func WritePortfolioJSON(w io.Writer, p *Portfolio) error {
 	if p == nil {
 		return errors.New("report: nil portfolio")
 	}
-	compact, err := encodeJSON(nil, p)
-	if err != nil {
-		return err
-	}
-	var out bytes.Buffer
-	if err := json.Indent(&out, compact, "", "  "); err != nil {
-		return err
-	}
-	out.WriteByte('\n')
-	_, err = w.Write(out.Bytes())
-	return err
+	return writeIndentedJSON(w, p)
 }
 
 const noEstimates = "No run has estimates."

@@ -1,6 +1,10 @@
 package report
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/triad-mmm/triad/stat"
+)
 
 // Priors says which ROI priors the fits used and what they implied before
 // the data.
@@ -16,6 +20,15 @@ type Priors struct {
 	// Header.BaselineShare gives the fit's answer.
 	MediaShare Interval       `json:"media_share"`
 	Channels   []PriorChannel `json:"channels"`
+	// FreeR2 is the in-sample R² of the MMM alone's design refitted with
+	// flat ROI priors (NaN when the refit failed), beside Fit.R2.
+	FreeR2 float64 `json:"free_r2"`
+	// Flags are the prior–data conflicts about the priors as a whole
+	// (prior_conflict); channels carry their own.
+	Flags []Flag `json:"flags"`
+	// SensitivityFit says which fit the sensitivity refits perturb: "MMM
+	// alone" or "calibrated" (the one the budget plan uses).
+	SensitivityFit string `json:"sensitivity_fit"`
 }
 
 // PriorChannel is one channel's ROI prior.
@@ -33,6 +46,28 @@ type PriorChannel struct {
 	// (roi_prior mode: the channel's prior combined with its tests); nil
 	// elsewhere.
 	Calibrated *LogNormalPrior `json:"calibrated"`
+	// SDRatio is the MMM alone's posterior SD of log ROI over the prior's
+	// σ (near 1: the posterior is the prior); Z is its posterior mean of
+	// log ROI less μ, in prior σ (beyond ±2: piled in a tail).
+	SDRatio float64 `json:"sd_ratio"`
+	Z       float64 `json:"prior_z"`
+	// Sensitivity is the channel's ROI under other priors; nil when the
+	// refits failed.
+	Sensitivity *PriorSensitivity `json:"sensitivity"`
+}
+
+// PriorSensitivity is a channel's posterior mean ROI, by Laplace from the
+// same mode, under its own ROI prior (Default), one twice as wide, and
+// ones whose median is moved two prior SDs down (Lower) and up (Higher).
+// Move is the largest change; PriorDriven says it exceeds half the
+// channel's interval, so the budget plan keeps its spend.
+type PriorSensitivity struct {
+	Default     float64 `json:"default"`
+	Wider       float64 `json:"wider"`
+	Lower       float64 `json:"lower"`
+	Higher      float64 `json:"higher"`
+	Move        float64 `json:"move"`
+	PriorDriven bool    `json:"prior_driven"`
 }
 
 // LogNormalPrior is a LogNormal ROI prior: its parameters on the log scale
@@ -53,8 +88,16 @@ func priorIntro(r *Report) string {
 	case "roi":
 		s += ", LogNormal(0.2, 0.9) on ROI in KPI per unit of spend"
 	}
-	return s + fmt.Sprintf(". Before the data, the ROI priors put media at %s of the KPI; the fitted model (calibrated, when tests are used) puts them at %s.",
+	s += fmt.Sprintf(". Before the data, the ROI priors put media at %s of the KPI; the fitted model (calibrated, when tests are used) puts them at %s.",
 		formatInterval(p.MediaShare, formatShortPct), formatInterval(mediaShare(r), formatShortPct))
+	if stat.Finite(p.FreeR2) {
+		s += fmt.Sprintf(" With flat ROI priors the same design fits R² %s (MMM alone: %s).", formatSig(p.FreeR2), formatSig(r.Fit.R2))
+	}
+	if p.SensitivityFit != "" {
+		s += fmt.Sprintf(" Sensitivity (%s fit, Laplace refits from its mode): each channel's ROI under its prior, one twice as wide, and ones moved two prior SDs down and up; a channel whose ROI moves by more than half its interval is prior-driven, and the budget plan keeps its spend.",
+			p.SensitivityFit)
+	}
+	return s
 }
 
 // mediaShare is one minus the baseline share.
@@ -77,6 +120,12 @@ func priorTable(r *Report) table {
 		t.Head = append(t.Head, "prior with tests (roi_prior)")
 		t.Align += "r"
 	}
+	fit := r.Priors.SensitivityFit
+	if fit == "" {
+		fit = "final"
+	}
+	t.Head = append(t.Head, "posterior SD / prior SD", eff+" "+fit+", Laplace: default / wider / lower / higher prior", "prior-driven")
+	t.Align += "rrl"
 	for c, pc := range r.Priors.Channels {
 		post := notAvailable
 		if c < len(r.Channels) {
@@ -90,7 +139,17 @@ func priorTable(r *Report) table {
 			}
 			row = append(row, cal)
 		}
+		sens, driven := notAvailable, ""
+		if s := pc.Sensitivity; s != nil {
+			f := func(v float64) string { return formatSig(r.iroasEff(Point(v)).Mean) }
+			sens = f(s.Default) + " / " + f(s.Wider) + " / " + f(s.Lower) + " / " + f(s.Higher)
+			driven = yesNo(s.PriorDriven)
+		}
+		row = append(row, formatSig(pc.SDRatio), sens, driven)
 		t.Rows = append(t.Rows, row)
+	}
+	for _, f := range r.Priors.Flags {
+		t.Notes = append(t.Notes, note{"priors", f.Code, f.Message})
 	}
 	return t
 }

@@ -50,6 +50,11 @@ type Report struct {
 	Unmapped []UnmappedChannel `json:"unmapped_mta_channels"`
 	Warnings []string          `json:"warnings"`
 
+	// Geos are a geo-level fit's geos (absent for a national fit); GeoNote
+	// says how geos were scaled when the panel had no population column.
+	Geos    []Geo  `json:"geos,omitempty"`
+	GeoNote string `json:"geo_note,omitempty"`
+
 	// Inputs beyond paid media (inputs.go): revenue per KPI for a count
 	// KPI, unpaid channels, treatments, factors.
 	RevenuePerKPI *RevenuePerKPI `json:"revenue_per_kpi,omitempty"`

@@ -163,6 +163,10 @@ func testNextItems(r *Report) []suggestion {
 			msg = strings.TrimSuffix(msg, ".") + fmt.Sprintf(". Suggested test: hold out %s of its spend for %d weeks; expected standard error of the %s ≈ %s.",
 				formatShortPct(s.HoldoutShare), s.Weeks, r.testMetricName(), formatSig(s.ExpectedSE))
 		}
+		if len(s.Geos) > 0 && s.GeoCorrelation != nil {
+			msg += fmt.Sprintf(" Hold out in geos %s (pre-period correlation with the other geos %s).",
+				strings.Join(s.Geos, ", "), formatSig(*s.GeoCorrelation))
+		}
 		out = append(out, suggestion{Rank: rank, Channel: s.Channel, Message: msg})
 	}
 	return out
@@ -193,7 +197,10 @@ func budgetTable(r *Report) table {
 			change = signedPct(c.Recommended/c.Current - 1)
 		}
 		bounds := formatCompact(c.Min) + "–" + formatCompact(c.Max)
-		if c.Locked {
+		switch {
+		case c.PriorDriven && c.Locked:
+			bounds = "locked (prior-driven)"
+		case c.Locked:
 			bounds = "locked"
 		}
 		t.Rows = append(t.Rows, []string{c.Name, formatCompact(c.Current), formatCompact(c.Recommended), change, bounds,

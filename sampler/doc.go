@@ -17,4 +17,6 @@
 // RHat, ESSBulk and ESSTail follow Vehtari, Gelman, Simpson, Carpenter and
 // Bürkner (2021), "Rank-normalization, folding, and localization: an improved
 // R-hat for assessing convergence of MCMC", matching the posterior R package.
+//
+// Imports of triad packages: stat.
 package sampler

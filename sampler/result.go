@@ -9,7 +9,8 @@ type Result struct {
 	// as a Laplace Hessian that needed jitter to be positive definite.
 	Warnings []string
 	// Mode and ModeLogProb are the posterior mode and its log density
-	// (Laplace only).
+	// (set by Laplace; a caller that found the mode otherwise, as before
+	// NUTS, may record it in Mode).
 	Mode        []float64
 	ModeLogProb float64
 }

@@ -7,4 +7,6 @@
 // interval next to the calibrated one must not differ in the last digit
 // because two copies of the quantile drifted apart. Interval is the one
 // summary type those packages share.
+//
+// Imports of triad packages: none.
 package stat

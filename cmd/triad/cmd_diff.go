@@ -10,7 +10,8 @@ import (
 )
 
 type diffOptions struct {
-	out string
+	out       string
+	attribute bool
 }
 
 func newDiffCommand(g *globalOptions) *cobra.Command {
@@ -34,11 +35,12 @@ settings that differ. Writes diff.json, diff.md and diff.html into --out (defaul
 		},
 	}
 	cmd.Flags().StringVar(&o.out, "out", "", "directory to write diff.json, diff.md and diff.html into (default NEW_DIR)")
+	cmd.Flags().BoolVar(&o.attribute, "attribute", false, "split each channel's change between the new data and the new tests by refitting (at most two extra fits)")
 	return cmd
 }
 
 func runDiff(cmd *cobra.Command, g *globalOptions, o *diffOptions, oldDir, newDir string, stdout io.Writer) error {
-	res, err := pipeline.Diff(cmd.Context(), oldDir, newDir, pipeline.DiffOptions{Options: runOptions(g), Out: o.out})
+	res, err := pipeline.Diff(cmd.Context(), oldDir, newDir, pipeline.DiffOptions{Options: runOptions(g), Out: o.out, Attribute: o.attribute})
 	if err != nil {
 		return err
 	}

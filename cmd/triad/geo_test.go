@@ -27,13 +27,26 @@ func TestSimulateGeoWorldRuns(t *testing.T) {
 	assert.Equal(t, exitOK, code)
 	var rep struct {
 		Experiments []struct {
-			TestID string `json:"test_id"`
+			TestID string   `json:"test_id"`
+			Geos   []string `json:"geos"`
 		} `json:"experiments"`
+		TestNext []struct {
+			HoldoutShare float64  `json:"holdout_share"`
+			Geos         []string `json:"geos"`
+		} `json:"test_next"`
 	}
 	b, err := os.ReadFile(filepath.Join(out, "report.json"))
 	require.NoError(t, err)
 	require.NoError(t, json.Unmarshal(b, &rep))
 	assert.Len(t, rep.Experiments, 4)
+	assert.NotEmpty(t, rep.Experiments[0].Geos, "a geo test keeps its geos in the report")
+	// Test next names the geos to hold out.
+	require.NotEmpty(t, rep.TestNext)
+	for _, s := range rep.TestNext {
+		if s.HoldoutShare > 0 {
+			assert.NotEmpty(t, s.Geos)
+		}
+	}
 	// The calibrated MTA keeps the export's geo column.
 	cal, err := tabular.Read(filepath.Join(out, "calibrated_mta.parquet"), []tabular.Column{{Name: "geo", Kind: tabular.String}})
 	require.NoError(t, err)

@@ -18,4 +18,6 @@
 // reports each run's outcome through a callback. It may import the
 // standard library, yaml, report (the portfolio), internal/config,
 // internal/manifest, internal/outdir and internal/pipeline.
+//
+// Imports of triad packages: internal/config, internal/manifest, internal/outdir, internal/pipeline, report.
 package batch

@@ -3,8 +3,8 @@ package batch
 import (
 	"encoding/json"
 	"errors"
-	"io/fs"
 	"fmt"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"

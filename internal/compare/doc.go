@@ -9,5 +9,5 @@
 // posterior.parquet) and fills a report.Diff; it fits nothing (the
 // pipeline refits for cause attribution and hands the results in).
 //
-// It imports report, stat, internal/manifest and internal/tabular.
+// Imports of triad packages: internal/manifest, internal/tabular, report, stat.
 package compare

@@ -43,15 +43,22 @@ func change(before, after []float64, level float64) (report.Interval, float64, s
 	if len(before) == 0 || len(after) == 0 {
 		return report.Unknown, math.NaN(), ""
 	}
-	n := min(len(before), len(after))
-	d := make([]float64, n)
-	for i := range d {
-		d[i] = after[i*len(after)/n] - before[i*len(before)/n]
-	}
-	iv := stat.Summarize(d, level)
+	iv := stat.Summarize(Paired(after, before, -1), level)
 	p := probGreater(before, after)
 	if p >= 0.5 {
 		return report.Interval{Mean: iv.Mean, Lo: iv.Lo, Hi: iv.Hi}, p, "up"
 	}
 	return report.Interval{Mean: iv.Mean, Lo: iv.Lo, Hi: iv.Hi}, 1 - p, "down"
+}
+
+// Paired returns x + a·y draw by draw, for draws of independent fits
+// (draw i of one with draw i of the other; the longer is thinned evenly to
+// the shorter's length): a = −1 gives the draws of x − y.
+func Paired(x, y []float64, a float64) []float64 {
+	n := min(len(x), len(y))
+	out := make([]float64, n)
+	for i := range out {
+		out[i] = x[i*len(x)/n] + a*y[i*len(y)/n]
+	}
+	return out
 }

@@ -15,4 +15,6 @@
 // It may import viper, the standard library and the library packages
 // whose types and defaults it decodes (mmm, lift, sampler); never the
 // pipeline or the command.
+//
+// Imports of triad packages: civil, lift, mmm, sampler, stat.
 package config

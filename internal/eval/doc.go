@@ -13,4 +13,6 @@
 // The metric functions are plain arithmetic on values, so they are tested on
 // hand-made inputs; Evaluate assembles them for one world and one report, and
 // Summary pools many worlds into the table the issue notes quote.
+//
+// Imports of triad packages: internal/simulate, report, stat.
 package eval

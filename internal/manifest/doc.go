@@ -11,6 +11,5 @@
 // a directory holding one holds a complete run. Read is the reader for
 // other tools and commands.
 //
-// It imports the standard library, internal/tabular (to count rows) and
-// internal/outdir (to check the generation).
+// Imports of triad packages: internal/outdir, internal/tabular.
 package manifest

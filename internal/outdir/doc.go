@@ -45,5 +45,5 @@
 // presence means "this set is complete" (the run's manifest.json) is
 // declared last: it is then absent for the whole switch, like the marker.
 //
-// It imports only the standard library and internal/atomicfile.
+// Imports of triad packages: internal/atomicfile.
 package outdir

@@ -12,4 +12,6 @@
 // A Panel also answers calendar questions other packages need (which period
 // holds a day, how much was spent between two days), so that lift tests and
 // MTA exports dated by day can be lined up with the panel's periods.
+//
+// Imports of triad packages: civil, internal/tabular, stat.
 package panel

@@ -79,6 +79,7 @@ func analyse(in *Inputs, f *fitted, opts Options) (*analysis, error) {
 	if err != nil {
 		return nil, err
 	}
+	f.priors.lockDriven(cfg, &prob)
 	a.current = prob.Current
 	plan, err := budget.Optimize(resp, prob, a.level)
 	switch {

@@ -54,13 +54,20 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 	r.Channels = reconciledChannels(a.rec, in.Offline, mroiAlone, mroiCal)
 	addInputs(r, in, f, a.level)
 	r.Experiments = reconciledExperiments(a.rec, in.Findings)
+	for k := range r.Experiments {
+		for _, t := range in.Tests {
+			if t.ID == r.Experiments[k].TestID {
+				r.Experiments[k].Geos = t.Geos
+			}
+		}
+	}
 	r.TestNext = suggestions(a.rec)
+	suggestGeos(r.TestNext, p, cfg.Sampler.Seed)
 	if a.plan != nil {
 		r.Budget = budgetSection(p.Channels, a.current, a.plan, cfg.Budget.Objective.String(), cfg.Budget.Quantile)
-		r.Summary += " " + budgetSentence(a.plan, a.level, cfg.Model.KPIType.String())
+		r.Summary += " " + report.BudgetSentence(r.Budget, a.level, cfg.Model.KPIType.String())
 		if t := a.target; t != nil {
-			tb := budgetSection(p.Channels, a.current, &t.Plan, "target_roi", 0)
-			r.Budget.TargetROI = &report.TargetROI{Target: t.ROI, Total: t.Total, Channels: tb.Channels}
+			r.Budget.TargetROI = targetROISection(p.Channels, a.current, t.ROI, t.Total, &t.Plan)
 		}
 	}
 	if in.MTA != nil {
@@ -73,7 +80,13 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 		r.Warnings = append(r.Warnings, fmt.Sprintf("roi_prior: test %s on %s (iROAS %.3g, window captures %.0f%% of the carryover) gives ROI evidence LogNormal(%.3f, %.3f), combined with the channel's prior",
 			n.TestID, n.Channel, n.IROAS, 100*n.Capture, n.Prior.Mu, n.Prior.Sigma))
 	}
-	r.Priors = priorSection(f.national, f.nationalCal, a.level)
+	r.Priors = priorSection(f.national, f.nationalCal, f.priors, a.level)
+	if f.priors != nil {
+		for c := range r.Channels {
+			r.Channels[c].Flags = append(r.Channels[c].Flags, f.priors.channel[c]...)
+		}
+		f.priors.markDriven(r.Budget)
+	}
 	r.Charts = charts(in, final, a, r.Budget)
 	return r
 }
@@ -123,14 +136,11 @@ func budgetSection(names []string, current []float64, plan *budget.Plan, objecti
 	return b
 }
 
-func budgetSentence(plan *budget.Plan, level float64, kpiType string) string {
-	g := plan.ExpectedGain
-	unit := "revenue"
-	if kpiType == "count" {
-		unit = "KPI"
-	}
-	return fmt.Sprintf("Reallocating the same budget within the bounds is expected to add %s %s (%.0f%% interval %s to %s).",
-		human(g.Mean), unit, 100*level, human(g.Lo), human(g.Hi))
+// targetROISection is the target-ROI plan as the report and budget.json
+// hold it, inside the budget section.
+func targetROISection(names []string, current []float64, target, total float64, plan *budget.Plan) *report.TargetROI {
+	b := budgetSection(names, current, plan, "target_roi", 0)
+	return &report.TargetROI{Target: target, Total: total, Channels: b.Channels, ExpectedGain: b.ExpectedGain}
 }
 
 // charts collects the series the report draws.
@@ -163,7 +173,9 @@ func charts(in *Inputs, final posterior, a *analysis, b *report.Budget) report.C
 			rec := b.Channels[c].Recommended
 			curve.RecommendedSpend = &rec
 		}
-		ch.ResponseCurves = append(ch.ResponseCurves, curve)
+		if !in.isOrganic(c) { // no spend, no curve in spend
+			ch.ResponseCurves = append(ch.ResponseCurves, curve)
+		}
 		aw := report.AdstockWeights{Channel: name}
 		for _, iv := range final.AdstockWeights(c, a.level) {
 			aw.Weights = append(aw.Weights, riv(iv))

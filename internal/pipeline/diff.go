@@ -18,6 +18,9 @@ type DiffOptions struct {
 	// Out is where diff.json, diff.md and diff.html go (default: the new
 	// run's directory, as a set of its own).
 	Out string
+	// Attribute measures each cause's share of a channel's change by
+	// refitting (at most two extra fits; see attribute).
+	Attribute bool
 }
 
 // DiffResult is what a comparison produced.
@@ -56,6 +59,11 @@ func Diff(ctx context.Context, oldDir, newDir string, opts DiffOptions) (*DiffRe
 	}
 	defer g.Abort()
 	d := compare.Diff(before, after)
+	if opts.Attribute {
+		if err := attribute(ctx, before, after, d, opts.Options); err != nil {
+			return nil, err
+		}
+	}
 	if err := report.WriteDiffAll(g.Dir(), d); err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -108,4 +109,56 @@ func BenchmarkDiff(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// With --attribute, refit A (new data, old tests) and refit B (old data,
+// new tests: LT04 ends after the old panel, so there is none) split each
+// channel's change: the two parts add up to the whole change.
+func TestDiffAttribution(t *testing.T) {
+	old, cur := quarterConfigs(t, "laplace", 1, 10, 400)
+	testAttribution(t, old, cur, []string{"new data + old tests"})
+}
+
+// When a new test falls inside the old period (LT02, January 2024, left
+// out of the old run), the old data are refitted with it too.
+func TestDiffAttributionWithTwoRefits(t *testing.T) {
+	old, cur := quarterConfigs(t, "laplace", 1, 10, 400)
+	b, err := os.ReadFile(old.Data.LiftTests)
+	require.NoError(t, err)
+	var kept []string
+	for _, l := range strings.SplitAfter(string(b), "\n") {
+		if !strings.HasPrefix(l, "LT02,") {
+			kept = append(kept, l)
+		}
+	}
+	require.NoError(t, os.WriteFile(old.Data.LiftTests, []byte(strings.Join(kept, "")), 0o644))
+	testAttribution(t, old, cur, []string{"new data + old tests", "old data + new tests"})
+}
+
+func testAttribution(t *testing.T, old, cur *config.Config, refits []string) {
+	_, err := Run(context.Background(), old, Options{})
+	require.NoError(t, err)
+	_, err = Run(context.Background(), cur, Options{})
+	require.NoError(t, err)
+	res, err := Diff(context.Background(), old.Output.Dir, cur.Output.Dir, DiffOptions{Out: t.TempDir(), Attribute: true})
+	require.NoError(t, err)
+	d := res.Diff
+	require.NotNil(t, d.Attribution)
+	assert.Equal(t, refits, d.Attribution.Refits)
+	assert.Positive(t, d.Attribution.Seconds)
+	for _, c := range d.Channels {
+		var sum float64
+		for _, k := range c.Causes {
+			require.True(t, k.ROIChange.Known(), c.Name+" "+k.Cause)
+			sum += k.ROIChange.Mean
+		}
+		assert.InDelta(t, c.ROIChange.Mean, sum, 1e-9*(1+abs(c.ROIChange.Mean)), c.Name)
+	}
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
 }

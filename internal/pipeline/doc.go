@@ -4,4 +4,6 @@
 //
 // It takes a config.Config and knows nothing of flags or terminals; cmd/triad
 // owns those and passes callbacks for progress and notices.
+//
+// Imports of triad packages: budget, calibrate, civil, internal/compare, internal/config, internal/manifest, internal/outdir, internal/panel, internal/tabular, lift, mmm, mta, report, sampler, stat.
 package pipeline

@@ -41,6 +41,8 @@ type fitted struct {
 	nationalCal *mmm.Model
 	obsOK       []bool
 	priorNotes  []calibrate.PriorNote
+	// priors are the prior–data checks and the prior sensitivity.
+	priors *priorChecks
 }
 
 // final is the fit the report's answer rests on.
@@ -81,18 +83,11 @@ func fitModels(ctx context.Context, in *Inputs, opts Options, both bool) (*fitte
 	var calModel *mmm.Model
 	cal := in.organicCalendar(in.calendar())
 	in.checkCarryover(aloneModel.Spec(), opts)
-	for _, t := range in.Tests {
-		c, _ := cal.Channel(t.Channel)
-		o, warns, err := calibrate.Observation(t, cal, c)
-		for _, w := range warns {
-			opts.warn(w)
-		}
-		f.obs = append(f.obs, o)
-		f.obsOK = append(f.obsOK, err == nil)
-		if err != nil {
-			opts.warn(fmt.Sprintf("lift test %s cannot be predicted by the model: %v", t.ID, err))
-		}
+	obs, ok, warns := calibrate.Observations(in.Tests, cal)
+	for _, w := range warns {
+		opts.warn(w)
 	}
+	f.obs, f.obsOK = obs, ok
 	if cfg.GeoModel() == config.GeoModelGeo {
 		if err := f.fitGeo(ctx, in, opts, base, both); err != nil {
 			return nil, err
@@ -113,6 +108,9 @@ func fitModels(ctx context.Context, in *Inputs, opts Options, both bool) (*fitte
 		calFit, f.nationalCal = nationalFitter(calModel), calModel
 	}
 	if err := f.run(ctx, in, opts, nationalFitter(aloneModel), calFit, both); err != nil {
+		return nil, err
+	}
+	if f.priors, err = checkPriors(ctx, in, f, opts); err != nil {
 		return nil, err
 	}
 	return f, nil
@@ -140,11 +138,7 @@ func (f *fitted) calibratedSpec(in *Inputs, base, filled mmm.Spec) (mmm.Spec, er
 	spec.Channels = slices.Clone(base.Channels)
 	switch f.mode {
 	case config.Counterfactual:
-		for k, t := range in.Tests {
-			if t.Include && f.obsOK[k] {
-				spec.Lifts = append(spec.Lifts, f.obs[k])
-			}
-		}
+		spec.Lifts = calibrate.Lifts(in.Tests, f.obs, f.obsOK)
 		spec.LiftTau = cfg.Calibration.Tau
 	case config.ROIPrior:
 		base := make([]mmm.LogNormal, len(filled.Channels))
@@ -200,12 +194,13 @@ func (f *fitted) run(ctx context.Context, in *Inputs, opts Options, alone, cal f
 	if errCal != nil {
 		return fmt.Errorf("fitting the calibrated MMM: %w", errCal)
 	}
-	for _, p := range []posterior{f.alone, f.calibrated} {
+	// Each warning says which fit it is about, as the report's list does.
+	for i, p := range []posterior{f.alone, f.calibrated} {
 		if p == nil {
 			continue
 		}
 		for _, w := range p.Diagnostics().Warnings {
-			opts.warn(w)
+			opts.warn([]string{"MMM alone: ", "calibrated MMM: "}[i] + w)
 		}
 	}
 	return nil

@@ -7,7 +7,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/triad-mmm/triad/civil"
 	"github.com/triad-mmm/triad/internal/config"
+	"github.com/triad-mmm/triad/internal/tabular"
+	"github.com/triad-mmm/triad/mmm"
 )
 
 // Meridian's geo panel (a 4-geo slice) loads geo by geo under
@@ -41,4 +44,32 @@ func TestLoadMeridianGeoPanel(t *testing.T) {
 	assert.Equal(t, config.GeoModelSum, cfg.GeoModel())
 	_, err = Load(cfg)
 	require.NoError(t, err)
+}
+
+// decomposition.csv gains a geo column for a geo fit: national rows (geo
+// empty) first, then each geo's; a national fit's file has none.
+func TestWriteDecompositionGeos(t *testing.T) {
+	part := func(scale float64) mmm.Decomposition {
+		return mmm.Decomposition{Dates: []civil.Date{10, 17}, Actual: []float64{scale, 2 * scale},
+			Baseline: []float64{1, 1}, Controls: []float64{0, 0}, Channels: []string{"tv"},
+			Media: [][]float64{{scale / 2, scale}}, Fitted: []mmm.Interval{{Mean: scale, Lo: 0, Hi: 2 * scale}, {Mean: scale, Lo: 0, Hi: 2 * scale}},
+			HoldoutStart: 1}
+	}
+	path := filepath.Join(t.TempDir(), "decomposition.csv")
+	require.NoError(t, writeDecomposition(path, part(10), []mmm.Decomposition{part(4), part(6)}, []string{"a", "b"}))
+	tb, err := tabular.Read(path, []tabular.Column{{Name: "geo", Kind: tabular.String}, {Name: "actual", Kind: tabular.Float},
+		{Name: "media_tv", Kind: tabular.Float}, {Name: "holdout", Kind: tabular.Bool}})
+	require.NoError(t, err)
+	require.Equal(t, 6, tb.Len())
+	assert.False(t, tb.Valid("geo", 0))
+	assert.Equal(t, []string{"a", "a", "b", "b"}, tb.Strings("geo")[2:])
+	assert.Equal(t, []float64{10, 20, 4, 8, 6, 12}, tb.Floats("actual"))
+	assert.Equal(t, []float64{5, 10, 2, 4, 3, 6}, tb.Floats("media_tv"))
+	assert.Equal(t, []bool{false, true, false, true, false, true}, tb.Bools("holdout"))
+
+	require.NoError(t, writeDecomposition(path, part(10), nil, nil))
+	tb, err = tabular.Read(path, []tabular.Column{{Name: "actual", Kind: tabular.Float}})
+	require.NoError(t, err)
+	assert.False(t, tb.Has("geo"))
+	assert.Equal(t, 2, tb.Len())
 }

@@ -40,7 +40,13 @@ func TestMeridianRevenuePerKPI(t *testing.T) {
 	assert.Equal(t, "count", r.KPIType)
 	require.NotNil(t, r.RevenuePerKPI)
 	assert.InDelta(t, 0.02, r.RevenuePerKPI.Mean, 0.0002)
+	require.Len(t, r.Organic, 1)
+	assert.Equal(t, "Organic_channel0", r.Organic[0].Name)
 	for _, c := range r.Channels {
+		if c.Spend == 0 {
+			assert.Nil(t, c.MMM.RevenueROI, "an organic channel has no ROI")
+			continue
+		}
 		require.NotNil(t, c.MMM.RevenueROI, c.Name)
 		assert.InEpsilon(t, c.MMM.ROI.Mean*r.RevenuePerKPI.Mean, c.MMM.RevenueROI.Mean, 0.01, c.Name)
 	}
@@ -176,6 +182,16 @@ func TestRobynOrganicAndUnits(t *testing.T) {
 	require.Len(t, r.Organic, 1)
 	assert.Equal(t, nl.MMM.Contribution, r.Organic[0].Contribution)
 	assert.InDelta(t, nl.MMM.Contribution.Mean/288847975, r.Organic[0].Share.Mean, 1e-9)
+	// All four rows of Robyn's calibration_input: facebook, tv, the combined
+	// facebook+search test and the newsletter's.
+	require.Len(t, r.Experiments, 4)
+	comb := r.Experiments[2]
+	assert.Equal(t, "facebook+search", comb.Channel)
+	assert.Equal(t, []string{"facebook", "search"}, comb.Channels)
+	assert.True(t, comb.Used)
+	assert.Equal(t, "newsletter", r.Experiments[3].Channel)
+	require.NotNil(t, nl.Calibrated)
+	assert.Less(t, nl.Calibrated.Contribution.Mean, nl.MMM.Contribution.Mean, "the newsletter test (lift 200) pulls its contribution down")
 	if r.Budget != nil {
 		for _, b := range r.Budget.Channels {
 			if b.Name == "newsletter" {
@@ -210,4 +226,33 @@ func TestFitWindow(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "model.window 2025-01-06")
 	assert.True(t, IsInputError(err))
+}
+
+// A revenue-metric test against a conversions model is converted with the
+// revenue per conversion of its window; without revenue_per_kpi it is an
+// input error.
+func TestLiftMetricAgainstKPI(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cal.csv")
+	require.NoError(t, os.WriteFile(path, []byte("channel,liftStartDate,liftEndDate,liftAbs,spend,confidence,metric\n"+
+		"Channel0_spend,2022-05-02,2022-06-12,100000,50000,0.9,revenue\n"+
+		"Channel1,2022-05-02,2022-06-12,3000000,40000,0.9,conversions\n"), 0o644))
+	cfg := peerConfig(t, "meridian-national.yaml")
+	cfg.Data.LiftTests = path
+	cfg.Calibration.Format.UnmarshalText([]byte("robyn"))
+	in, err := Load(cfg)
+	require.NoError(t, err)
+	require.Len(t, in.Tests, 2)
+	assert.Equal(t, "Channel0", in.Tests[0].Channel)
+	assert.InEpsilon(t, 100000/0.02, in.Tests[0].Incremental, 0.01, "revenue over revenue per conversion")
+	assert.Equal(t, 3000000.0, in.Tests[1].Incremental)
+
+	cfg = peerConfig(t, "meridian-national.yaml")
+	cfg.Data.LiftTests = path
+	cfg.Calibration.Format.UnmarshalText([]byte("robyn"))
+	cfg.Model.RevenuePerKPI = config.RevenuePerKPI{}
+	cfg.Model.KPIType.UnmarshalText([]byte("count"))
+	_, err = Load(cfg)
+	require.Error(t, err)
+	assert.True(t, IsInputError(err))
+	assert.Contains(t, err.Error(), `cal.csv: row 1, column metric: metric "revenue" is not the model's KPI "conversions" (count); set model.revenue_per_kpi`)
 }

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"slices"
 
+	"github.com/triad-mmm/triad/lift"
 	"github.com/triad-mmm/triad/report"
 	"github.com/triad-mmm/triad/stat"
 )
@@ -90,4 +91,31 @@ func weightedMean(v, w []float64) float64 {
 // shareOf is iv as a share of total.
 func shareOf(iv report.Interval, total float64) report.Interval {
 	return report.Interval{Mean: iv.Mean / total, Lo: iv.Lo / total, Hi: iv.Hi / total}
+}
+
+// revenueTestsToKPI converts tests measured in revenue into the model's
+// count KPI with the revenue per KPI of their window (KPI-weighted).
+func (in *Inputs) revenueTestsToKPI(tests []lift.Test) {
+	rpk := in.Extras.rpk
+	for k := range tests {
+		t := &tests[k]
+		if !t.InRevenue || rpk == nil {
+			continue
+		}
+		p := in.Panel
+		num, den := 0.0, 0.0
+		for i, d := range p.Dates {
+			if d.AddDays(p.StepDays-1) >= t.Start && d <= t.End {
+				num += rpk[i] * p.KPI[i]
+				den += p.KPI[i]
+			}
+		}
+		r := weightedMean(rpk, p.KPI)
+		if den > 0 {
+			r = num / den
+		}
+		t.Incremental /= r
+		t.SE /= r
+		t.InRevenue = false
+	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/triad-mmm/triad/lift"
 	"github.com/triad-mmm/triad/mmm"
 	"github.com/triad-mmm/triad/mta"
+	"github.com/triad-mmm/triad/report"
 	"github.com/triad-mmm/triad/stat"
 )
 
@@ -135,10 +136,12 @@ func (in *Inputs) loadTests() error {
 		opts.Geos = in.Panel.Geos.Names
 	}
 	in.liftAliases(&opts)
+	opts.RevenuePerKPI = cfg.Model.RevenuePerKPI.IsSet()
 	tests, warn, err := lift.Read(path, cfg.Calibration.Format, opts)
 	if err != nil {
 		return err
 	}
+	in.revenueTestsToKPI(tests)
 	// A geo test's scope is its geos' share of the spend, unless the file
 	// says otherwise; the geo model evaluates it on the geos themselves.
 	lift.SetGeoScopes(tests, in.Panel)
@@ -303,35 +306,9 @@ func mappedChannels(a *mta.Aggregate) int {
 	return n
 }
 
-// human formats a number with thousands separators and no more precision
-// than a reader needs.
-func human(x float64) string {
-	neg := x < 0
-	if neg {
-		x = -x
-	}
-	var s string
-	switch {
-	case x >= 1000:
-		s = fmt.Sprintf("%.0f", x)
-		var out []byte
-		for i := range len(s) {
-			if i > 0 && (len(s)-i)%3 == 0 {
-				out = append(out, ',')
-			}
-			out = append(out, s[i])
-		}
-		s = string(out)
-	case x >= 1:
-		s = fmt.Sprintf("%.2f", x)
-	default:
-		s = fmt.Sprintf("%.3g", x)
-	}
-	if neg {
-		return "-" + s
-	}
-	return s
-}
+// human is report.Amount, the one thousands-separator formatter, under the
+// short name the summary lines use.
+func human(x float64) string { return report.Amount(x) }
 
 // isOffline reports whether channel c is known to be invisible to MTA.
 func (in *Inputs) isOffline(c int) bool { return in.Offline[c] != nil && *in.Offline[c] }

@@ -102,6 +102,10 @@ func (in *Inputs) liftAliases(opts *lift.ParseOptions) {
 func (in *Inputs) paidTests(warn func(string)) []lift.Test {
 	var out []lift.Test
 	for _, t := range in.Tests {
+		if t.Combined() {
+			warn(fmt.Sprintf("lift test %s is on channels %s together, which share no ROI: roi_prior calibration leaves it out (counterfactual calibration uses it)", t.ID, t.Channel))
+			continue
+		}
 		if c, ok := in.Panel.Channel(t.Channel); ok && in.isOrganic(c) {
 			warn(fmt.Sprintf("lift test %s is on organic channel %s, which has no ROI: roi_prior calibration leaves it out (counterfactual calibration uses it)", t.ID, t.Channel))
 			continue
@@ -122,4 +126,12 @@ func (in *Inputs) unitsNote(c int) string {
 		return fmt.Sprintf("  organic, units %s (%s)", human(stat.Sum(p.Impressions[c])), o.Column)
 	}
 	return fmt.Sprintf("  units %s (%s) drive it", human(stat.Sum(p.Impressions[c])), in.Config.Model.Channels[c].Impressions)
+}
+
+// combinedChannels lists a combined test's channels, nil for one channel.
+func combinedChannels(name string) []string {
+	if t := (lift.Test{Channel: name}); t.Combined() {
+		return t.Channels()
+	}
+	return nil
 }

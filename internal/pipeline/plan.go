@@ -2,10 +2,7 @@ package pipeline
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
-	"strings"
-	"text/tabwriter"
+	"errors"
 
 	"github.com/triad-mmm/triad/budget"
 	"github.com/triad-mmm/triad/internal/config"
@@ -24,7 +21,7 @@ type TableResult struct {
 // fitFinal fits only the model the answer rests on: calibrated when lift
 // tests are used, else the MMM alone, after starting the generation that
 // will hold the command's files.
-func fitFinal(ctx context.Context, cfg *config.Config, opts Options, set string, files []string) (*Inputs, *outdir.Generation, posterior, error) {
+func fitFinal(ctx context.Context, cfg *config.Config, opts Options, set string, files []string) (*Inputs, *outdir.Generation, *fitted, error) {
 	in, err := Load(cfg)
 	if err != nil {
 		return nil, nil, nil, err
@@ -41,86 +38,59 @@ func fitFinal(ctx context.Context, cfg *config.Config, opts Options, set string,
 		gen.Abort()
 		return nil, nil, nil, err
 	}
-	return in, gen, f.final(), nil
+	return in, gen, f, nil
 }
 
 // Optimize fits the model and recommends a budget allocation; it writes
 // budget.json to the output directory and returns a printable table.
 func Optimize(ctx context.Context, cfg *config.Config, opts Options) (*TableResult, error) {
-	in, gen, post, err := fitFinal(ctx, cfg, opts, "optimize", []string{budgetFile})
+	in, gen, f, err := fitFinal(ctx, cfg, opts, "optimize", []string{budgetFile})
 	if err != nil {
 		return nil, err
 	}
 	defer gen.Abort()
+	post := f.final()
 	level := cfg.Report.Interval
 	resp := post.SpendResponse()
 	prob, err := budgetProblem(cfg, resp)
 	if err != nil {
 		return nil, err
 	}
+	f.priors.lockDriven(cfg, &prob)
 	plan, err := budget.Optimize(resp, prob, level)
 	if err != nil {
 		return nil, asBudgetError(err)
 	}
 	b := budgetSection(in.Panel.Channels, prob.Current, &plan, cfg.Budget.Objective.String(), cfg.Budget.Quantile)
-	out := struct {
-		Budget    *report.Budget `json:"budget"`
-		TargetROI *targetSection `json:"target_roi,omitempty"`
-	}{Budget: b}
-	var tb strings.Builder
-	writeBudgetTable(&tb, b, level)
+	f.priors.markDriven(b)
 	if t := cfg.Budget.TargetROI; t > 0 {
 		total, tp, err := budget.MaxBudgetForTargetROI(resp, prob, t, level)
 		if err != nil {
 			return nil, asBudgetError(err)
 		}
-		ts := &targetSection{TargetROI: t, Total: total, Plan: budgetSection(in.Panel.Channels, prob.Current, &tp, "target_roi", 0)}
-		out.TargetROI = ts
-		fmt.Fprintf(&tb, "\nLargest budget whose marginal ROI stays at or above %g: %s\n", t, human(total))
-		writeBudgetTable(&tb, ts.Plan, level)
+		b.TargetROI = targetROISection(in.Panel.Channels, prob.Current, t, total, &tp)
 	}
-	js, err := json.MarshalIndent(out, "", "  ")
+	js, err := report.MarshalBudget(b)
 	if err != nil {
 		return nil, err
 	}
-	if err := gen.WriteFile(budgetFile, append(js, '\n')); err != nil {
+	if err := gen.WriteFile(budgetFile, js); err != nil {
 		return nil, err
 	}
 	files, err := gen.Commit(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return &TableResult{Table: tb.String(), Files: files}, nil
+	return &TableResult{Table: report.BudgetTable(b, level), Files: files}, nil
 }
 
-type targetSection struct {
-	TargetROI float64        `json:"target_roi"`
-	Total     float64        `json:"total"`
-	Plan      *report.Budget `json:"plan"`
-}
-
+// asBudgetError makes an infeasible budget (bounds that cannot meet the
+// total) an input error: the configuration asks for the impossible.
 func asBudgetError(err error) error {
-	if strings.Contains(err.Error(), "infeasible") {
+	if errors.Is(err, budget.ErrInfeasible) {
 		return &InputError{Err: err}
 	}
 	return err
-}
-
-func writeBudgetTable(w *strings.Builder, b *report.Budget, level float64) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "channel\tcurrent\trecommended\tchange\tmin\tmax\tmROI now\tmROI after\t\n")
-	for _, c := range b.Channels {
-		change := "locked"
-		if !c.Locked {
-			change = fmt.Sprintf("%+.1f%%", 100*(c.Recommended/c.Current-1))
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%.2f\t%.2f\t\n", c.Name, human(c.Current), human(c.Recommended), change,
-			human(c.Min), human(c.Max), c.MROICurrent.Mean, c.MROIRecommended.Mean)
-	}
-	tw.Flush()
-	g := b.ExpectedGain
-	fmt.Fprintf(w, "total %s (%s); expected gain %s (%.0f%% interval %s to %s)\n", human(b.Total), b.Objective,
-		human(g.Mean), 100*level, human(g.Lo), human(g.Hi))
 }
 
 // Forecast fits the model and predicts the KPI for the spend plan in the
@@ -184,21 +154,16 @@ func Forecast(ctx context.Context, cfg *config.Config, planPath string, opts Opt
 	if err != nil {
 		return nil, err
 	}
-	var b strings.Builder
-	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
-	pct := fmt.Sprintf("%.0f%%", 100*level)
-	fmt.Fprintf(tw, "period\t%s\t%s lo\t%s hi\tmedia\tbaseline\t\n", cfg.Model.KPI, pct, pct)
-	for i, d := range fc.Dates {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", d, human(fc.KPI[i].Mean), human(fc.KPI[i].Lo), human(fc.KPI[i].Hi),
-			human(fc.Media[i].Mean), human(fc.Baseline[i]))
+	ft := report.Forecast{
+		KPI: cfg.Model.KPI, Level: level, Dates: fc.Dates, Baseline: fc.Baseline,
+		Total: riv(fc.Total), MediaTotal: riv(fc.MediaTotal), Channels: fc.Channels,
 	}
-	tw.Flush()
-	fmt.Fprintf(&b, "total %s (%s interval %s to %s), of which media %s (%s to %s)\n",
-		human(fc.Total.Mean), pct, human(fc.Total.Lo), human(fc.Total.Hi),
-		human(fc.MediaTotal.Mean), human(fc.MediaTotal.Lo), human(fc.MediaTotal.Hi))
-	for c, name := range fc.Channels {
-		iv := fc.ChannelTotals[c]
-		fmt.Fprintf(&b, "  %-16s %s (%s to %s)\n", name, human(iv.Mean), human(iv.Lo), human(iv.Hi))
+	for i := range fc.Dates {
+		ft.Values = append(ft.Values, riv(fc.KPI[i]))
+		ft.Media = append(ft.Media, riv(fc.Media[i]))
 	}
-	return &TableResult{Table: b.String(), Files: files}, nil
+	for _, iv := range fc.ChannelTotals {
+		ft.ChannelTotals = append(ft.ChannelTotals, riv(iv))
+	}
+	return &TableResult{Table: report.ForecastTable(ft), Files: files}, nil
 }

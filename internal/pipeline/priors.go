@@ -11,14 +11,26 @@ import (
 )
 
 // priorSection reports the ROI priors of m (the MMM alone) at level, and
-// those of cal (the calibrated model, nil without one) where they differ.
-func priorSection(m, cal *mmm.Model, level float64) *report.Priors {
+// those of cal (the calibrated model, nil without one) where they differ,
+// with the checks pc (nil when none ran).
+func priorSection(m, cal *mmm.Model, checks *priorChecks, level float64) *report.Priors {
 	info := m.MediaPrior()
 	spec := m.Spec()
 	p := &report.Priors{
 		Family:     info.Family,
 		Requested:  info.Requested,
 		MediaShare: riv(m.PriorMediaShare(level)),
+		FreeR2:     math.NaN(),
+	}
+	if checks != nil {
+		p.Flags = checks.global
+		if checks.free != nil {
+			p.FreeR2 = checks.free.R2
+		}
+		p.SensitivityFit = "MMM alone"
+		if cal != nil {
+			p.SensitivityFit = "calibrated"
+		}
 	}
 	for c, name := range m.Channels() {
 		src := info.Family
@@ -28,6 +40,12 @@ func priorSection(m, cal *mmm.Model, level float64) *report.Priors {
 		pr := spec.Channels[c].ROI
 		pc := report.PriorChannel{
 			Name: name, Source: src, ROI: riv(logNormalInterval(pr, level)), Mu: pr.Mu, Sigma: pr.Sigma,
+		}
+		if checks != nil {
+			pc.Sensitivity = checks.sensitivity(c)
+			if c < len(checks.contract) {
+				pc.SDRatio, pc.Z = checks.contract[c].SDRatio, checks.contract[c].Z
+			}
 		}
 		if cal != nil {
 			if q := cal.Spec().Channels[c].ROI; q != pr {

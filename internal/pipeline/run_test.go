@@ -3,40 +3,35 @@ package pipeline
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/triad-mmm/triad/internal/config"
+	"github.com/triad-mmm/triad/internal/testworld"
 )
 
 // demoConfig returns the config of the committed seed-1 world with the
 // given sampler settings, writing into a temporary directory.
 func demoConfig(t testing.TB, method string, chains, warmup, draws int) *config.Config {
 	t.Helper()
-	dir := filepath.Join("..", "..", "testdata", "world", "csv")
+	w := testworld.Load(t)
 	cfg := &config.Config{}
 	require.NoError(t, decodeDefaults(cfg))
-	cfg.Data = config.Data{
-		Panel:     filepath.Join(dir, "panel.csv"),
-		LiftTests: filepath.Join(dir, "lift_tests.csv"),
-		MTA:       filepath.Join(dir, "mta.csv"),
-	}
-	cfg.Model.KPI = "revenue"
-	cfg.Model.Controls = []string{"price", "promo"}
-	yes := true
-	for _, ch := range []string{"tv", "ooh", "print", "search", "social", "display"} {
-		c := config.Channel{Name: ch, Spend: "spend_" + ch}
-		switch ch {
-		case "tv":
-			c.Adstock, c.Offline = "delayed", &yes
-		case "ooh", "print":
-			c.Offline = &yes
+	cfg.Data = config.Data{Panel: w.Path("panel.csv"), LiftTests: w.Path("lift_tests.csv"), MTA: w.Path("mta.csv")}
+	cfg.Model.KPI = w.KPI
+	cfg.Model.Controls = w.Controls
+	for _, ch := range w.Channels {
+		c := config.Channel{Name: ch.Name, Spend: ch.Spend}
+		if ch.Adstock != "" {
+			require.NoError(t, c.Adstock.UnmarshalText([]byte(ch.Adstock)))
+		}
+		if ch.Offline {
+			c.Offline = &ch.Offline
 		}
 		cfg.Model.Channels = append(cfg.Model.Channels, c)
 	}
-	cfg.MTA.Value = "attributed_revenue"
+	cfg.MTA.Value = w.MTAValue
 	cfg.MTA.Spend = "spend"
 	cfg.MTA.ChannelMap = []config.ChannelMap{{MTA: "Paid Search", Channel: "search"}, {MTA: "Facebook Ads", Channel: "social"}, {MTA: "Programmatic", Channel: "display"}}
 	require.NoError(t, cfg.Sampler.Method.UnmarshalText([]byte(method)))

@@ -76,6 +76,12 @@ func TestUnitsInvariance(t *testing.T) {
 	}
 	base := unitsRun(t, 1, 1, mmm.AutoMediaPrior)
 	require.Equal(t, "share", base.Priors.Family)
+	// The conflict checks are quiet on the demo.
+	assert.Empty(t, base.Priors.Flags)
+	for _, ch := range base.Channels {
+		assert.NotContains(t, flagCodes(ch.Flags), report.FlagPriorConflict, ch.Name)
+		assert.NotContains(t, flagCodes(ch.Flags), report.FlagPriorDominated, ch.Name)
+	}
 	for _, tc := range []struct {
 		name          string
 		spendK, kpiK  float64
@@ -115,6 +121,15 @@ func TestUnitsInvariance(t *testing.T) {
 	roi := unitsRun(t, 1, 1, mmm.ROIMediaPrior)
 	roiK := unitsRun(t, 1e-3, 1, mmm.ROIMediaPrior)
 	require.Equal(t, "roi", roiK.Priors.Family)
+	assert.Empty(t, roi.Priors.Flags, "in consistent units Meridian's prior is plausible")
+	// In thousands the checks say so: an implausible media share before
+	// the fit, and a fit that flat priors beat.
+	t.Logf("spend in thousands, roi family: R² %.3f, flat ROI priors %.3f", roiK.Fit.R2, roiK.Priors.FreeR2)
+	require.Len(t, roiK.Priors.Flags, 2)
+	for _, f := range roiK.Priors.Flags {
+		assert.Equal(t, report.FlagPriorConflict, f.Code)
+	}
+	assert.Less(t, roiK.Fit.R2, roiK.Priors.FreeR2-0.05)
 	assert.Less(t, roiK.Header.MediaContribution.Mean, 0.5*roi.Header.MediaContribution.Mean)
 	t.Logf("roi family: media contribution %.4g, with spend in thousands %.4g", roi.Header.MediaContribution.Mean, roiK.Header.MediaContribution.Mean)
 }

@@ -71,8 +71,9 @@ func (w *World) ConfigYAML(ext string) string {
 	return b.String()
 }
 
-// geoModel is the model.geo_model a geo world's config.yaml asks for:
-// sum until the geo model is in, so that the config runs.
+// geoModel is the model.geo_model a geo world's config.yaml asks for: the
+// national fit of the summed geos, the baseline a geo model is measured
+// against (geo_model: geo, one edit away, fits the geo model).
 const geoModel = "sum"
 
 // q quotes a YAML scalar when it is not a plain identifier. Go's quoting

@@ -31,4 +31,6 @@
 //
 // Generation is deterministic for a seed: each component draws from its own
 // PCG stream, so a world does not change when an unrelated option does.
+//
+// Imports of triad packages: civil, internal/atomicfile, internal/tabular, stat.
 package simulate

@@ -60,14 +60,7 @@ func (w *World) drawGeoLiftTests(rng *rand.Rand, n int) ([]LiftTest, []TestTruth
 		tt.Spend = round2(stat.Sum(x[i : j+1]))
 		tt.Scope = tt.Spend / stat.Sum(w.Channels[c].Spend[i:j+1])
 		tt.IROAS = tt.Lift / tt.Spend
-		l := LiftTest{ID: tt.ID, Channel: tt.Channel, Type: tt.Type,
-			Start: w.Dates[i], End: w.Dates[j].AddDays(6), Spend: tt.Spend, Geos: tt.Geos}
-		measure(rng, &l, tt.Lift)
-		if cool > 0 {
-			l.CooldownEnd = w.Dates[m].AddDays(6)
-		}
-		tt.Measured, tt.SE = l.Incremental, l.SE
-		tests = append(tests, l)
+		tests = append(tests, w.record(rng, &tt))
 		truth = append(truth, tt)
 	}
 	if len(tests) < n {

@@ -55,12 +55,7 @@ func (w *World) drawGeoMTA(rng *rand.Rand) []MTARow {
 	}
 	affLevel := uniform(rng, 1500, 4000)
 	const noiseSD = 0.15
-	type cell struct {
-		row                MTARow
-		ch                 int // index into online, −1 for the unmapped platform
-		attrTrue, attrBase float64
-	}
-	cells := make([]cell, 0, T*7*G*(len(online)+1))
+	cells := make([]mtaCell, 0, T*7*G*(len(online)+1))
 	for t := 0; t < T; t++ {
 		for d := 0; d < 7; d++ {
 			day := w.Dates[t].AddDays(d)
@@ -69,7 +64,7 @@ func (w *World) drawGeoMTA(rng *rand.Rand) []MTARow {
 					ch := w.Channels[c]
 					tr := geo.Contribution[c][t] * rwd[d]
 					noise := math.Exp(noiseSD*rng.NormFloat64() - noiseSD*noiseSD/2)
-					cl := cell{ch: i, row: MTARow{Date: day, Geo: geo.Name, Channel: ch.Platform,
+					cl := mtaCell{ch: i, row: MTARow{Date: day, Geo: geo.Name, Channel: ch.Platform,
 						Spend: spend[g][i][t*7+d], TrueRevenue: tr}}
 					cl.attrTrue = tr * claim[g][i] * noise
 					if ch.Name == "search" {
@@ -81,11 +76,26 @@ func (w *World) drawGeoMTA(rng *rand.Rand) []MTARow {
 				}
 				noise := math.Exp(noiseSD*rng.NormFloat64() - noiseSD*noiseSD/2)
 				attr := round2(affLevel * 7 * rwd[d] * noise * geo.Population / popTotal)
-				cells = append(cells, cell{ch: -1, row: MTARow{Date: day, Geo: geo.Name, Channel: unmappedPlatform,
+				cells = append(cells, mtaCell{ch: -1, row: MTARow{Date: day, Geo: geo.Name, Channel: unmappedPlatform,
 					AttributedRevenue: attr, Spend: round2(0.1 * attr)}})
 			}
 		}
 	}
+	return w.solveAttribution(rng, online, cells)
+}
+
+// mtaCell is one export row before the attribution constants are solved:
+// attrTrue and attrBase are its two parts of attributed revenue.
+type mtaCell struct {
+	row                MTARow
+	ch                 int // index into the online channels, −1 for the unmapped platform
+	attrTrue, attrBase float64
+}
+
+// solveAttribution sets each online channel's constant so that its
+// national incrementality factor hits a drawn target (search: IF = C / (A
+// + φ·B); others: IF = C / (κ·A)) and returns the rows.
+func (w *World) solveAttribution(rng *rand.Rand, online []int, cells []mtaCell) []MTARow {
 	phi := make([]float64, len(online))
 	kappa := make([]float64, len(online))
 	for i, c := range online {

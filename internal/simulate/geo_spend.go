@@ -107,17 +107,7 @@ func (w *World) geoBaseline(in geoInputs, d geoDraws, media float64) truthInputs
 	}
 	ctl := in.ctl
 	meanP := ctl.meanPrice
-	var rel float64
-	for g := range w.Geos {
-		geo := &w.Geos[g]
-		geo.Price = make([]float64, T)
-		var r float64
-		for t := range geo.Price {
-			geo.Price[t] = round2(ctl.price[t] * math.Exp(d.priceOff[g]+0.01*rng.NormFloat64()))
-			r += geo.Intercept*(in.shape[t]+shock[t]) - ctl.elasticity*(geo.Price[t]-meanP)/meanP + ctl.promoLift*ctl.promo[t]
-		}
-		rel += geo.Population * r
-	}
+	rel := w.geoPrices(rng, in, d, shock)
 	base := in.base
 	base.Level = media * (1/in.share - 1) / rel // per capita
 	base.Shocks = shock
@@ -155,11 +145,8 @@ func (w *World) geoBaseline(in geoInputs, d geoDraws, media float64) truthInputs
 			price[t] += geo.Price[t] * geo.Population
 		}
 		geo.NoiseRel = in.noiseRel * math.Sqrt(median/geo.Population)
-		sd := geo.NoiseRel * stat.Sum(own) / float64(T)
-		noiseVar += sd * sd
-		geo.KPI = make([]float64, T)
+		noiseVar += geo.addNoise(rng, own)
 		for t := range own {
-			geo.KPI[t] = round2(own[t] + sd*rng.NormFloat64())
 			w.KPI[t] += geo.KPI[t]
 		}
 	}
@@ -183,4 +170,34 @@ func (w *World) geoBaseline(in geoInputs, d geoDraws, media float64) truthInputs
 		},
 		baseline: baseline, controlEffects: effects, noise: noise,
 	}
+}
+
+// addNoise sets the geo's KPI to its noiseless revenue own plus Normal
+// noise of SD NoiseRel × its mean, in cents, and returns the variance.
+func (geo *Geo) addNoise(rng *rand.Rand, own []float64) float64 {
+	sd := geo.NoiseRel * stat.Sum(own) / float64(len(own))
+	geo.KPI = make([]float64, len(own))
+	for t := range own {
+		geo.KPI[t] = round2(own[t] + sd*rng.NormFloat64())
+	}
+	return sd * sd
+}
+
+// geoPrices draws every geo's price around the national one and returns
+// the noiseless non-media revenue relative to the per-capita level,
+// summed over geos and weeks, from which the level follows.
+func (w *World) geoPrices(rng *rand.Rand, in geoInputs, d geoDraws, shock []float64) float64 {
+	ctl, meanP := in.ctl, in.ctl.meanPrice
+	var rel float64
+	for g := range w.Geos {
+		geo := &w.Geos[g]
+		geo.Price = make([]float64, len(w.Dates))
+		var r float64
+		for t := range geo.Price {
+			geo.Price[t] = round2(ctl.price[t] * math.Exp(d.priceOff[g]+0.01*rng.NormFloat64()))
+			r += geo.Intercept*(in.shape[t]+shock[t]) - ctl.elasticity*(geo.Price[t]-meanP)/meanP + ctl.promoLift*ctl.promo[t]
+		}
+		rel += geo.Population * r
+	}
+	return rel
 }

@@ -192,23 +192,29 @@ func (w *World) drawLiftTests(rng *rand.Rand, n int) ([]LiftTest, []TestTruth, e
 		tt.Spend = round2(tt.Scope * tt.Moved * window)
 		tt.Lift = trueLift(ch.Response, ch.Spend, i, j, m, tt.Moved, tt.Scope, heavy)
 		tt.IROAS = tt.Lift / tt.Spend
-		l := LiftTest{
-			ID: tt.ID, Channel: ch.Name, Type: tt.Type,
-			Start: w.Dates[i], End: w.Dates[j].AddDays(6),
-			ScopeShare: tt.Scope, Spend: tt.Spend,
-		}
-		measure(rng, &l, tt.Lift)
-		if cool > 0 {
-			l.CooldownEnd = w.Dates[m].AddDays(6)
-		}
-		tt.Measured, tt.SE = l.Incremental, l.SE
-		tests = append(tests, l)
+		tests = append(tests, w.record(rng, &tt))
 		truth = append(truth, tt)
 	}
 	if len(tests) < n {
 		return nil, nil, fmt.Errorf("simulate: seed %d: placed %d of %d lift tests", w.Options.Seed, len(tests), n)
 	}
 	return tests, truth, nil
+}
+
+// record returns the file record of the test tt, measured with noise, and
+// notes the measurement in tt. A geo test's scope is its geos.
+func (w *World) record(rng *rand.Rand, tt *TestTruth) LiftTest {
+	l := LiftTest{ID: tt.ID, Channel: tt.Channel, Type: tt.Type, Start: w.Dates[tt.StartWeek],
+		End: w.Dates[tt.EndWeek].AddDays(6), Spend: tt.Spend, Geos: tt.Geos}
+	if tt.Geos == nil {
+		l.ScopeShare = tt.Scope
+	}
+	measure(rng, &l, tt.Lift)
+	if tt.MeasureEndWeek > tt.EndWeek {
+		l.CooldownEnd = w.Dates[tt.MeasureEndWeek].AddDays(6)
+	}
+	tt.Measured, tt.SE = l.Incremental, l.SE
+	return l
 }
 
 // windowStarts returns the weeks a test of length weeks (shortened down to

@@ -91,13 +91,7 @@ func (w *World) drawMTA(rng *rand.Rand, baseline []float64, campaigns int) []MTA
 	// Rows in export order: date, then platform, then campaign. attrTrue
 	// and attrBase are the two parts of each attributed value before the
 	// channel's calibration constant is solved.
-	type cell struct {
-		row      MTARow
-		ch       int // index into chans, −1 for the unmapped platform
-		attrTrue float64
-		attrBase float64
-	}
-	var cells []cell
+	var cells []mtaCell
 	// spendCells[i][(t·7+d)·n+k]: campaign k's spend on day d of week t,
 	// split in cents so that each week sums exactly to the panel's spend.
 	spendCells := make([][]float64, len(chans))
@@ -135,7 +129,7 @@ func (w *World) drawMTA(rng *rand.Rand, baseline []float64, campaigns int) []MTA
 				for k, name := range mc.campaigns {
 					tr := ch.Contribution[t] * rwd[d] * mc.trueSh[k][t]
 					noise := math.Exp(noiseSD*rng.NormFloat64() - noiseSD*noiseSD/2)
-					cl := cell{ch: i, row: MTARow{Date: day, Channel: ch.Platform, Campaign: name,
+					cl := mtaCell{ch: i, row: MTARow{Date: day, Channel: ch.Platform, Campaign: name,
 						Spend: spendCells[i][(t*7+d)*n+k], TrueRevenue: tr}}
 					if ch.Name == "search" {
 						brand := 0.3 / float64(n-1)
@@ -152,41 +146,16 @@ func (w *World) drawMTA(rng *rand.Rand, baseline []float64, campaigns int) []MTA
 			}
 			noise := math.Exp(noiseSD*rng.NormFloat64() - noiseSD*noiseSD/2)
 			attr := round2(affLevel * 7 * rwd[d] * noise)
-			cells = append(cells, cell{ch: -1, row: MTARow{Date: day, Channel: unmappedPlatform,
+			cells = append(cells, mtaCell{ch: -1, row: MTARow{Date: day, Channel: unmappedPlatform,
 				Campaign: unmappedCampaign, AttributedRevenue: attr, Spend: round2(0.1 * attr)}})
 		}
 	}
 
-	// Solve each channel's constant so that its true IF hits a drawn target:
-	// search: IF = C / (A + φ·B); others: IF = C / (κ·A).
-	phi := make([]float64, len(chans))
-	kappa := make([]float64, len(chans))
+	online := make([]int, len(chans))
 	for i, mc := range chans {
-		var a, b float64
-		for _, cl := range cells {
-			if cl.ch == i {
-				a += cl.attrTrue
-				b += cl.attrBase
-			}
-		}
-		contrib := stat.Sum(w.Channels[mc.c].Contribution)
-		if w.Channels[mc.c].Name == "search" {
-			target := uniform(rng, 0.3, 0.6)
-			kappa[i] = 1
-			phi[i] = math.Max(0, (contrib/target-a)/b)
-		} else {
-			target := uniform(rng, 0.5, 0.9)
-			kappa[i] = contrib / (target * a)
-		}
+		online[i] = mc.c
 	}
-	rows := make([]MTARow, len(cells))
-	for r, cl := range cells {
-		if cl.ch >= 0 {
-			cl.row.AttributedRevenue = round2(kappa[cl.ch]*cl.attrTrue + phi[cl.ch]*cl.attrBase)
-		}
-		rows[r] = cl.row
-	}
-	return rows
+	return w.solveAttribution(rng, online, cells)
 }
 
 // weekdayProfiles draws the spend and return profiles over the days of a

@@ -28,4 +28,6 @@
 //
 // Writes are atomic: a temporary file in the target directory is synced
 // and renamed into place, so a failed or aborted write leaves nothing.
+//
+// Imports of triad packages: civil, internal/atomicfile.
 package tabular

@@ -1,6 +1,3 @@
-// Package batchtest writes small batch manifests for tests of triad batch
-// and gather: short national runs of the repository's seed-1 world. It
-// imports only the standard library.
 package batchtest
 
 import (

@@ -59,7 +59,8 @@ func marginal(x, s0, roi, half float64) float64 {
 // six channels (two offline), four lift tests, MTA for the online channels
 // and a budget recommendation. The numbers are made up but consistent with
 // each other; the result is the same on every call. It serves the report's
-// own tests and benchmarks, and demos of the renderers.
+// own tests and benchmarks; being in a _test.go file, it is no part of the
+// package's API.
 func SampleReport() *Report {
 	rng := rand.New(rand.NewPCG(20240101, 7))
 	const weeks = 156
