@@ -69,6 +69,13 @@ func TestSimulateGeoWorldRuns(t *testing.T) {
 		Experiments []struct {
 			MMMIROAS struct{ Mean *float64 } `json:"mmm_iroas"`
 		} `json:"experiments"`
+		Geos []struct {
+			Name     string `json:"name"`
+			Channels []struct {
+				ROI struct{ Lo, Hi *float64 } `json:"roi"`
+			} `json:"channels"`
+			Fit *struct{ R2 float64 } `json:"fit"`
+		} `json:"geos"`
 	}
 	b, err = os.ReadFile(filepath.Join(outGeo, "report.json"))
 	require.NoError(t, err)
@@ -80,6 +87,15 @@ func TestSimulateGeoWorldRuns(t *testing.T) {
 	}
 	for _, c := range geoRep.Channels {
 		assert.Greater(t, c.MMM.ROI.Mean, 0.0)
+	}
+	require.Len(t, geoRep.Geos, 8, "geos[] holds every geo")
+	for _, g := range geoRep.Geos {
+		require.Len(t, g.Channels, len(geoRep.Channels), g.Name)
+		assert.NotNil(t, g.Fit, g.Name)
+		for _, c := range g.Channels {
+			require.NotNil(t, c.ROI.Lo, g.Name)
+			assert.Less(t, *c.ROI.Lo, *c.ROI.Hi, g.Name)
+		}
 	}
 
 	for _, bad := range []string{"1", "-2", "501"} {
