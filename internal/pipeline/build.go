@@ -27,8 +27,7 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 		Period: report.Period{
 			Start: p.Dates[0], End: p.End(), Grain: p.Grain(), Periods: len(p.Dates),
 		},
-		Fit:     fitSection(f.alone, a.fitAlone, cfg.Sampler.Draws, f.aloneSecs),
-		Summary: a.rec.Summary,
+		Fit: fitSection(f.alone, a.fitAlone, cfg.Sampler.Draws, f.aloneSecs),
 	}
 	if f.calibrated != nil {
 		fc := fitSection(f.calibrated, *a.fitCal, cfg.Sampler.Draws, f.calSecs)
@@ -63,6 +62,7 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 		}
 	}
 	r.TestNext = suggestions(a.rec)
+	r.Summary = report.Prose(r, cfg.Model.KPIType == mmm.Count)
 	suggestGeos(r.TestNext, p, cfg.Sampler.Seed)
 	if a.plan != nil {
 		r.Budget = budgetSection(p.Channels, a.current, a.plan, objectiveLabel(cfg.Budget.Objective, cfg.Budget.Quantile))
