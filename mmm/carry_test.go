@@ -2,7 +2,6 @@ package mmm
 
 import (
 	"math"
-	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -75,17 +74,6 @@ func TestCarryGradient(t *testing.T) {
 		s.LiftTau = 300
 		m, err := NewModel(d, s)
 		require.NoError(t, err)
-		x0, err := m.Unconstrain(w.params)
-		require.NoError(t, err)
-		rng := rand.New(rand.NewPCG(uint64(i), 3))
-		for rep := range 3 {
-			x := append([]float64(nil), x0...)
-			if rep > 0 {
-				for j := range x {
-					x[j] += 0.25 * rng.NormFloat64()
-				}
-			}
-			checkGradientStep(t, m, x, 1e-5)
-		}
+		checkGradientAround(t, m, w.params, uint64(i))
 	}
 }

@@ -2,7 +2,6 @@ package mmm
 
 import (
 	"math"
-	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -31,18 +30,7 @@ func TestCombinedLiftGradient(t *testing.T) {
 		w, _ := combinedWorld(uint64(i+41), o, i == 1)
 		m, err := NewModel(w.data, w.spec)
 		require.NoError(t, err)
-		x0, err := m.Unconstrain(w.params)
-		require.NoError(t, err)
-		rng := rand.New(rand.NewPCG(uint64(i), 9))
-		for rep := range 3 {
-			x := append([]float64(nil), x0...)
-			if rep > 0 {
-				for j := range x {
-					x[j] += 0.25 * rng.NormFloat64()
-				}
-			}
-			checkGradientStep(t, m, x, 1e-5)
-		}
+		checkGradientAround(t, m, w.params, uint64(i))
 	}
 }
 

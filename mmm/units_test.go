@@ -66,18 +66,7 @@ func TestUnitsAndOrganicGradient(t *testing.T) {
 		assert.False(t, m.Organic(0))
 		assert.True(t, m.Organic(1))
 		assert.Contains(t, m.ParamNames(), "share[search]")
-		x0, err := m.Unconstrain(w.params)
-		require.NoError(t, err)
-		rng := rand.New(rand.NewPCG(uint64(i), 5))
-		for rep := range 3 {
-			x := append([]float64(nil), x0...)
-			if rep > 0 {
-				for j := range x {
-					x[j] += 0.25 * rng.NormFloat64()
-				}
-			}
-			checkGradientStep(t, m, x, 1e-5)
-		}
+		checkGradientAround(t, m, w.params, uint64(i))
 	}
 }
 
@@ -121,5 +110,23 @@ func checkGradientStep(t *testing.T, m *Model, x []float64, h float64) {
 	names := m.ParamNames()
 	for i := range grad {
 		assert.InDelta(t, num[i], grad[i], 1e-5*math.Max(1, math.Abs(num[i])), "d/d %s", names[i])
+	}
+}
+
+// checkGradientAround checks the gradient of the model at params and at
+// two points around them (every coordinate moved by N(0, 0.25²)).
+func checkGradientAround(t *testing.T, m *Model, params Params, seed uint64) {
+	t.Helper()
+	x0, err := m.Unconstrain(params)
+	require.NoError(t, err)
+	rng := rand.New(rand.NewPCG(seed, 3))
+	for rep := range 3 {
+		x := append([]float64(nil), x0...)
+		if rep > 0 {
+			for j := range x {
+				x[j] += 0.25 * rng.NormFloat64()
+			}
+		}
+		checkGradientStep(t, m, x, 1e-5)
 	}
 }

@@ -29,8 +29,6 @@ type Priors struct {
 	// SensitivityFit says which fit the sensitivity refits perturb: "MMM
 	// alone" or "calibrated" (the one the budget plan uses).
 	SensitivityFit string `json:"sensitivity_fit"`
-	// SensitivitySeconds is the wall-clock time of the checks' refits.
-	SensitivitySeconds float64 `json:"sensitivity_seconds"`
 }
 
 // PriorChannel is one channel's ROI prior.
@@ -96,8 +94,8 @@ func priorIntro(r *Report) string {
 		s += fmt.Sprintf(" With flat ROI priors the same design fits R² %s (MMM alone: %s).", formatSig(p.FreeR2), formatSig(r.Fit.R2))
 	}
 	if p.SensitivityFit != "" {
-		s += fmt.Sprintf(" Sensitivity (%s fit, Laplace refits from its mode, %s s): each channel's ROI under its prior, one twice as wide, and ones moved two prior SDs down and up; a channel whose ROI moves by more than half its interval is prior-driven, and the budget plan keeps its spend.",
-			p.SensitivityFit, formatSig(p.SensitivitySeconds))
+		s += fmt.Sprintf(" Sensitivity (%s fit, Laplace refits from its mode): each channel's ROI under its prior, one twice as wide, and ones moved two prior SDs down and up; a channel whose ROI moves by more than half its interval is prior-driven, and the budget plan keeps its spend.",
+			p.SensitivityFit)
 	}
 	return s
 }

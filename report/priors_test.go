@@ -13,7 +13,7 @@ import (
 
 func samplePriors(r *Report) *Priors {
 	p := &Priors{Family: "share", Requested: "auto", MediaShare: Interval{Mean: 0.22, Lo: 0.1, Hi: 0.45},
-		FreeR2: 0.93, SensitivityFit: "calibrated", SensitivitySeconds: 0.8,
+		FreeR2: 0.93, SensitivityFit: "calibrated",
 		Flags: []Flag{{Code: FlagPriorConflict, Message: "prior_conflict: a test message"}}}
 	for i, ch := range r.Channels {
 		pc := PriorChannel{Name: ch.Name, Source: "share", ROI: Interval{Mean: 2.2, Lo: 0.34, Hi: 6.6}, Mu: 0.4, Sigma: 0.9,

@@ -9,12 +9,14 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/triad-mmm/triad/internal/batch/batchtest"
+	"github.com/triad-mmm/triad/internal/outdir"
 )
 
 // batchManifest writes the batchtest manifest of n short runs (m1..mn)
@@ -196,5 +198,37 @@ func TestGatherUsage(t *testing.T) {
 		_, err, code := triad(t, args...)
 		assert.Error(t, err, args)
 		assert.Equal(t, exitInput, code, args)
+	}
+}
+
+// A batch stopped by SIGTERM exits 143 and one killed by SIGKILL just
+// dies; each time the next batch skips what finished, and no run is done
+// twice: each run's files were committed exactly once (generation 1).
+func TestBatchResumesAfterSignalAndKill(t *testing.T) {
+	dir := t.TempDir()
+	manifest := batchManifest(t, dir, 3, false)
+	args := []string{"batch", "--manifest", manifest, "--jobs", "1"}
+	p := startTriad(t, []string{`msg="run ok"`}, args...)
+	require.True(t, p.await(t, `msg="run ok"`))
+	require.NoError(t, p.cmd.Process.Signal(syscall.SIGTERM))
+	code, stderr := p.wait()
+	assert.Equal(t, 143, code, stderr)
+	assert.Contains(t, stderr, "interrupted by SIGTERM")
+
+	p = startTriad(t, []string{`msg="run skipped"`, `msg="run ok"`}, args...)
+	require.True(t, p.await(t, `msg="run ok"`))
+	require.NoError(t, p.cmd.Process.Kill())
+	_, stderr = p.wait()
+	assert.Contains(t, stderr, `msg="run skipped" run=m1`)
+
+	out, err, code := triad(t, append(args, "-q")...)
+	require.NoError(t, err)
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, out, "skipped\tm1\t")
+	for _, name := range []string{"m1", "m2", "m3"} {
+		m, ok, err := outdir.ReadMarker(filepath.Join(dir, "out", name))
+		require.NoError(t, err)
+		require.True(t, ok, name)
+		assert.Equal(t, 1, m.Sets["run"].Generation, "%s: its files were committed once", name)
 	}
 }

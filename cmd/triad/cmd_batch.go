@@ -125,7 +125,11 @@ func batchProgress(g *globalOptions, total int, stdout io.Writer) func(batch.Out
 		fmt.Fprintln(stdout, line)
 		switch {
 		case tty:
-			fmt.Fprintf(os.Stderr, "[%*d/%d] %-7s %-32s %6.1fs  (%s elapsed)\n", len(fmt.Sprint(total)), done, total, o.Status, o.Run.Name, o.Seconds, time.Since(start).Round(time.Second))
+			msg := ""
+			if o.Err != nil {
+				msg = "  " + o.Err.Error()
+			}
+			fmt.Fprintf(os.Stderr, "[%*d/%d] %-7s %-32s %6.1fs  (%s elapsed)%s\n", len(fmt.Sprint(total)), done, total, o.Status, o.Run.Name, o.Seconds, time.Since(start).Round(time.Second), msg)
 		case o.Status == batch.StatusFailed:
 			g.log.Error("run failed", "run", o.Run.Name, "done", done, "of", total, "error", o.Err)
 		default:

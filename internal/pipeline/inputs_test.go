@@ -40,7 +40,13 @@ func TestMeridianRevenuePerKPI(t *testing.T) {
 	assert.Equal(t, "count", r.KPIType)
 	require.NotNil(t, r.RevenuePerKPI)
 	assert.InDelta(t, 0.02, r.RevenuePerKPI.Mean, 0.0002)
+	require.Len(t, r.Organic, 1)
+	assert.Equal(t, "Organic_channel0", r.Organic[0].Name)
 	for _, c := range r.Channels {
+		if c.Spend == 0 {
+			assert.Nil(t, c.MMM.RevenueROI, "an organic channel has no ROI")
+			continue
+		}
 		require.NotNil(t, c.MMM.RevenueROI, c.Name)
 		assert.InEpsilon(t, c.MMM.ROI.Mean*r.RevenuePerKPI.Mean, c.MMM.RevenueROI.Mean, 0.01, c.Name)
 	}

@@ -63,7 +63,7 @@ func TestRunWritesTheManifest(t *testing.T) {
 	for _, s := range m.Timings {
 		stages[s.Stage] = true
 	}
-	for _, s := range []string{"load", "fit", "fit_mmm", "fit_calibrated", "analyse", "hash_inputs", "write"} {
+	for _, s := range []string{"load", "fit", "fit_mmm", "fit_calibrated", "prior_checks", "analyse", "hash_inputs", "write"} {
 		assert.True(t, stages[s], s)
 	}
 	assert.Equal(t, []string{"report.json", "report.md", "report.html", "data_summary.txt", "decomposition.csv", "posterior.parquet", "calibrated_mta.parquet"}, m.Outputs)

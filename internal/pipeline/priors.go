@@ -31,7 +31,6 @@ func priorSection(m, cal *mmm.Model, checks *priorChecks, level float64) *report
 		if cal != nil {
 			p.SensitivityFit = "calibrated"
 		}
-		p.SensitivitySeconds = math.Round(checks.secs*100) / 100
 	}
 	for c, name := range m.Channels() {
 		src := info.Family

@@ -90,6 +90,9 @@ func Run(ctx context.Context, cfg *config.Config, opts Options) (*Result, error)
 	if f.calibrated != nil {
 		sw.add("fit_calibrated", f.calSecs)
 	}
+	if f.priors != nil {
+		sw.add("prior_checks", f.priors.secs)
+	}
 	opts.info("reconciling MMM, experiments and MTA")
 	a, err := analyse(in, f, opts)
 	if err != nil {
