@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -59,15 +58,10 @@ func MarshalBudget(b *Budget) ([]byte, error) {
 	v := struct {
 		Budget *Budget `json:"budget"`
 	}{b}
-	compact, err := encodeJSON(nil, &v)
-	if err != nil {
-		return nil, err
-	}
 	var out bytes.Buffer
-	if err := json.Indent(&out, compact, "", "  "); err != nil {
+	if err := writeIndentedJSON(&out, &v); err != nil {
 		return nil, err
 	}
-	out.WriteByte('\n')
 	return out.Bytes(), nil
 }
 
