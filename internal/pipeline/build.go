@@ -173,7 +173,9 @@ func charts(in *Inputs, final posterior, a *analysis, b *report.Budget) report.C
 			rec := b.Channels[c].Recommended
 			curve.RecommendedSpend = &rec
 		}
-		ch.ResponseCurves = append(ch.ResponseCurves, curve)
+		if !in.isOrganic(c) { // no spend, no curve in spend
+			ch.ResponseCurves = append(ch.ResponseCurves, curve)
+		}
 		aw := report.AdstockWeights{Channel: name}
 		for _, iv := range final.AdstockWeights(c, a.level) {
 			aw.Weights = append(aw.Weights, riv(iv))
