@@ -27,7 +27,8 @@ type stability struct {
 	inside        int     // channels whose new ROI mean lies in the old 90% interval
 	relMove       float64 // Σ |new − old| / old over the channels
 	tested        string
-	toward        bool // the tested channel's ROI moved toward the test's iROAS
+	toward        bool // the tested channel's ROI moved in the direction of the test's iROAS
+	closer        bool // … and ended closer to it than it started
 	othersInside  int  // other channels that moved by less than their interval width
 	others        int
 	testedOld     float64
@@ -84,7 +85,8 @@ func measureStability(t *testing.T, seed uint64, method string, chains, warmup, 
 	roiTest := fitROI(t, &withTest)
 	s.tested, s.testedIROAS = ch.Name, l.Incremental/l.Spend
 	s.testedOld, s.testedNew = roiOld[c0].Mean, roiTest[c0].Mean
-	s.toward = math.Abs(s.testedNew-s.testedIROAS) < math.Abs(s.testedOld-s.testedIROAS)
+	s.toward = (s.testedNew-s.testedOld)*(s.testedIROAS-s.testedOld) > 0
+	s.closer = math.Abs(s.testedNew-s.testedIROAS) < math.Abs(s.testedOld-s.testedIROAS)
 	for c := range roiOld {
 		if c == c0 {
 			continue
