@@ -4,7 +4,6 @@ import (
 	"math"
 
 	"github.com/triad-mmm/triad/civil"
-	"github.com/triad-mmm/triad/stat"
 )
 
 // Decomposition splits the expected KPI of every period into its parts, in
@@ -118,12 +117,6 @@ func (p *Posterior) Decomposition(level float64) Decomposition {
 	if m.nFit < m.n {
 		dec.HoldoutStart = m.nFit
 	}
-	col := make([]float64, len(pt.mu))
-	for t := range dec.Fitted {
-		for d, row := range pt.mu {
-			col[d] = row[t]
-		}
-		dec.Fitted[t] = stat.Summarize(col, level)
-	}
+	dec.Fitted = fittedIntervals(pt.mu, level)
 	return dec
 }

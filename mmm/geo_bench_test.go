@@ -9,7 +9,7 @@ import (
 
 // benchGeoModel is the speed target: 40 geos × 156 weeks × 6
 // channels, two controls (one by geo), Fourier 2, trend, shared shocks.
-func benchGeoModel(b *testing.B, lifts int) (*GeoModel, []float64) {
+func benchGeoModel(b testing.TB, lifts int) (*GeoModel, []float64) {
 	w := geoSimWorldGen(1, geoSimOptions{geos: 40, n: 156, channels: 6, controls: 2, geoControl: true,
 		fourier: 2, trend: true, shocks: true, noise: 0.05, eta: 0.2, lifts: lifts})
 	m, err := NewGeoModel(w.data, w.spec)

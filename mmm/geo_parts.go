@@ -6,7 +6,6 @@ import (
 	"sync"
 
 	"github.com/triad-mmm/triad/civil"
-	"github.com/triad-mmm/triad/stat"
 )
 
 // GeoBreakdown is the decomposition and fit of the national sum and of
@@ -157,46 +156,6 @@ func (p *GeoPosterior) geoParts(g int) (Decomposition, [][]float64) {
 	return dec, rows
 }
 
-// fittedIntervals summarises rows ([draw][t]) per period.
-func fittedIntervals(rows [][]float64, level float64) []Interval {
-	n := len(rows[0])
-	out := make([]Interval, n)
-	col := make([]float64, len(rows))
-	for t := range out {
-		for d, row := range rows {
-			col[d] = row[t]
-		}
-		out[t] = stat.Summarize(col, level)
-	}
-	return out
-}
-
-// fitMetrics compares the posterior mean of rows with y in and after the
-// nFit fitted periods; R2 is summarised per draw.
-func fitMetrics(y []float64, rows [][]float64, nFit int, level float64) FitMetrics {
-	n := len(y)
-	mean := make([]float64, n)
-	for _, row := range rows {
-		for t, v := range row {
-			mean[t] += v
-		}
-	}
-	for t := range mean {
-		mean[t] /= float64(len(rows))
-	}
-	fm := FitMetrics{InSample: metrics(y[:nFit], mean[:nFit])}
-	if nFit < n {
-		h := metrics(y[nFit:], mean[nFit:])
-		fm.Holdout = &h
-	}
-	r2 := make([]float64, len(rows))
-	for d, row := range rows {
-		r2[d] = metrics(y[:nFit], row[:nFit]).R2
-	}
-	fm.R2 = stat.Summarize(r2, level)
-	return fm
-}
-
 // PeriodContributions returns channel c's national contribution (summed
 // over geos) per draw and period, [draw][t] in KPI units.
 func (p *GeoPosterior) PeriodContributions(c int) [][]float64 {
@@ -227,16 +186,7 @@ func (p *GeoPosterior) AdstockWeights(c int, level float64) []Interval {
 	if c < 0 || c >= len(p.ch) {
 		return nil
 	}
-	pc := &p.ch[c]
-	out := make([]Interval, len(pc.w[0]))
-	col := make([]float64, len(pc.w))
-	for l := range out {
-		for d, w := range pc.w {
-			col[d] = w[l]
-		}
-		out[l] = stat.Summarize(col, level)
-	}
-	return out
+	return weightIntervals(p.ch[c].w, level)
 }
 
 // LiftDraws returns, per draw, the lift the model predicts for a national

@@ -4,9 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"runtime"
 	"sync"
-	"sync/atomic"
 
 	"github.com/triad-mmm/triad/sampler"
 )
@@ -136,27 +134,7 @@ func (p *GeoPosterior) media(ev *evaluator, dst []float64, c, g, d int, xs []flo
 
 // parallelDraws calls fn for fixed chunks of draws from a few goroutines.
 func (p *GeoPosterior) parallelDraws(fn func(chunk, lo, hi int, ev *evaluator)) int {
-	n := len(p.x)
-	nc := (n + drawChunk - 1) / drawChunk
-	w := min(runtime.GOMAXPROCS(0), nc)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range w {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			ev := &evaluator{}
-			for {
-				k := int(next.Add(1)) - 1
-				if k >= nc {
-					return
-				}
-				fn(k, k*drawChunk, min(n, (k+1)*drawChunk), ev)
-			}
-		}()
-	}
-	wg.Wait()
-	return nc
+	return parallelChunks(len(p.x), fn)
 }
 
 // contributions computes, once, every channel's contribution per geo and

@@ -25,29 +25,7 @@ type FitMetrics struct {
 
 // Fit returns fit metrics; level sets the interval of the per-draw R².
 func (p *Posterior) Fit(level float64) FitMetrics {
-	m := p.m
-	pt := p.parts()
-	mean := make([]float64, m.n)
-	for _, row := range pt.mu {
-		for t, v := range row {
-			mean[t] += v
-		}
-	}
-	for t := range mean {
-		mean[t] /= float64(len(pt.mu))
-	}
-	y := m.data.KPI
-	fm := FitMetrics{InSample: metrics(y[:m.nFit], mean[:m.nFit])}
-	if m.nFit < m.n {
-		h := metrics(y[m.nFit:], mean[m.nFit:])
-		fm.Holdout = &h
-	}
-	r2 := make([]float64, len(pt.mu))
-	for d, row := range pt.mu {
-		r2[d] = metrics(y[:m.nFit], row[:m.nFit]).R2
-	}
-	fm.R2 = stat.Summarize(r2, level)
-	return fm
+	return fitMetrics(p.m.data.KPI, p.parts().mu, p.m.nFit, level)
 }
 
 // metrics computes Metrics of pred against y.
@@ -82,4 +60,44 @@ func metrics(y, pred []float64) Metrics {
 		out.NRMSE = math.Sqrt(sse/float64(n)) / (hi - lo)
 	}
 	return out
+}
+
+// fittedIntervals summarises rows ([draw][t]) per period.
+func fittedIntervals(rows [][]float64, level float64) []Interval {
+	n := len(rows[0])
+	out := make([]Interval, n)
+	col := make([]float64, len(rows))
+	for t := range out {
+		for d, row := range rows {
+			col[d] = row[t]
+		}
+		out[t] = stat.Summarize(col, level)
+	}
+	return out
+}
+
+// fitMetrics compares the posterior mean of rows with y in and after the
+// nFit fitted periods; R2 is summarised per draw.
+func fitMetrics(y []float64, rows [][]float64, nFit int, level float64) FitMetrics {
+	n := len(y)
+	mean := make([]float64, n)
+	for _, row := range rows {
+		for t, v := range row {
+			mean[t] += v
+		}
+	}
+	for t := range mean {
+		mean[t] /= float64(len(rows))
+	}
+	fm := FitMetrics{InSample: metrics(y[:nFit], mean[:nFit])}
+	if nFit < n {
+		h := metrics(y[nFit:], mean[nFit:])
+		fm.Holdout = &h
+	}
+	r2 := make([]float64, len(rows))
+	for d, row := range rows {
+		r2[d] = metrics(y[:nFit], row[:nFit]).R2
+	}
+	fm.R2 = stat.Summarize(r2, level)
+	return fm
 }

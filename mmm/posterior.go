@@ -166,13 +166,16 @@ func (p *Posterior) AdstockWeights(c int, level float64) []Interval {
 	if c < 0 || c >= len(p.ch) {
 		return nil
 	}
-	pc := &p.ch[c]
-	nl := len(pc.w[0])
-	out := make([]Interval, nl)
-	col := make([]float64, len(pc.w))
+	return weightIntervals(p.ch[c].w, level)
+}
+
+// weightIntervals summarises lag weights per draw ([draw][lag]) per lag.
+func weightIntervals(w [][]float64, level float64) []Interval {
+	out := make([]Interval, len(w[0]))
+	col := make([]float64, len(w))
 	for l := range out {
-		for d, w := range pc.w {
-			col[d] = w[l]
+		for d, wd := range w {
+			col[d] = wd[l]
 		}
 		out[l] = stat.Summarize(col, level)
 	}
@@ -217,7 +220,12 @@ const drawChunk = 128
 // parallelDraws calls fn for consecutive chunks of draws from a few
 // goroutines and returns the number of chunks.
 func (p *Posterior) parallelDraws(fn func(chunk, lo, hi int, ev *evaluator)) int {
-	n := len(p.x)
+	return parallelChunks(len(p.x), fn)
+}
+
+// parallelChunks calls fn for consecutive chunks of n draws from a few
+// goroutines and returns the number of chunks.
+func parallelChunks(n int, fn func(chunk, lo, hi int, ev *evaluator)) int {
 	nc := (n + drawChunk - 1) / drawChunk
 	w := min(runtime.GOMAXPROCS(0), nc)
 	var next atomic.Int64
