@@ -10,6 +10,24 @@ import (
 // curves, typically in under ten iterations from the grid solution.
 const maxNewton = 60
 
+// trustRegion sets lo and hi to each free channel's step bounds within
+// radius and within its own bounds, and floors the curvature h so that
+// every channel's model is concave.
+func trustRegion(s *resolved, x, lo, hi, h []float64, radius, gScale float64) {
+	for j, c := range s.free {
+		lo[j] = math.Max(s.lo[c]-x[c], -radius)
+		hi[j] = math.Min(s.hi[c]-x[c], radius)
+		floor := math.Min(-1e-6*gScale/radius, -math.SmallestNonzeroFloat64)
+		if h[j] > floor {
+			// Locally convex (the foot of an S-curve) or flat: the
+			// model is nearly linear there, so the step runs to the
+			// trust region's edge unless the multiplier balances it,
+			// and the ratio test decides how far to trust that.
+			h[j] = floor
+		}
+	}
+}
+
 // refineMean polishes x (which meets the total and bounds) towards a local
 // maximum of Σ_c f_c(x_c), f_c the posterior mean contribution, with a
 // trust-region Newton method. Its model is separable, Σ g_c d_c + ½ h_c d_c²,
@@ -52,18 +70,7 @@ func refineMean(e *evaluator, s *resolved, x []float64, radius float64) int {
 		if gScale == 0 || !stat.Finite(gScale) {
 			break // flat curves: every allocation is as good
 		}
-		for j, c := range free {
-			lo[j] = math.Max(s.lo[c]-x[c], -radius)
-			hi[j] = math.Min(s.hi[c]-x[c], radius)
-			floor := math.Min(-1e-6*gScale/radius, -math.SmallestNonzeroFloat64)
-			if h[j] > floor {
-				// Locally convex (the foot of an S-curve) or flat: the
-				// model is nearly linear there, so the step runs to the
-				// trust region's edge unless the multiplier balances it,
-				// and the ratio test decides how far to trust that.
-				h[j] = floor
-			}
-		}
+		trustRegion(s, x, lo, hi, h, radius, gScale)
 		pred := knapsackStep(d, g, h, lo, hi)
 		var stepMax float64
 		for j, c := range free {

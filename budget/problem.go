@@ -75,19 +75,40 @@ type resolved struct {
 	quantile    float64 // 0 for the mean objective
 }
 
+// checkResponse checks that r answers for n channels with some draws.
+func checkResponse(r Response, n int) error {
+	switch {
+	case r == nil:
+		return errors.New("budget: nil response")
+	case r.Channels() != n:
+		return fmt.Errorf("budget: response has %d channels, current spend %d", r.Channels(), n)
+	case n == 0:
+		return errors.New("budget: no channels")
+	case r.Draws() < 1:
+		return errors.New("budget: response has no draws")
+	}
+	return nil
+}
+
+// objectiveQuantile returns the quantile a Quantile objective maximises, 0
+// for the mean.
+func objectiveQuantile(o Objective) (float64, error) {
+	switch o := o.(type) {
+	case nil, Mean:
+		return 0, nil
+	case Quantile:
+		if !(o.Q >= 0.01 && o.Q <= 0.5) {
+			return 0, fmt.Errorf("budget: quantile objective needs 0.01 ≤ q ≤ 0.5, got %g", o.Q)
+		}
+		return o.Q, nil
+	}
+	return 0, fmt.Errorf("budget: unknown objective %v", o)
+}
+
 func resolve(r Response, p Problem, needTotal bool) (*resolved, error) {
 	n := len(p.Current)
-	if r == nil {
-		return nil, errors.New("budget: nil response")
-	}
-	if r.Channels() != n {
-		return nil, fmt.Errorf("budget: response has %d channels, current spend %d", r.Channels(), n)
-	}
-	if n == 0 {
-		return nil, errors.New("budget: no channels")
-	}
-	if r.Draws() < 1 {
-		return nil, errors.New("budget: response has no draws")
+	if err := checkResponse(r, n); err != nil {
+		return nil, err
 	}
 	bounds := p.Bounds
 	if bounds == nil {
@@ -123,16 +144,11 @@ func resolve(r Response, p Problem, needTotal bool) (*resolved, error) {
 	if !stat.Finite(s.total) || s.total < 0 {
 		return nil, fmt.Errorf("budget: total %g is not a non-negative number", p.Total)
 	}
-	switch o := p.Objective.(type) {
-	case nil, Mean:
-	case Quantile:
-		if !(o.Q >= 0.01 && o.Q <= 0.5) {
-			return nil, fmt.Errorf("budget: quantile objective needs 0.01 ≤ q ≤ 0.5, got %g", o.Q)
-		}
-		s.quantile = o.Q
-	default:
-		return nil, fmt.Errorf("budget: unknown objective %v", o)
+	q, err := objectiveQuantile(p.Objective)
+	if err != nil {
+		return nil, err
 	}
+	s.quantile = q
 	var sumLo, sumHi float64
 	for i := range s.lo {
 		sumLo += s.lo[i]

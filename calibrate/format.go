@@ -49,8 +49,6 @@ func intervalText(iv Interval) string {
 	return fmt.Sprintf("%s (%s–%s)", num(iv.Mean), num(iv.Lo), num(iv.Hi))
 }
 
-func pct(x float64) string { return fmt.Sprintf("%.0f%%", 100*x) }
-
 func strconvG3(x float64) string {
 	digits := max(2, 2-int(math.Floor(math.Log10(math.Abs(x)))))
 	return fmt.Sprintf("%.*f", digits, x)

@@ -61,12 +61,12 @@ type Result struct {
 	Channels    []ChannelResult
 	Experiments []ExperimentResult
 	TestNext    []Suggestion
-	Summary     string
 }
 
 // Reconcile compares the MMM alone, the calibrated MMM, the lift tests and
 // MTA per channel and per quarter (design.md §4), flags disagreements,
-// ranks the channels to test next and writes the summary paragraph.
+// and ranks the channels to test next. It returns numbers and flags; the
+// words of the report's summary are report.Prose's.
 func Reconcile(in Input) (*Result, error) {
 	in, err := in.checked()
 	if err != nil {
@@ -81,7 +81,6 @@ func Reconcile(in Input) (*Result, error) {
 	addFlags(in, r)
 	r.Header = header(in, r.Channels)
 	r.TestNext = testNext(in, r)
-	r.Summary = summary(in, r)
 	return r, nil
 }
 

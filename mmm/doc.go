@@ -35,6 +35,15 @@
 //     inverse Hessian at the posterior mode: a dense metric by
 //     reparameterisation, which the sampler's diagonal adaptation refines.
 //
+// A channel whose spec states no ROI prior takes the default of
+// Spec.MediaPrior (mediaprior.go): ShareMediaPrior, centred on
+// DefaultMediaShare of the KPI per unit of total spend and so the same in
+// any units, or Meridian's ROIMediaPrior on ROI as stated. PriorMediaShare
+// says what the ROI priors imply before the data; PriorContraction,
+// ROISensitivity and FreeFit (priorcheck.go, sensitivity.go) say what the
+// data did to them: posterior against prior, Laplace refits under wider and
+// shifted priors, and the fit the design reaches with flat ROI priors.
+//
 // Lift tests enter as likelihood terms on the lift the model predicts for
 // each test (LiftObs), carryover- and saturation-aware. Fit runs NUTS or a
 // Laplace approximation and returns a Posterior, whose summaries (ROI,

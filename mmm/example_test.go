@@ -116,3 +116,22 @@ func ExampleDelayedAdstock() {
 	// weights [0.01 0.20 0.59 0.20 0.01]
 	// saturated [0.00 0.00 0.22 0.56 0.22 0.00]
 }
+
+// The default media prior resolves to the share family, the same in any
+// units; roi is Meridian's prior on ROI as stated.
+func ExampleMediaPrior() {
+	for _, s := range []string{"auto", "roi", "share"} {
+		k, err := mmm.ParseMediaPrior(s)
+		if err != nil {
+			panic(err)
+		}
+		fmt.Println(k, "→", k.Resolve())
+	}
+	_, err := mmm.ParseMediaPrior("currency")
+	fmt.Println(err)
+	// Output:
+	// auto → share
+	// roi → roi
+	// share → share
+	// "currency": want auto, roi or share
+}

@@ -48,6 +48,13 @@ type TestSuggestion struct {
 	HoldoutShare float64 `json:"holdout_share"`
 	Weeks        int     `json:"weeks"`
 	ExpectedSE   float64 `json:"expected_se"`
+	// CooldownWeeks of measurement follow the treatment to catch the
+	// carryover; Reaches says ExpectedSE meets the precision the test
+	// aims at (else the design is the most precise one considered).
+	CooldownWeeks int  `json:"cooldown_weeks"`
+	Reaches       bool `json:"reaches_target"`
+	// ROI is the channel's ROI now, under the final fit.
+	ROI Interval `json:"roi"`
 	// Geos, on a geo panel, are the geos to hold out: a set with about
 	// HoldoutShare of the KPI whose pre-period KPI moves most like the
 	// other geos' (GeoCorrelation), GeoLift-style. Absent otherwise.

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -59,15 +58,10 @@ func MarshalBudget(b *Budget) ([]byte, error) {
 	v := struct {
 		Budget *Budget `json:"budget"`
 	}{b}
-	compact, err := encodeJSON(nil, &v)
-	if err != nil {
-		return nil, err
-	}
 	var out bytes.Buffer
-	if err := json.Indent(&out, compact, "", "  "); err != nil {
+	if err := writeIndentedJSON(&out, &v); err != nil {
 		return nil, err
 	}
-	out.WriteByte('\n')
 	return out.Bytes(), nil
 }
 
@@ -105,11 +99,12 @@ func budgetTotal(w *strings.Builder, total float64, objective string, g Interval
 		Amount(g.Mean), 100*level, Amount(g.Lo), Amount(g.Hi))
 }
 
-// BudgetSentence is the summary's sentence on the plan's expected gain.
-func BudgetSentence(b *Budget, level float64, kpiType string) string {
+// BudgetSentence is the summary's sentence on the plan's expected gain,
+// in KPI units for a count KPI, in revenue otherwise.
+func BudgetSentence(b *Budget, level float64, count bool) string {
 	g := b.ExpectedGain
 	unit := "revenue"
-	if kpiType == "count" {
+	if count {
 		unit = "KPI"
 	}
 	return fmt.Sprintf("Reallocating the same budget within the bounds is expected to add %s %s (%.0f%% interval %s to %s).",

@@ -74,5 +74,5 @@ func TestBudgetTable(t *testing.T) {
 	assert.Contains(t, s, "Largest budget whose marginal ROI stays at or above 1.5: 1,800\n")
 	assert.Contains(t, s, "total 1,800 (target_roi); expected gain 50.00")
 	assert.Equal(t, "Reallocating the same budget within the bounds is expected to add 120.00 KPI (90% interval NaN to 200.00).",
-		BudgetSentence(b, 0.9, "count"))
+		BudgetSentence(b, 0.9, true))
 }

@@ -106,29 +106,9 @@ func runChain(ctx context.Context, t Target, chain int, cfg *Config) (Chain, err
 	}
 
 	if cfg.Warmup > 0 {
-		if err := n.initStepSize(); err != nil {
-			return Chain{}, fmt.Errorf("chain %d: %w", chain, err)
+		if err := n.warmup(ctx, chain, cfg, report); err != nil {
+			return Chain{}, err
 		}
-		// Stan centres dual averaging on log(10 eps) of the user's step size;
-		// centring on the heuristic's result instead starts closer to the answer.
-		da := newDualAveraging(cfg.TargetAccept)
-		da.restart(n.eps)
-		va := varAdapter{windows: newWindows(cfg.Warmup), est: newWelford(dim)}
-		for it := range cfg.Warmup {
-			if err := ctx.Err(); err != nil {
-				return Chain{}, err
-			}
-			tr := n.transition()
-			n.eps = da.learn(tr.accept)
-			if va.learn(n.invMetric, n.z.q) {
-				if err := n.initStepSize(); err != nil {
-					return Chain{}, fmt.Errorf("chain %d: %w", chain, err)
-				}
-				da.restart(n.eps)
-			}
-			report(it + 1)
-		}
-		n.eps = da.final()
 	}
 
 	out := Chain{
@@ -160,4 +140,33 @@ func runChain(ctx context.Context, t Target, chain int, cfg *Config) (Chain, err
 		report(cfg.Warmup + it + 1)
 	}
 	return out, nil
+}
+
+// warmup adapts the step size by dual averaging and the diagonal metric
+// over Stan's windows, calling report after each iteration.
+func (n *nuts) warmup(ctx context.Context, chain int, cfg *Config, report func(done int)) error {
+	if err := n.initStepSize(); err != nil {
+		return fmt.Errorf("chain %d: %w", chain, err)
+	}
+	// Stan centres dual averaging on log(10 eps) of the user's step size;
+	// centring on the heuristic's result instead starts closer to the answer.
+	da := newDualAveraging(cfg.TargetAccept)
+	da.restart(n.eps)
+	va := varAdapter{windows: newWindows(cfg.Warmup), est: newWelford(len(n.invMetric))}
+	for it := range cfg.Warmup {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		tr := n.transition()
+		n.eps = da.learn(tr.accept)
+		if va.learn(n.invMetric, n.z.q) {
+			if err := n.initStepSize(); err != nil {
+				return fmt.Errorf("chain %d: %w", chain, err)
+			}
+			da.restart(n.eps)
+		}
+		report(it + 1)
+	}
+	n.eps = da.final()
+	return nil
 }

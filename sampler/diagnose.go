@@ -87,28 +87,7 @@ func Diagnose(r *Result, maxTreeDepth int) Diagnostics {
 		d.Warnings = append(d.Warnings, fmt.Sprintf("tail ESS %s for parameter %d%s", beyond(d.ESSTailMin, '<', essWarn), worstTail, more(nTail)))
 	}
 
-	for c, ch := range r.Chains {
-		for _, dv := range ch.Divergent {
-			if dv {
-				d.Divergences++
-			}
-		}
-		for _, td := range ch.TreeDepth {
-			if td >= maxTreeDepth {
-				d.TreeDepthHits++
-			}
-		}
-		if len(ch.Energy) == 0 {
-			continue
-		}
-		e := EBFMI(ch.Energy)
-		if !math.IsNaN(e) && !(e >= d.EBFMIMin) {
-			d.EBFMIMin = e
-		}
-		if e < EBFMIWarn {
-			d.Warnings = append(d.Warnings, fmt.Sprintf("E-BFMI %s in chain %d", beyond(e, '<', EBFMIWarn), c))
-		}
-	}
+	d.chains(r, maxTreeDepth)
 	if d.Divergences > 0 {
 		d.Warnings = append(d.Warnings, fmt.Sprintf("%d divergent transitions", d.Divergences))
 	}
@@ -137,4 +116,31 @@ func beyond(v float64, op byte, limit float64) string {
 		}
 	}
 	return s + " " + string(op) + " " + strconv.FormatFloat(limit, 'f', -1, 64)
+}
+
+// chains counts divergences and tree-depth hits over r's chains and takes
+// the smallest E-BFMI, warning about each chain below EBFMIWarn.
+func (d *Diagnostics) chains(r *Result, maxTreeDepth int) {
+	for c, ch := range r.Chains {
+		for _, dv := range ch.Divergent {
+			if dv {
+				d.Divergences++
+			}
+		}
+		for _, td := range ch.TreeDepth {
+			if td >= maxTreeDepth {
+				d.TreeDepthHits++
+			}
+		}
+		if len(ch.Energy) == 0 {
+			continue
+		}
+		e := EBFMI(ch.Energy)
+		if !math.IsNaN(e) && !(e >= d.EBFMIMin) {
+			d.EBFMIMin = e
+		}
+		if e < EBFMIWarn {
+			d.Warnings = append(d.Warnings, fmt.Sprintf("E-BFMI %s in chain %d", beyond(e, '<', EBFMIWarn), c))
+		}
+	}
 }

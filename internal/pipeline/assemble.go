@@ -130,13 +130,16 @@ func suggestions(rec *calibrate.Result) []report.TestSuggestion {
 	out := make([]report.TestSuggestion, 0, len(rec.TestNext))
 	for _, s := range rec.TestNext {
 		out = append(out, report.TestSuggestion{
-			Channel:      s.Channel,
-			Rank:         s.Rank,
-			Score:        s.Score,
-			Reason:       s.Reason,
-			HoldoutShare: s.HoldoutShare,
-			Weeks:        s.Weeks,
-			ExpectedSE:   s.ExpectedSE,
+			Channel:       s.Channel,
+			Rank:          s.Rank,
+			Score:         s.Score,
+			Reason:        s.Reason,
+			HoldoutShare:  s.HoldoutShare,
+			Weeks:         s.Weeks,
+			ExpectedSE:    s.ExpectedSE,
+			CooldownWeeks: s.CooldownWeeks,
+			Reaches:       s.Reaches,
+			ROI:           riv(s.ROI),
 		})
 	}
 	return out

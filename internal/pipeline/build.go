@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/triad-mmm/triad/budget"
+	"github.com/triad-mmm/triad/internal/config"
 	"github.com/triad-mmm/triad/mmm"
 	"github.com/triad-mmm/triad/report"
 	"github.com/triad-mmm/triad/stat"
@@ -26,8 +27,7 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 		Period: report.Period{
 			Start: p.Dates[0], End: p.End(), Grain: p.Grain(), Periods: len(p.Dates),
 		},
-		Fit:     fitSection(f.alone, a.fitAlone, cfg.Sampler.Draws, f.aloneSecs),
-		Summary: a.rec.Summary,
+		Fit: fitSection(f.alone, a.fitAlone, cfg.Sampler.Draws, f.aloneSecs),
 	}
 	if f.calibrated != nil {
 		fc := fitSection(f.calibrated, *a.fitCal, cfg.Sampler.Draws, f.calSecs)
@@ -62,10 +62,11 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 		}
 	}
 	r.TestNext = suggestions(a.rec)
+	r.Summary = report.Prose(r, cfg.Model.KPIType == mmm.Count)
 	suggestGeos(r.TestNext, p, cfg.Sampler.Seed)
 	if a.plan != nil {
-		r.Budget = budgetSection(p.Channels, a.current, a.plan, cfg.Budget.Objective.String(), cfg.Budget.Quantile)
-		r.Summary += " " + report.BudgetSentence(r.Budget, a.level, cfg.Model.KPIType.String())
+		r.Budget = budgetSection(p.Channels, a.current, a.plan, objectiveLabel(cfg.Budget.Objective, cfg.Budget.Quantile))
+		r.Summary += " " + report.BudgetSentence(r.Budget, a.level, cfg.Model.KPIType == mmm.Count)
 		if t := a.target; t != nil {
 			r.Budget.TargetROI = targetROISection(p.Channels, a.current, t.ROI, t.Total, &t.Plan)
 		}
@@ -104,7 +105,7 @@ func fitSection(p posterior, fm mmm.FitMetrics, draws int, secs float64) report.
 		Chains: p.Chains(), Draws: draws, Seconds: math.Round(secs*100) / 100,
 		Method: p.Method(), Warnings: d.Warnings,
 	}
-	if p.Method() == "laplace" {
+	if p.Method() == mmm.Laplace.String() {
 		out.Draws = p.Draws()
 		out.RHatMax, out.ESSBulkMin, out.ESSTailMin, out.EBFMIMin = math.NaN(), math.NaN(), math.NaN(), math.NaN()
 	}
@@ -114,16 +115,22 @@ func fitSection(p posterior, fm mmm.FitMetrics, draws int, secs float64) report.
 	return out
 }
 
-func budgetSection(names []string, current []float64, plan *budget.Plan, objective string, q float64) *report.Budget {
+// objectiveLabel names the plan's objective as the report shows it:
+// "mean" or "quantile(0.2)".
+func objectiveLabel(o config.BudgetObjective, q float64) string {
+	if o == config.QuantileObjective {
+		return fmt.Sprintf("quantile(%g)", q)
+	}
+	return o.String()
+}
+
+func budgetSection(names []string, current []float64, plan *budget.Plan, objective string) *report.Budget {
 	b := &report.Budget{
 		Total:          plan.Total,
 		Objective:      objective,
 		ExpectedGain:   riv(plan.ExpectedGain),
 		CurrentKPI:     riv(plan.CurrentKPI),
 		RecommendedKPI: riv(plan.RecommendedKPI),
-	}
-	if objective == "quantile" {
-		b.Objective = fmt.Sprintf("quantile(%g)", q)
 	}
 	for c, name := range names {
 		b.Channels = append(b.Channels, report.BudgetChannel{
@@ -143,7 +150,7 @@ func budgetSection(names []string, current []float64, plan *budget.Plan, objecti
 // targetROISection is the target-ROI plan as the report and budget.json
 // hold it, inside the budget section.
 func targetROISection(names []string, current []float64, target, total float64, plan *budget.Plan) *report.TargetROI {
-	b := budgetSection(names, current, plan, "target_roi", 0)
+	b := budgetSection(names, current, plan, "target_roi")
 	return &report.TargetROI{Target: target, Total: total, Channels: b.Channels, ExpectedGain: b.ExpectedGain}
 }
 

@@ -15,15 +15,23 @@ import (
 	"github.com/triad-mmm/triad/report"
 )
 
-// Two quarters of the demo world: the diff finds the 13 added weeks and
-// their spend, the new display test and where display's ROI went, and
-// writes diff.json with the contract's fields.
+// Two quarters of the demo world, the new one run with --previous: the
+// diff finds the 13 added weeks and their spend, the new display test and
+// where display's ROI went, and writes diff.json with the contract's
+// fields; the new report holds the same comparison (checkSincePrevious);
+// --attribute splits it by one refit (checkAttribution).
 func TestDiffOfTwoQuarters(t *testing.T) {
 	old, cur := quarterConfigs(t, "laplace", 1, 10, 200)
 	_, err := Run(context.Background(), old, Options{})
 	require.NoError(t, err)
-	_, err = Run(context.Background(), cur, Options{})
+	res, err := Run(context.Background(), cur, Options{Previous: old.Output.Dir})
 	require.NoError(t, err)
+	checkSincePrevious(t, res, old, cur)
+	testDiff(t, old, cur)
+	checkAttribution(t, old, cur, []string{"new data + old tests"})
+}
+
+func testDiff(t *testing.T, old, cur *config.Config) {
 	out := t.TempDir()
 	res, err := Diff(context.Background(), old.Output.Dir, cur.Output.Dir, DiffOptions{Out: out})
 	require.NoError(t, err)
@@ -111,14 +119,6 @@ func BenchmarkDiff(b *testing.B) {
 	}
 }
 
-// With --attribute, refit A (new data, old tests) and refit B (old data,
-// new tests: LT04 ends after the old panel, so there is none) split each
-// channel's change: the two parts add up to the whole change.
-func TestDiffAttribution(t *testing.T) {
-	old, cur := quarterConfigs(t, "laplace", 1, 10, 400)
-	testAttribution(t, old, cur, []string{"new data + old tests"})
-}
-
 // When a new test falls inside the old period (LT02, January 2024, left
 // out of the old run), the old data are refitted with it too.
 func TestDiffAttributionWithTwoRefits(t *testing.T) {
@@ -140,6 +140,13 @@ func testAttribution(t *testing.T, old, cur *config.Config, refits []string) {
 	require.NoError(t, err)
 	_, err = Run(context.Background(), cur, Options{})
 	require.NoError(t, err)
+	checkAttribution(t, old, cur, refits)
+}
+
+// checkAttribution: refit A (new data, old tests) and, when a new test
+// lies in the old period, refit B (old data, new tests) split each
+// channel's change; the parts add up to the whole change.
+func checkAttribution(t *testing.T, old, cur *config.Config, refits []string) {
 	res, err := Diff(context.Background(), old.Output.Dir, cur.Output.Dir, DiffOptions{Out: t.TempDir(), Attribute: true})
 	require.NoError(t, err)
 	d := res.Diff

@@ -61,7 +61,7 @@ func Optimize(ctx context.Context, cfg *config.Config, opts Options) (*TableResu
 	if err != nil {
 		return nil, asBudgetError(err)
 	}
-	b := budgetSection(in.Panel.Channels, prob.Current, &plan, cfg.Budget.Objective.String(), cfg.Budget.Quantile)
+	b := budgetSection(in.Panel.Channels, prob.Current, &plan, objectiveLabel(cfg.Budget.Objective, cfg.Budget.Quantile))
 	f.priors.markDriven(b)
 	if t := cfg.Budget.TargetROI; t > 0 {
 		total, tp, err := budget.MaxBudgetForTargetROI(resp, prob, t, level)

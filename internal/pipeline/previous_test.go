@@ -9,17 +9,15 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/triad-mmm/triad/internal/config"
 )
 
-// run --previous puts the comparison in the report: since_previous in
-// report.json with the contract's fields, and a "Since last quarter"
-// section in the Markdown and the HTML.
-func TestRunSincePrevious(t *testing.T) {
-	old, cur := quarterConfigs(t, "laplace", 1, 10, 200)
-	_, err := Run(context.Background(), old, Options{})
-	require.NoError(t, err)
-	res, err := Run(context.Background(), cur, Options{Previous: old.Output.Dir})
-	require.NoError(t, err)
+// checkSincePrevious: run --previous puts the comparison in the report:
+// since_previous in report.json with the contract's fields, and a "Since
+// last quarter" section in the Markdown and the HTML (TestDiffOfTwoQuarters
+// makes the runs).
+func checkSincePrevious(t *testing.T, res *Result, old, cur *config.Config) {
 	d := res.Report.SincePrevious
 	require.NotNil(t, d)
 	assert.Equal(t, 13, d.PeriodsAdded)

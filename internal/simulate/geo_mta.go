@@ -31,15 +31,7 @@ func (w *World) drawGeoMTA(rng *rand.Rand) []MTARow {
 			claim[g][i] = math.Exp(0.2*rng.NormFloat64() - 0.02)
 		}
 	}
-	drift := make([][]float64, len(online))
-	for i := range online {
-		drift[i] = make([]float64, T)
-		var z float64
-		for t := range drift[i] {
-			z = 0.9*z + 0.05*rng.NormFloat64()
-			drift[i][t] = math.Exp(z)
-		}
-	}
+	drift := viewDrift(rng, len(online), T)
 	spend := make([][][]float64, G) // [geo][online channel][week·7+day]
 	for g, geo := range w.Geos {
 		spend[g] = make([][]float64, len(online))

@@ -109,15 +109,7 @@ func (w *World) drawMTA(rng *rand.Rand, baseline []float64, campaigns int) []MTA
 		}
 	}
 	// View-through inflation drifts slowly, so the true IF varies by quarter.
-	drift := make([][]float64, len(chans))
-	for i := range chans {
-		drift[i] = make([]float64, T)
-		var z float64
-		for t := range drift[i] {
-			z = 0.9*z + 0.05*rng.NormFloat64()
-			drift[i][t] = math.Exp(z)
-		}
-	}
+	drift := viewDrift(rng, len(chans), T)
 	affLevel := uniform(rng, 1500, 4000)
 	const noiseSD = 0.15
 	for t := 0; t < T; t++ {
@@ -174,6 +166,21 @@ func (w *World) weekdayProfiles(rng *rand.Rand) (swd, rwd [7]float64) {
 		swd[d], rwd[d] = sw[(d+off)%7], rw[(d+off)%7]
 	}
 	return swd, rwd
+}
+
+// viewDrift draws n channels' view-through inflation over T weeks: an
+// AR(1) on the log scale, slow enough that the true IF varies by quarter.
+func viewDrift(rng *rand.Rand, n, T int) [][]float64 {
+	drift := make([][]float64, n)
+	for i := range drift {
+		drift[i] = make([]float64, T)
+		var z float64
+		for t := range drift[i] {
+			z = 0.9*z + 0.05*rng.NormFloat64()
+			drift[i][t] = math.Exp(z)
+		}
+	}
+	return drift
 }
 
 func normalise(x []float64) {
