@@ -82,6 +82,11 @@ type sampleable interface {
 	center() []float64
 }
 
+// modeFinder is a model with its own way to the posterior mode.
+type modeFinder interface {
+	findMode(ctx context.Context, t sampler.Target, x0 []float64) ([]float64, float64, error)
+}
+
 // sample runs cfg's method on m and returns the draws in m's coordinates.
 func sample(ctx context.Context, m sampleable, cfg FitConfig) (*sampler.Result, error) {
 	x0 := m.center()
@@ -93,7 +98,13 @@ func sample(ctx context.Context, m sampleable, cfg FitConfig) (*sampler.Result, 
 		return nil, fmt.Errorf("mmm: init jitter %g, want >= 0", jit)
 	}
 	mode := x0
-	if x, _, err := sampler.MAP(ctx, m.NewTarget(), x0); err == nil {
+	find := func(ctx context.Context, t sampler.Target, x0 []float64) ([]float64, float64, error) {
+		return sampler.MAP(ctx, t, x0)
+	}
+	if ms, ok := m.(modeFinder); ok {
+		find = ms.findMode
+	}
+	if x, _, err := find(ctx, m.NewTarget(), x0); err == nil {
 		mode = x
 	} else if ctx.Err() != nil {
 		return nil, ctx.Err()
