@@ -88,10 +88,7 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 		}
 		f.priors.markDriven(r.Budget)
 	}
-	r.Geos = geoSection(in, f, a)
-	if r.Geos != nil && in.Panel.Geos.Note != "" {
-		r.GeoNote = in.Panel.Geos.Note
-	}
+	r.Geos, r.GeoNote = geoSection(in, f, a)
 	r.Charts = charts(in, final, a, r.Budget)
 	return r
 }

@@ -10,11 +10,12 @@ import (
 // geoSection is the report's geos[]: each geo's population, each
 // channel's spend, ROI and contribution in it (from the final fit) with
 // its incrementality factor where the MTA export has geos, and the fit in
-// the geo. Nil for a national fit.
-func geoSection(in *Inputs, f *fitted, a *analysis) []report.Geo {
+// the geo, and the panel's note on how geos were scaled. Nil for a
+// national fit.
+func geoSection(in *Inputs, f *fitted, a *analysis) ([]report.Geo, string) {
 	gp, ok := f.final().(*mmm.GeoPosterior)
 	if !ok {
-		return nil
+		return nil, ""
 	}
 	var out []report.Geo
 	for g, s := range gp.GeoSummary(a.level) {
@@ -41,5 +42,5 @@ func geoSection(in *Inputs, f *fitted, a *analysis) []report.Geo {
 		}
 		out = append(out, rg)
 	}
-	return out
+	return out, in.Panel.Geos.Note
 }
