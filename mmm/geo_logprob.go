@@ -126,37 +126,10 @@ func (m *GeoModel) likelihood(sc *geoScratch, grad, x []float64) float64 {
 	nf := m.nFit
 	lsig, rho := x[m.iSig], x[m.iRho]
 	lp, gS, gR := 0.0, 0.0, 0.0
-	nu := m.spec.StudentNu
-	student := m.spec.Likelihood == StudentTLikelihood
 	for g := range m.G {
 		ls := lsig - rho*m.logW[g]
-		sig := math.Exp(ls)
-		y, mu, r := m.y[g][:nf], sc.mu[g*nf:(g+1)*nf], sc.r[g*nf:(g+1)*nf]
-		dls := -float64(nf)
-		lp -= float64(nf) * ls
-		if !student {
-			inv := 1 / (sig * sig)
-			ss := 0.0
-			for t, v := range y {
-				e := v - mu[t]
-				ss += e * e
-				r[t] = e * inv
-			}
-			lp -= 0.5 * ss * inv
-			dls += ss * inv
-		} else {
-			ns2 := nu * sig * sig
-			acc, gs := 0.0, 0.0
-			for t, v := range y {
-				e := v - mu[t]
-				d := ns2 + e*e
-				acc += math.Log1p(e * e / ns2)
-				r[t] = (nu + 1) * e / d
-				gs += e * e / d
-			}
-			lp -= 0.5 * (nu + 1) * acc
-			dls += (nu + 1) * gs
-		}
+		var dls float64
+		lp, dls = addNoise(lp, sc.r[g*nf:(g+1)*nf], m.y[g][:nf], sc.mu[g*nf:(g+1)*nf], ls, m.spec.Likelihood, m.spec.StudentNu)
 		gS += dls
 		gR -= m.logW[g] * dls
 	}

@@ -116,35 +116,8 @@ func (m *Model) logProbGrad(sc *scratch, grad, x []float64) float64 {
 	}
 
 	// Likelihood.
-	lp := 0.0
-	sigma := math.Exp(x[m.iSigma])
-	y, r := m.y[:nf], sc.r
-	gSigma := -float64(nf)
-	lp -= float64(nf) * x[m.iSigma]
-	if m.spec.Likelihood == NormalLikelihood {
-		inv := 1 / (sigma * sigma)
-		ss := 0.0
-		for t, v := range y {
-			e := v - mu[t]
-			ss += e * e
-			r[t] = e * inv
-		}
-		lp -= 0.5 * ss * inv
-		gSigma += ss * inv
-	} else {
-		nu := m.spec.StudentNu
-		ns2 := nu * sigma * sigma
-		acc, gs := 0.0, 0.0
-		for t, v := range y {
-			e := v - mu[t]
-			d := ns2 + e*e
-			acc += math.Log1p(e * e / ns2)
-			r[t] = (nu + 1) * e / d
-			gs += e * e / d
-		}
-		lp -= 0.5 * (nu + 1) * acc
-		gSigma += (nu + 1) * gs
-	}
+	r := sc.r
+	lp, gSigma := addNoise(0, r, m.y[:nf], mu, x[m.iSigma], m.spec.Likelihood, m.spec.StudentNu)
 	grad[m.iSigma] += gSigma
 
 	// Baseline gradient.
