@@ -70,19 +70,7 @@ func (p *GeoPosterior) ChannelSummary(level float64) []ChannelSummary {
 				total += v
 			}
 		}
-		for d, v := range dr.Contribution {
-			share[d] = v / totalKPI
-		}
-		s := ChannelSummary{
-			Name: m.ch[c].name, Spend: total,
-			Contribution: stat.Summarize(dr.Contribution, level), ROI: stat.Summarize(dr.ROI, level),
-			MROI: stat.Summarize(dr.MROI, level), Share: stat.Summarize(share, level),
-			RHat: math.NaN(), ESSBulk: math.NaN(),
-		}
-		if i := m.ch[c].iROI; i < len(p.diag.Params) {
-			s.RHat, s.ESSBulk = p.diag.Params[i].RHat, p.diag.Params[i].ESSBulk
-		}
-		out[c] = s
+		out[c] = summarizeChannel(m.ch[c].name, total, dr, totalKPI, share, level, p.diag, m.ch[c].iROI)
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package mmm
 import (
 	"math"
 
+	"github.com/triad-mmm/triad/sampler"
 	"github.com/triad-mmm/triad/stat"
 )
 
@@ -39,19 +40,7 @@ func (p *Posterior) ChannelSummary(level float64) []ChannelSummary {
 		for _, v := range m.data.Spend[c] {
 			total += v
 		}
-		for d, v := range dr.Contribution {
-			share[d] = v / totalKPI
-		}
-		s := ChannelSummary{
-			Name: m.ch[c].name, Spend: total,
-			Contribution: stat.Summarize(dr.Contribution, level), ROI: stat.Summarize(dr.ROI, level),
-			MROI: stat.Summarize(dr.MROI, level), Share: stat.Summarize(share, level),
-			RHat: math.NaN(), ESSBulk: math.NaN(),
-		}
-		if i := m.ch[c].iROI; i < len(p.diag.Params) {
-			s.RHat, s.ESSBulk = p.diag.Params[i].RHat, p.diag.Params[i].ESSBulk
-		}
-		out[c] = s
+		out[c] = summarizeChannel(m.ch[c].name, total, dr, totalKPI, share, level, p.diag, m.ch[c].iROI)
 	}
 	return out
 }
@@ -74,4 +63,23 @@ func (p *Posterior) MediaShare(level float64) Interval {
 		}
 	}
 	return stat.Summarize(sum, level)
+}
+
+// summarizeChannel is one channel's summary from its draws, shared by the
+// national and the geo posterior. share is scratch of one value per draw;
+// iROI is the channel's ROI coordinate, whose diagnostics the summary carries.
+func summarizeChannel(name string, spend float64, dr ChannelDraws, totalKPI float64, share []float64, level float64, diag sampler.Diagnostics, iROI int) ChannelSummary {
+	for d, v := range dr.Contribution {
+		share[d] = v / totalKPI
+	}
+	s := ChannelSummary{
+		Name: name, Spend: spend,
+		Contribution: stat.Summarize(dr.Contribution, level), ROI: stat.Summarize(dr.ROI, level),
+		MROI: stat.Summarize(dr.MROI, level), Share: stat.Summarize(share, level),
+		RHat: math.NaN(), ESSBulk: math.NaN(),
+	}
+	if iROI < len(diag.Params) {
+		s.RHat, s.ESSBulk = diag.Params[iROI].RHat, diag.Params[iROI].ESSBulk
+	}
+	return s
 }
