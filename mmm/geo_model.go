@@ -51,13 +51,10 @@ type geoChannel struct {
 	// geo-periods on the scaled per-capita KPI per unit of ROI.
 	level float64
 
-	iROI, iEta, iZ, iAd, nAd, iSat, nSat int
-	lifts                                []int
-	need                                 int // periods whose saturation is needed
+	// iEta is η_c's coordinate and iZ the first of its G non-centred z_gc.
+	iEta, iZ int
+	coords
 }
-
-func (ch *geoChannel) adU(x []float64) []float64  { return x[ch.iAd : ch.iAd+ch.nAd] }
-func (ch *geoChannel) satU(x []float64) []float64 { return x[ch.iSat : ch.iSat+ch.nSat] }
 
 // NewGeoModel checks d and s against each other and builds the model.
 func NewGeoModel(d GeoData, s GeoSpec) (*GeoModel, error) {

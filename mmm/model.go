@@ -53,16 +53,21 @@ type channel struct {
 	// per unit of ROI: spendFit/(ȳ·nFit).
 	level float64
 
-	// Coordinates: iROI, then the adstock's block of nAd from iAd and the
-	// saturation's block of nSat from iSat.
+	coords
+}
+
+// coords is where a channel's parameters sit in the coordinate vector, as
+// the national and the geo model lay them out: iROI, then the adstock's
+// block of nAd from iAd and the saturation's block of nSat from iSat.
+type coords struct {
 	iROI, iAd, nAd, iSat, nSat int
 	lifts                      []int
 	need                       int // periods whose saturation is needed
 }
 
 // adU and satU return the channel's blocks of the vector x.
-func (ch *channel) adU(x []float64) []float64  { return x[ch.iAd : ch.iAd+ch.nAd] }
-func (ch *channel) satU(x []float64) []float64 { return x[ch.iSat : ch.iSat+ch.nSat] }
+func (ch *coords) adU(x []float64) []float64  { return x[ch.iAd : ch.iAd+ch.nAd] }
+func (ch *coords) satU(x []float64) []float64 { return x[ch.iSat : ch.iSat+ch.nSat] }
 
 // NewModel checks d and s against each other and builds the model.
 func NewModel(d Data, s Spec) (*Model, error) {
