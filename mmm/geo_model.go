@@ -86,7 +86,7 @@ func NewGeoModel(d GeoData, s GeoSpec) (*GeoModel, error) {
 	for g := range G {
 		m.y[g] = make([]float64, n)
 		for t, v := range d.KPI[g] {
-			m.y[g][t] = v / (d.Population[g] * m.yBar)
+			m.y[g][t] = v / (d.popAt(g, t) * m.yBar)
 		}
 	}
 	ts := s.Spec
@@ -179,9 +179,9 @@ func (m *GeoModel) buildChannels(kpiSum float64) error {
 		ch.name, ch.spec, ch.need = name, cs, m.nFit
 		popNZ, tot := 0.0, 0.0
 		for g := range m.G {
-			for _, v := range d.Spend[c][g][:m.nFit] {
+			for t, v := range d.Spend[c][g][:m.nFit] {
 				if v > 0 {
-					popNZ += m.pop[g]
+					popNZ += d.popAt(g, t)
 					tot += v
 				}
 			}
@@ -195,7 +195,7 @@ func (m *GeoModel) buildChannels(kpiSum float64) error {
 		for g := range m.G {
 			ch.x[g] = make([]float64, m.n)
 			for t, v := range d.Spend[c][g] {
-				ch.x[g][t] = v / (m.pop[g] * ch.scale)
+				ch.x[g][t] = v / (d.popAt(g, t) * ch.scale)
 			}
 		}
 		ch.iROI, ch.iEta, ch.iZ = len(m.names), len(m.names)+1, len(m.names)+2
