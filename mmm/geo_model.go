@@ -24,6 +24,10 @@ type GeoModel struct {
 	pop        []float64 // population per geo
 	popTot     float64
 	logW       []float64 // log(pop_g / mean population)
+	// popRel[g][t] is pop_gt/pop_g with PopulationByPeriod (nil without):
+	// what turns a per-capita effect of period t into KPI units, relative
+	// to the geo's size.
+	popRel [][]float64
 	y          [][]float64
 	ctrl       [][]float64 // [j] standardised, flat g·n + t
 	ctrlMean   []float64
@@ -81,6 +85,15 @@ func NewGeoModel(d GeoData, s GeoSpec) (*GeoModel, error) {
 	m.yBar = kpiSum / (m.popTot * float64(m.nFit))
 	if !(m.yBar > 0) {
 		return nil, fmt.Errorf("mmm: mean KPI per capita over the fitted periods is %g; the model needs a positive mean", m.yBar)
+	}
+	if d.PopulationByPeriod != nil {
+		m.popRel = make([][]float64, G)
+		for g, row := range d.PopulationByPeriod {
+			m.popRel[g] = make([]float64, n)
+			for t, v := range row {
+				m.popRel[g][t] = v / d.Population[g]
+			}
+		}
 	}
 	m.y = make([][]float64, G)
 	for g := range G {
@@ -257,4 +270,12 @@ func (m *GeoModel) center() []float64 {
 	x[m.iSig] = math.Log(0.1)
 	x[m.iRho] = m.spec.NoiseExponent.Mu
 	return x
+}
+
+// kappaAt is geo g's KPI per unit of scaled per-capita KPI in period t.
+func (m *GeoModel) kappaAt(g, t int) float64 {
+	if m.popRel == nil {
+		return m.pop[g] * m.yBar
+	}
+	return m.pop[g] * m.yBar * m.popRel[g][t]
 }

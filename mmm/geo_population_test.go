@@ -7,6 +7,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/triad-mmm/triad/sampler"
+	"github.com/triad-mmm/triad/stat"
 )
 
 // TestGeoPopulationByPeriod fits, at the posterior mode, a world whose geos
@@ -20,6 +23,7 @@ func TestGeoPopulationByPeriod(t *testing.T) {
 	}
 	w := geoSimWorldGen(5, geoSimOptions{geos: 10, n: 104, channels: 2, fourier: 1, trend: true,
 		noise: 0.03, eta: 0.1, popGrowth: 1.2})
+	var post *GeoPosterior
 	errAt := func(d GeoData) float64 {
 		m, err := NewGeoModel(d, w.spec)
 		require.NoError(t, err)
@@ -31,6 +35,11 @@ func TestGeoPopulationByPeriod(t *testing.T) {
 			t.Logf("  %s: ROI %.3f, truth %.3f", m.ch[c].name, roi, w.roi[c])
 			e += math.Abs(roi/w.roi[c] - 1)
 		}
+		if post == nil {
+			res := &sampler.Result{Dim: m.Dim(), Chains: []sampler.Chain{{Draws: [][]float64{x}, LogProb: []float64{0}}}}
+			post, err = newGeoPosterior(m, res, 10)
+			require.NoError(t, err)
+		}
 		return e / float64(len(m.ch))
 	}
 	byPeriod := errAt(w.data)
@@ -40,6 +49,22 @@ func TestGeoPopulationByPeriod(t *testing.T) {
 	t.Logf("mean relative ROI error: by period %.3f, mean population %.3f", byPeriod, flat)
 	assert.Less(t, byPeriod, 0.1)
 	assert.Less(t, byPeriod, 0.5*flat)
+
+	// At the mode, the KPI-unit views count each period's people: every
+	// geo's fit follows its growth, and the contributions are the true ones.
+	b := post.Breakdown(0.9)
+	for g, f := range b.GeoFits {
+		t.Logf("geo %s R2 %.3f", w.data.Geos[g], f.InSample.R2)
+		assert.Greater(t, f.InSample.R2, 0.8, "geo %s", w.data.Geos[g])
+	}
+	for c := range w.data.Channels {
+		got, want := 0.0, 0.0
+		for g := range w.data.Geos {
+			got += stat.Sum(b.Geos[g].Media[c])
+			want += stat.Sum(w.contrib[c][g])
+		}
+		assert.InDelta(t, 1, got/want, 0.1, "channel %d contribution %g, truth %g", c, got, want)
+	}
 }
 
 func TestGeoPopulationByPeriodInvalid(t *testing.T) {
