@@ -86,15 +86,7 @@ func NewGeoModel(d GeoData, s GeoSpec) (*GeoModel, error) {
 	if !(m.yBar > 0) {
 		return nil, fmt.Errorf("mmm: mean KPI per capita over the fitted periods is %g; the model needs a positive mean", m.yBar)
 	}
-	if d.PopulationByPeriod != nil {
-		m.popRel = make([][]float64, G)
-		for g, row := range d.PopulationByPeriod {
-			m.popRel[g] = make([]float64, n)
-			for t, v := range row {
-				m.popRel[g][t] = v / d.Population[g]
-			}
-		}
-	}
+	m.popRel = relativePopulation(d)
 	m.y = make([][]float64, G)
 	for g := range G {
 		m.y[g] = make([]float64, n)
@@ -278,4 +270,19 @@ func (m *GeoModel) kappaAt(g, t int) float64 {
 		return m.pop[g] * m.yBar
 	}
 	return m.pop[g] * m.yBar * m.popRel[g][t]
+}
+
+// relativePopulation is pop_gt/pop_g for GeoModel.popRel.
+func relativePopulation(d GeoData) [][]float64 {
+	if d.PopulationByPeriod == nil {
+		return nil
+	}
+	out := make([][]float64, len(d.Geos))
+	for g, row := range d.PopulationByPeriod {
+		out[g] = make([]float64, len(row))
+		for t, v := range row {
+			out[g][t] = v / d.Population[g]
+		}
+	}
+	return out
 }
