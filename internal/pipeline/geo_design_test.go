@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"math"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -26,8 +27,8 @@ func TestGeoHoldoutSums(t *testing.T) {
 
 // Under a geo fit the suggested test is designed on its named geos: its
 // holdout share is theirs (not one of the national grid's shares) and its
-// expected SE comes from their spend and noise.
-func TestSuggestedGeoTestDesignedOnItsGeos(t *testing.T) {
+// expected SE comes from their spend and noise. The prior checks cover it.
+func TestGeoFitTestDesignAndPriorChecks(t *testing.T) {
 	if testing.Short() {
 		t.Skip("fits a geo model")
 	}
@@ -53,4 +54,14 @@ func TestSuggestedGeoTestDesignedOnItsGeos(t *testing.T) {
 		assert.GreaterOrEqual(t, s.Weeks, 2)
 	}
 	assert.Positive(t, designed)
+
+	// The prior checks after the fit cover the geo fit: its contraction,
+	// its unregularised refit and its sensitivity refits.
+	require.NotNil(t, r.Priors)
+	assert.False(t, math.IsNaN(r.Priors.FreeR2))
+	for _, pc := range r.Priors.Channels {
+		require.NotNil(t, pc.Sensitivity, pc.Name)
+		assert.Positive(t, pc.SDRatio, pc.Name)
+		assert.Positive(t, pc.Sensitivity.Higher, pc.Name)
+	}
 }
