@@ -15,10 +15,10 @@ import (
 // rfTruth is the R&F channel of rfWorld, its frequency curve on the
 // panel's frequency units.
 type rfTruth struct {
-	roi, alpha, k, slope float64 // k in raw frequency
+	roi, alpha, k, slope float64   // k in raw frequency
 	contrib              float64   // over the fitted periods
 	series               []float64 // contribution per period
-	optimal              float64 // the frequency that maximises S(f)/f
+	optimal              float64   // the frequency that maximises S(f)/f
 }
 
 // rfWorld replaces channel 0 of a simulated world by a reach and
