@@ -143,4 +143,3 @@ func suggestions(rec *calibrate.Result) []report.TestSuggestion {
 	}
 	return out
 }
-
