@@ -141,6 +141,15 @@ func sample(ctx context.Context, m sampleable, cfg FitConfig) (*sampler.Result, 
 		}
 		y0 := make([]float64, len(mode))
 		sp.fromModel(y0, mode)
+		if _, ok := sp.(identitySpace); !ok {
+			// The Jacobian moves the mode: whiten at the mode of the
+			// density NUTS samples.
+			if y, _, err := find(ctx, sp.target(), y0); err == nil {
+				y0 = y
+			} else if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+		}
 		pre := newPreconditioner(sp.target(), y0)
 		sc := cfg.Sampler
 		if sc.TargetAccept == 0 {
@@ -166,7 +175,7 @@ func sample(ctx context.Context, m sampleable, cfg FitConfig) (*sampler.Result, 
 		}
 	case Laplace:
 		res, err = sampler.Laplace(ctx, m.NewTarget(), sampler.LaplaceConfig{
-			Draws: cfg.Sampler.Draws, Seed: cfg.Sampler.Seed,
+			Draws: cfg.Sampler.Draws, Seed: cfg.Sampler.Seed, MAP: find,
 			Init: func(_ int, dst []float64, rng *rand.Rand) {
 				for i := range dst {
 					dst[i] = mode[i] + 0.1*jit*(2*rng.Float64()-1)
