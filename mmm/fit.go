@@ -141,15 +141,6 @@ func sample(ctx context.Context, m sampleable, cfg FitConfig) (*sampler.Result, 
 		}
 		y0 := make([]float64, len(mode))
 		sp.fromModel(y0, mode)
-		if _, ok := sp.(identitySpace); !ok {
-			// The Jacobian moves the mode: whiten at the mode of the
-			// density NUTS samples.
-			if y, _, err := find(ctx, sp.target(), y0); err == nil {
-				y0 = y
-			} else if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-		}
 		pre := newPreconditioner(sp.target(), y0)
 		sc := cfg.Sampler
 		if sc.TargetAccept == 0 {
