@@ -22,6 +22,7 @@ type Posterior struct {
 	x    [][]float64 // pooled unconstrained draws [draw][dim]
 	ch   []postChannel
 	diag sampler.Diagnostics
+	memo memo
 }
 
 // postChannel holds one channel's decoded parameters per draw.
