@@ -1,18 +1,21 @@
 package mmm
 
-import "sync"
+import (
+	"math"
+	"sync"
+)
 
 // memo holds what a Posterior computes once for several summaries: a run
 // asks for each channel's contributions at its historical spend in the ROI
 // summary, the posterior table, reconciliation, the decomposition, the fit
 // metrics (twice) and every lift test, and each used to evaluate every draw
 // again. Each entry is exactly what the summaries computed before, so
-// sharing it changes no result. Its zero value is ready to use.
+// sharing it changes no result. decode fills the history; the rest is
+// computed on first use.
 type memo struct {
-	histOnce sync.Once
 	// hist[c][d][t] is channel c's contribution in period t under draw d
-	// at its historical spend (Posterior.media on the model's scaled
-	// series); histSum[c][d] is its sum over t, in period order.
+	// at its historical spend (what Posterior.media gives on the model's
+	// scaled series); histSum[c][d] is its sum over t, in period order.
 	hist    [][][]float64
 	histSum [][]float64
 
@@ -27,28 +30,9 @@ type memo struct {
 }
 
 // history returns every channel's contributions per draw and period at its
-// historical spend, and their sums per draw. Callers must not modify them.
+// historical spend, and their sums per draw (decode computes them). Callers
+// must not modify them.
 func (p *Posterior) history() ([][][]float64, [][]float64) {
-	p.memo.histOnce.Do(func() {
-		m := p.m
-		nd, n := p.Draws(), m.n
-		hist, sums := make([][][]float64, len(m.ch)), make([][]float64, len(m.ch))
-		for c := range m.ch {
-			buf := make([]float64, nd*n)
-			hist[c], sums[c] = make([][]float64, nd), make([]float64, nd)
-			for d := range hist[c] {
-				hist[c][d] = buf[d*n : (d+1)*n : (d+1)*n]
-			}
-		}
-		p.parallelDraws(func(_, lo, hi int, ev *evaluator) {
-			for d := lo; d < hi; d++ {
-				for c := range m.ch {
-					sums[c][d] = p.media(ev, hist[c][d], c, d, m.ch[c].x)
-				}
-			}
-		})
-		p.memo.hist, p.memo.histSum = hist, sums
-	})
 	return p.memo.hist, p.memo.histSum
 }
 
@@ -93,4 +77,70 @@ func clone2(rows [][]float64) [][]float64 {
 		out[i] = buf[len(buf)-len(r) : len(buf) : len(buf)]
 	}
 	return out
+}
+
+// decode fills p.ch, each draw's parameters per channel, and the memo's
+// history with them. β is ROI·spend over the sum of the saturated adstock
+// in the fitted periods (Model.beta), and a period's contribution is β
+// times that period's saturated adstock: one evaluation of the saturation
+// over the whole panel gives both. Adstock looks back only and saturation
+// is per period, so the fitted periods' values, summed in order, are
+// exactly Model.beta's.
+func (p *Posterior) decode() {
+	m := p.m
+	nd, n := len(p.x), m.n
+	p.ch = make([]postChannel, len(m.ch))
+	hist, sums := newHistory(len(m.ch), nd, n)
+	for c := range m.ch {
+		pc := &p.ch[c]
+		pc.w, pc.ad, pc.sat = make([][]float64, nd), make([][]float64, nd), make([][]float64, nd)
+		pc.beta, pc.roi = make([]float64, nd), make([]float64, nd)
+	}
+	p.parallelDraws(func(_, lo, hi int, _ *evaluator) {
+		for d := lo; d < hi; d++ {
+			x := p.x[d]
+			for c := range m.ch {
+				ch, pc := &m.ch[c], &p.ch[c]
+				pc.w[d] = make([]float64, ch.spec.MaxLag+1)
+				ch.spec.Adstock.Weights(pc.w[d], ch.adU(x))
+				pc.ad[d] = make([]float64, ch.nAd)
+				ch.spec.Adstock.Constrain(pc.ad[d], ch.adU(x), ch.spec.MaxLag)
+				pc.sat[d] = make([]float64, ch.nSat)
+				ch.spec.Saturation.Constrain(pc.sat[d], ch.satU(x))
+				pc.roi[d] = math.Exp(x[ch.iROI])
+				a := hist[c][d]
+				Convolve(a, ch.x, pc.w[d])
+				if ch.pre != nil {
+					addCarry(a, ch.pre, pc.w[d])
+				}
+				ch.spec.Saturation.Curve(a, a, pc.sat[d])
+				s := 0.0
+				for _, v := range a[:m.nFit] {
+					s += v
+				}
+				beta := pc.roi[d] * ch.spendFit / s
+				pc.beta[d] = beta
+				sum := 0.0
+				for t, v := range a {
+					a[t] = beta * v
+					sum += a[t]
+				}
+				sums[c][d] = sum
+			}
+		}
+	})
+	p.memo.hist, p.memo.histSum = hist, sums
+}
+
+// newHistory allocates hist[c][d][t] (one block per channel) and sums[c][d].
+func newHistory(channels, draws, n int) ([][][]float64, [][]float64) {
+	hist, sums := make([][][]float64, channels), make([][]float64, channels)
+	for c := range hist {
+		buf := make([]float64, draws*n)
+		hist[c], sums[c] = make([][]float64, draws), make([]float64, draws)
+		for d := range hist[c] {
+			hist[c][d] = buf[d*n : (d+1)*n : (d+1)*n]
+		}
+	}
+	return hist, sums
 }

@@ -8,15 +8,22 @@ import (
 )
 
 // The summaries that share the memo's history return, bit for bit, what
-// evaluating every draw afresh gives (Posterior.media on the series in
-// question), on a window with carry-in and lift tests of both directions;
-// and what they return is the caller's to change.
+// evaluating every draw afresh gives (Model.beta, Posterior.media on the
+// series in question), on a window with carry-in, a holdout and lift tests
+// of both directions; and what they return is the caller's to change.
 func TestMemoMatchesFreshEvaluation(t *testing.T) {
-	w := simWorldGen(9, simOptions{n: 70, channels: 3, delayed: true, logistic: true})
+	w := simWorldGen(9, simOptions{n: 70, channels: 3, delayed: true, logistic: true, holdout: 6})
 	m, err := NewModel(windowWorld(w, 12), w.spec)
 	require.NoError(t, err)
 	require.NotNil(t, m.ch[0].pre, "the window carries spend in")
+	require.Less(t, m.nFit, m.n, "a holdout")
 	p := fixedPosterior(t, m, randomDraws(m, 3*drawChunk+5, 4))
+	for c := range m.ch {
+		pc := &p.ch[c]
+		for d := range p.Draws() {
+			require.Equal(t, m.beta(c, pc.roi[d], pc.w[d], pc.sat[d]), pc.beta[d], "channel %d draw %d", c, d)
+		}
+	}
 	fresh := func(c, d int, xs []float64) ([]float64, float64) {
 		dst := make([]float64, len(xs))
 		return dst, p.media(&evaluator{}, dst, c, d, xs)
