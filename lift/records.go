@@ -39,30 +39,10 @@ func (p *parser) record(f fields, i int) (Test, bool) {
 	t.Spend, okS = p.positiveSpend(f.spend, i, t.Channel)
 	ok = ok && okC && okW && okS
 
-	// The estimate comes from incremental_kpi, or from iroas × spend. The
-	// uncertainty columns are read on the scale of whichever estimate the
-	// row gives, so an iROAS interval is scaled by spend too.
-	est, estCol, scale := 0.0, f.incremental, 1.0
-	if v, has := p.num(f.incremental, i); has {
-		est = v
-		if r, hasR := p.num(f.iroas, i); hasR && okS && math.Abs(r*t.Spend-v) > 0.01*math.Abs(v) {
-			p.warn(i, f.iroas, "iroas %v × spend %v = %.6g disagrees with incremental_kpi %v; using incremental_kpi", r, t.Spend, r*t.Spend, v)
-		}
-	} else if v, has := p.num(f.iroas, i); has {
-		est, estCol, scale = v, f.iroas, t.Spend
-	} else {
-		what := f.incremental
-		if f.iroas != "" {
-			what += " (or " + f.iroas + " with spend)"
-		}
-		p.fail(i, f.incremental, "missing value: give %s", what)
-		return t, false
-	}
-	if math.IsNaN(est) || math.IsInf(est, 0) {
-		p.fail(i, estCol, "not a finite number: %v", est)
-		return t, false
-	}
-	if !okS {
+	// A row without a usable spend stops after its estimate is checked:
+	// an iROAS cannot be scaled without it.
+	est, estCol, scale, okE := p.estimate(f, i, t.Spend, okS)
+	if !okE || !okS {
 		return t, false
 	}
 	t.Incremental = est * scale
@@ -73,6 +53,43 @@ func (p *parser) record(f fields, i int) (Test, bool) {
 	}
 	ok = ok && okSE
 
+	okD := p.details(&t, f, i, okW)
+	return t, ok && okD
+}
+
+// estimate reads the estimate from incremental_kpi, or from iroas × spend.
+// The uncertainty columns are read on the scale of whichever estimate the
+// row gives (estCol), so an iROAS interval is scaled by spend too: the
+// estimate in KPI units is est × scale.
+func (p *parser) estimate(f fields, i int, spend float64, spendOK bool) (est float64, estCol string, scale float64, ok bool) {
+	est, estCol, scale = 0.0, f.incremental, 1.0
+	if v, has := p.num(f.incremental, i); has {
+		est = v
+		if r, hasR := p.num(f.iroas, i); hasR && spendOK && math.Abs(r*spend-v) > 0.01*math.Abs(v) {
+			p.warn(i, f.iroas, "iroas %v × spend %v = %.6g disagrees with incremental_kpi %v; using incremental_kpi", r, spend, r*spend, v)
+		}
+	} else if v, has := p.num(f.iroas, i); has {
+		est, estCol, scale = v, f.iroas, spend
+	} else {
+		what := f.incremental
+		if f.iroas != "" {
+			what += " (or " + f.iroas + " with spend)"
+		}
+		p.fail(i, f.incremental, "missing value: give %s", what)
+		return 0, "", 0, false
+	}
+	if math.IsNaN(est) || math.IsInf(est, 0) {
+		p.fail(i, estCol, "not a finite number: %v", est)
+		return 0, "", 0, false
+	}
+	return est, estCol, scale, true
+}
+
+// details reads the optional columns: scope share, geos, test type,
+// cooldown end and include. okW says whether the window parsed, so that
+// the cooldown can be checked against its end.
+func (p *parser) details(t *Test, f fields, i int, okW bool) bool {
+	ok := true
 	if v, has := p.num(f.scope, i); has {
 		if !(v > 0 && v <= 1) {
 			p.fail(i, f.scope, "scope_share must be in (0, 1], got %v", v)
@@ -104,7 +121,7 @@ func (p *parser) record(f fields, i int) (Test, bool) {
 	if b, has := p.boolean(f.include, i); has {
 		t.Include = b
 	}
-	return t, ok
+	return ok
 }
 
 // recordSE derives the standard error from, in order of preference, the

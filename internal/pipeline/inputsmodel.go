@@ -13,6 +13,7 @@ import (
 func (in *Inputs) modelData() mmm.Data {
 	d := modelData(in.Panel)
 	unitsData(&d, in.Panel.Impressions)
+	in.frequencyData(&d)
 	d.Carry = in.Carry
 	ex := in.Extras
 	if ex == nil {

@@ -121,6 +121,9 @@ func (in *Inputs) unitsNote(c int) string {
 	if c >= len(p.Impressions) || p.Impressions[c] == nil {
 		return ""
 	}
+	if s := in.reachNote(c); s != "" {
+		return s
+	}
 	if in.isOrganic(c) {
 		o := in.Config.Model.Organic[c-in.paidChannels()]
 		return fmt.Sprintf("  organic, units %s (%s)", human(stat.Sum(p.Impressions[c])), o.Column)

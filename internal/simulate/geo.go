@@ -40,7 +40,8 @@ type Geo struct {
 	Baseline     []float64
 }
 
-// geoInputs are the national draws a geo world is built on.
+// geoInputs are the national draws a world is built on (a geo world
+// divides them over its geos).
 type geoInputs struct {
 	params          []channelParams
 	share, noiseRel float64

@@ -58,42 +58,60 @@ func (w *World) drawMTA(rng *rand.Rand, baseline []float64, campaigns int) []MTA
 		if n == 0 {
 			n = intBetween(rng, 2, maxCampaigns)
 		}
-		mc := mtaChannel{c: c, campaigns: def.campaign[:n]}
-		base := make([]float64, n)
-		eff := make([]float64, n)
-		z := make([]float64, n)
-		for k := range base {
-			base[k], eff[k] = uniform(rng, 0.5, 1.5), uniform(rng, 0.7, 1.3)
-		}
-		mc.spendSh = make([][]float64, n)
-		mc.trueSh = make([][]float64, n)
-		for k := range mc.spendSh {
-			mc.spendSh[k] = make([]float64, T)
-			mc.trueSh[k] = make([]float64, T)
-		}
-		for t := 0; t < T; t++ {
-			var ss, ts float64
-			for k := range base {
-				z[k] = 0.8*z[k] + 0.1*rng.NormFloat64()
-				s := base[k] * math.Exp(z[k])
-				mc.spendSh[k][t], mc.trueSh[k][t] = s, s*eff[k]
-				ss += s
-				ts += s * eff[k]
-			}
-			for k := range base {
-				mc.spendSh[k][t] /= ss
-				mc.trueSh[k][t] /= ts
-			}
-		}
-		chans = append(chans, mc)
+		chans = append(chans, drawCampaignShares(rng, c, def.campaign[:n], T))
 	}
+	spendCells := w.dailySpend(chans, swd)
+	// View-through inflation drifts slowly, so the true IF varies by quarter.
+	drift := viewDrift(rng, len(chans), T)
+	cells := w.mtaCells(rng, chans, spendCells, drift, baseline, rwd)
 
-	// Rows in export order: date, then platform, then campaign. attrTrue
-	// and attrBase are the two parts of each attributed value before the
-	// channel's calibration constant is solved.
-	var cells []mtaCell
-	// spendCells[i][(t·7+d)·n+k]: campaign k's spend on day d of week t,
-	// split in cents so that each week sums exactly to the panel's spend.
+	online := make([]int, len(chans))
+	for i, mc := range chans {
+		online[i] = mc.c
+	}
+	return w.solveAttribution(rng, online, cells)
+}
+
+// drawCampaignShares draws how channel c's weekly spend and true
+// contribution divide over its campaigns: each campaign has a base weight
+// and an efficiency, and its weight drifts as an AR(1) on the log scale.
+func drawCampaignShares(rng *rand.Rand, c int, campaigns []string, T int) mtaChannel {
+	n := len(campaigns)
+	mc := mtaChannel{c: c, campaigns: campaigns}
+	base := make([]float64, n)
+	eff := make([]float64, n)
+	z := make([]float64, n)
+	for k := range base {
+		base[k], eff[k] = uniform(rng, 0.5, 1.5), uniform(rng, 0.7, 1.3)
+	}
+	mc.spendSh = make([][]float64, n)
+	mc.trueSh = make([][]float64, n)
+	for k := range mc.spendSh {
+		mc.spendSh[k] = make([]float64, T)
+		mc.trueSh[k] = make([]float64, T)
+	}
+	for t := 0; t < T; t++ {
+		var ss, ts float64
+		for k := range base {
+			z[k] = 0.8*z[k] + 0.1*rng.NormFloat64()
+			s := base[k] * math.Exp(z[k])
+			mc.spendSh[k][t], mc.trueSh[k][t] = s, s*eff[k]
+			ss += s
+			ts += s * eff[k]
+		}
+		for k := range base {
+			mc.spendSh[k][t] /= ss
+			mc.trueSh[k][t] /= ts
+		}
+	}
+	return mc
+}
+
+// dailySpend returns spendCells[i][(t·7+d)·n+k]: campaign k's spend on day
+// d of week t, split in cents so that each week sums exactly to the
+// panel's spend.
+func (w *World) dailySpend(chans []mtaChannel, swd [7]float64) [][]float64 {
+	T := len(w.Dates)
 	spendCells := make([][]float64, len(chans))
 	for i, mc := range chans {
 		n := len(mc.campaigns)
@@ -108,11 +126,18 @@ func (w *World) drawMTA(rng *rand.Rand, baseline []float64, campaigns int) []MTA
 			spendCells[i] = append(spendCells[i], splitCents(w.Channels[mc.c].Spend[t], wts)...)
 		}
 	}
-	// View-through inflation drifts slowly, so the true IF varies by quarter.
-	drift := viewDrift(rng, len(chans), T)
+	return spendCells
+}
+
+// mtaCells lays out the export's rows in order: date, then platform, then
+// campaign, with the unmapped affiliate platform last each day. attrTrue
+// and attrBase are the two parts of each attributed value before the
+// channel's calibration constant is solved.
+func (w *World) mtaCells(rng *rand.Rand, chans []mtaChannel, spendCells, drift [][]float64, baseline []float64, rwd [7]float64) []mtaCell {
+	var cells []mtaCell
 	affLevel := uniform(rng, 1500, 4000)
 	const noiseSD = 0.15
-	for t := 0; t < T; t++ {
+	for t := range w.Dates {
 		for d := 0; d < 7; d++ {
 			day := w.Dates[t].AddDays(d)
 			for i, mc := range chans {
@@ -142,12 +167,7 @@ func (w *World) drawMTA(rng *rand.Rand, baseline []float64, campaigns int) []MTA
 				Campaign: unmappedCampaign, AttributedRevenue: attr, Spend: round2(0.1 * attr)}})
 		}
 	}
-
-	online := make([]int, len(chans))
-	for i, mc := range chans {
-		online[i] = mc.c
-	}
-	return w.solveAttribution(rng, online, cells)
+	return cells
 }
 
 // weekdayProfiles draws the spend and return profiles over the days of a

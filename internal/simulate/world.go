@@ -116,57 +116,92 @@ func Generate(o Options) (*World, error) {
 	for t := range w.Dates {
 		w.Dates[t] = o.Start.AddDays(7 * t)
 	}
-
-	// Parameters: channel responses, media share and noise level.
-	prng := newRand(o.Seed, streamParams)
-	params := make([]channelParams, len(catalogue))
-	for c, d := range catalogue {
-		params[c] = drawChannel(prng, d)
-	}
-	share := uniform(prng, 0.15, 0.35)
-	if o.MediaShare > 0 {
-		share = o.MediaShare
-	}
-	noiseRel := uniform(prng, 0.03, 0.06)
-	if o.NoiseSD > 0 {
-		noiseRel = o.NoiseSD
-	}
-
-	base := drawBaseline(newRand(o.Seed, streamBaseline), w.Dates)
-	shape := base.shape(w.Dates)
-	demand := make([]float64, T)
-	meanShape := stat.Sum(shape) / float64(T)
-	for t, v := range shape {
-		demand[t] = v / meanShape
-	}
-	ctl := drawControls(newRand(o.Seed, streamControls), T)
+	in := w.drawInputs()
 	if o.Geos > 0 {
-		return w.generateGeos(geoInputs{params: params, share: share, noiseRel: noiseRel, base: base, shape: shape, demand: demand, ctl: ctl})
+		return w.generateGeos(in)
 	}
-	spend := spendSeries(newRand(o.Seed, streamSpend), T, demand)
+	spend := spendSeries(newRand(o.Seed, streamSpend), T, in.demand)
+	media, err := w.nationalMedia(in.params, spend)
+	if err != nil {
+		return nil, err
+	}
+	ti := w.nationalKPI(in, media)
+	w.ControlNames = []string{"price", "promo"}
+	w.Controls = [][]float64{in.ctl.price, in.ctl.promo}
 
-	// Media: β follows from the drawn ROI over the whole panel.
+	tests, ttruth, err := w.drawLiftTests(newRand(o.Seed, streamLift), o.LiftTests)
+	if err != nil {
+		return nil, err
+	}
+	w.LiftTests = tests
+	ti.tests = ttruth
+
+	w.MTA = w.drawMTA(newRand(o.Seed, streamMTA), ti.baseline, o.Campaigns)
+	w.Truth = w.summarise(ti)
+	return w, nil
+}
+
+// drawInputs draws what national and geo worlds share: the channel
+// responses, the media share and noise level, the baseline's shape (and
+// the demand it implies for spend) and the controls.
+func (w *World) drawInputs() geoInputs {
+	o := w.Options
+	prng := newRand(o.Seed, streamParams)
+	in := geoInputs{params: make([]channelParams, len(catalogue))}
+	for c, d := range catalogue {
+		in.params[c] = drawChannel(prng, d)
+	}
+	in.share = uniform(prng, 0.15, 0.35)
+	if o.MediaShare > 0 {
+		in.share = o.MediaShare
+	}
+	in.noiseRel = uniform(prng, 0.03, 0.06)
+	if o.NoiseSD > 0 {
+		in.noiseRel = o.NoiseSD
+	}
+	in.base = drawBaseline(newRand(o.Seed, streamBaseline), w.Dates)
+	in.shape = in.base.shape(w.Dates)
+	in.demand = make([]float64, len(w.Dates))
+	meanShape := stat.Sum(in.shape) / float64(len(w.Dates))
+	for t, v := range in.shape {
+		in.demand[t] = v / meanShape
+	}
+	in.ctl = drawControls(newRand(o.Seed, streamControls), len(w.Dates))
+	return in
+}
+
+// nationalMedia fills w.Channels from the weekly spend and returns the
+// media's total contribution. β follows from the drawn ROI over the whole
+// panel.
+func (w *World) nationalMedia(params []channelParams, spend [][]float64) (float64, error) {
 	var media float64
 	w.Channels = make([]ChannelTruth, len(catalogue))
 	for c, d := range catalogue {
 		x := spend[c]
 		r := Response{Adstock: params[c].adstock, Saturation: params[c].hill, Scale: meanPositive(x), Beta: 1}
 		if r.Scale == 0 {
-			return nil, fmt.Errorf("simulate: seed %d: channel %s has no spend", o.Seed, d.name)
+			return 0, fmt.Errorf("simulate: seed %d: channel %s has no spend", w.Options.Seed, d.name)
 		}
 		r.Beta = params[c].roi * stat.Sum(x) / r.Total(x)
-		contrib := make([]float64, T)
+		contrib := make([]float64, len(w.Dates))
 		r.Weekly(contrib, x)
 		media += stat.Sum(contrib)
 		w.Channels[c] = ChannelTruth{Name: d.name, Offline: d.offline, Platform: d.platform, Spend: x, Response: r, Contribution: contrib}
 	}
+	return media, nil
+}
 
-	// Baseline level such that media is exactly share of noiseless revenue.
+// nationalKPI sets the baseline level so that media is exactly the drawn
+// share of noiseless revenue, adds the controls' effects and the noise,
+// and fills w.KPI. It returns the decomposition for the truth.
+func (w *World) nationalKPI(in geoInputs, media float64) truthInputs {
+	T := len(w.Dates)
+	base, shape, ctl := in.base, in.shape, in.ctl
 	var rel float64
 	for t := range shape {
 		rel += shape[t] + ctl.relEffect(t)
 	}
-	base.Level = media * (1/share - 1) / rel
+	base.Level = media * (1/in.share - 1) / rel
 	baseline := make([]float64, T)
 	ctlEffect := [][]float64{make([]float64, T), make([]float64, T)}
 	priceCoef := -ctl.elasticity * base.Level / ctl.meanPrice
@@ -181,8 +216,8 @@ func Generate(o Options) (*World, error) {
 			noiseless[t] += w.Channels[c].Contribution[t]
 		}
 	}
-	noiseSD := noiseRel * stat.Sum(noiseless) / float64(T)
-	nrng := newRand(o.Seed, streamNoise)
+	noiseSD := in.noiseRel * stat.Sum(noiseless) / float64(T)
+	nrng := newRand(w.Options.Seed, streamNoise)
 	w.KPI = make([]float64, T)
 	noise := make([]float64, T)
 	for t := range w.KPI {
@@ -190,24 +225,12 @@ func Generate(o Options) (*World, error) {
 		// The noise is what rounding leaves, so the decomposition is exact.
 		noise[t] = w.KPI[t] - noiseless[t]
 	}
-	w.ControlNames = []string{"price", "promo"}
-	w.Controls = [][]float64{ctl.price, ctl.promo}
-
-	tests, ttruth, err := w.drawLiftTests(newRand(o.Seed, streamLift), o.LiftTests)
-	if err != nil {
-		return nil, err
-	}
-	w.LiftTests = tests
-
-	w.MTA = w.drawMTA(newRand(o.Seed, streamMTA), baseline, o.Campaigns)
-
-	w.Truth = w.summarise(truthInputs{
-		share: share, noiseRel: noiseRel, noiseSD: noiseSD, base: base,
+	return truthInputs{
+		share: in.share, noiseRel: in.noiseRel, noiseSD: noiseSD, base: base,
 		controls: []ControlTruth{
 			{Name: "price", Coef: priceCoef, Center: ctl.meanPrice},
 			{Name: "promo", Coef: promoCoef},
 		},
-		baseline: baseline, controlEffects: ctlEffect, noise: noise, tests: ttruth,
-	})
-	return w, nil
+		baseline: baseline, controlEffects: ctlEffect, noise: noise,
+	}
 }

@@ -85,45 +85,16 @@ func (b *colBuf) appendArrow(arr arrow.Array, i0, i1 int) (int, error) {
 		}
 	case *array.Int64:
 		if b.kind == Float {
-			vals := a.Int64Values()
-			for i := i0; i < i1; i++ {
-				if a.IsNull(i) {
-					b.appendNull()
-					continue
-				}
-				b.f = append(b.f, float64(vals[i]))
-				b.markValid()
-			}
+			b.appendInt64s(a, i0, i1)
 			return 0, nil
 		}
 	case *array.Date32:
 		if b.kind == Date {
-			vals := a.Date32Values()
-			for i := i0; i < i1; i++ {
-				if a.IsNull(i) {
-					b.appendNull()
-					continue
-				}
-				b.d = append(b.d, civil.Date(vals[i]))
-				b.markValid()
-			}
+			b.appendDate32s(a, i0, i1)
 			return 0, nil
 		}
 	case *array.Timestamp:
-		toTime, err := a.DataType().(*arrow.TimestampType).GetToTimeFunc()
-		if err != nil {
-			return i0, fmt.Errorf("timestamp time zone: %w", err)
-		}
-		for i := i0; i < i1; i++ {
-			if a.IsNull(i) {
-				b.appendNull()
-				continue
-			}
-			if err := b.appendDate(civil.FromTime(toTime(a.Value(i)))); err != nil {
-				return i, err
-			}
-		}
-		return 0, nil
+		return b.appendTimestamps(a, i0, i1)
 	case *array.String:
 		if b.kind == String {
 			for i := i0; i < i1; i++ {
@@ -138,17 +109,7 @@ func (b *colBuf) appendArrow(arr arrow.Array, i0, i1 int) (int, error) {
 			return 0, nil
 		}
 	case *array.Dictionary:
-		dict := a.Dictionary()
-		for i := i0; i < i1; i++ {
-			if a.IsNull(i) {
-				b.appendNull()
-				continue
-			}
-			if err := b.appendCell(dict, a.GetValueIndex(i)); err != nil {
-				return i, err
-			}
-		}
-		return 0, nil
+		return b.appendDictionary(a, i0, i1)
 	}
 	for i := i0; i < i1; i++ {
 		if err := b.appendCell(arr, i); err != nil {
@@ -176,6 +137,62 @@ func (b *colBuf) appendFloat64s(a *array.Float64, i0, i1 int) (int, error) {
 		}
 		b.f = append(b.f, v)
 		b.markValid()
+	}
+	return 0, nil
+}
+
+func (b *colBuf) appendInt64s(a *array.Int64, i0, i1 int) {
+	vals := a.Int64Values()
+	for i := i0; i < i1; i++ {
+		if a.IsNull(i) {
+			b.appendNull()
+			continue
+		}
+		b.f = append(b.f, float64(vals[i]))
+		b.markValid()
+	}
+}
+
+func (b *colBuf) appendDate32s(a *array.Date32, i0, i1 int) {
+	vals := a.Date32Values()
+	for i := i0; i < i1; i++ {
+		if a.IsNull(i) {
+			b.appendNull()
+			continue
+		}
+		b.d = append(b.d, civil.Date(vals[i]))
+		b.markValid()
+	}
+}
+
+// appendTimestamps resolves the column's time zone once, not per cell.
+func (b *colBuf) appendTimestamps(a *array.Timestamp, i0, i1 int) (int, error) {
+	toTime, err := a.DataType().(*arrow.TimestampType).GetToTimeFunc()
+	if err != nil {
+		return i0, fmt.Errorf("timestamp time zone: %w", err)
+	}
+	for i := i0; i < i1; i++ {
+		if a.IsNull(i) {
+			b.appendNull()
+			continue
+		}
+		if err := b.appendDate(civil.FromTime(toTime(a.Value(i)))); err != nil {
+			return i, err
+		}
+	}
+	return 0, nil
+}
+
+func (b *colBuf) appendDictionary(a *array.Dictionary, i0, i1 int) (int, error) {
+	dict := a.Dictionary()
+	for i := i0; i < i1; i++ {
+		if a.IsNull(i) {
+			b.appendNull()
+			continue
+		}
+		if err := b.appendCell(dict, a.GetValueIndex(i)); err != nil {
+			return i, err
+		}
 	}
 	return 0, nil
 }
