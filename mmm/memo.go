@@ -82,7 +82,7 @@ func clone2(rows [][]float64) [][]float64 {
 // decode fills p.ch, each draw's parameters per channel, and the memo's
 // history with them. β is ROI·spend over the sum of the saturated adstock
 // in the fitted periods (Model.beta), and a period's contribution is β
-// times that period's saturated adstock: one evaluation of the saturation
+// times that period's saturated adstock (channel.effect): one evaluation
 // over the whole panel gives both. Adstock looks back only and saturation
 // is per period, so the fitted periods' values, summed in order, are
 // exactly Model.beta's.
@@ -97,6 +97,7 @@ func (p *Posterior) decode() {
 		pc.beta, pc.roi = make([]float64, nd), make([]float64, nd)
 	}
 	p.parallelDraws(func(_, lo, hi int, _ *evaluator) {
+		buf := make([]float64, n)
 		for d := lo; d < hi; d++ {
 			x := p.x[d]
 			for c := range m.ch {
@@ -109,11 +110,7 @@ func (p *Posterior) decode() {
 				ch.spec.Saturation.Constrain(pc.sat[d], ch.satU(x))
 				pc.roi[d] = math.Exp(x[ch.iROI])
 				a := hist[c][d]
-				Convolve(a, ch.x, pc.w[d])
-				if ch.pre != nil {
-					addCarry(a, ch.pre, pc.w[d])
-				}
-				ch.spec.Saturation.Curve(a, a, pc.sat[d])
+				ch.effect(a, buf, ch.x, pc.w[d], pc.sat[d])
 				s := 0.0
 				for _, v := range a[:m.nFit] {
 					s += v

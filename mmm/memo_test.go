@@ -9,14 +9,27 @@ import (
 
 // The summaries that share the memo's history return, bit for bit, what
 // evaluating every draw afresh gives (Model.beta, Posterior.media on the
-// series in question), on a window with carry-in, a holdout and lift tests
-// of both directions; and what they return is the caller's to change.
+// series in question), on a window with carry-in and on a reach and
+// frequency channel, with a holdout and lift tests of both directions; and
+// what they return is the caller's to change.
 func TestMemoMatchesFreshEvaluation(t *testing.T) {
-	w := simWorldGen(9, simOptions{n: 70, channels: 3, delayed: true, logistic: true, holdout: 6})
+	o := simOptions{n: 70, channels: 3, delayed: true, logistic: true, holdout: 6}
+	w := simWorldGen(9, o)
 	m, err := NewModel(windowWorld(w, 12), w.spec)
 	require.NoError(t, err)
-	require.NotNil(t, m.ch[0].pre, "the window carries spend in")
+	require.NotNil(t, m.ch[1].pre, "the window carries spend in")
 	require.Less(t, m.nFit, m.n, "a holdout")
+	checkMemo(t, m, 1)
+	rw, _ := rfWorld(10, o)
+	m, err = NewModel(rw.data, rw.spec)
+	require.NoError(t, err)
+	require.True(t, m.ReachFrequency(0))
+	checkMemo(t, m, 0)
+}
+
+// checkMemo checks a posterior of random draws of m; its lift tests are
+// on channel lift.
+func checkMemo(t *testing.T, m *Model, lift int) {
 	p := fixedPosterior(t, m, randomDraws(m, 3*drawChunk+5, 4))
 	for c := range m.ch {
 		pc := &p.ch[c]
@@ -53,20 +66,20 @@ func TestMemoMatchesFreshEvaluation(t *testing.T) {
 	}
 	for _, heavy := range []bool{false, true} {
 		// From period 1, within the carried-in periods, to before the end.
-		obs := LiftObs{Channel: 1, Start: 1, Moved: []float64{1, 0.5, 1}, Measure: []float64{1, 1, 1, 1, 0.5},
+		obs := LiftObs{Channel: lift, Start: 1, Moved: []float64{1, 0.5, 1}, Measure: []float64{1, 1, 1, 1, 0.5},
 			HeavyUp: heavy, Scope: 0.3, Measured: 100, SD: 50}
 		lt, err := m.newLiftTerm(0, obs)
 		require.NoError(t, err)
 		end := obs.Start + len(obs.Measure)
-		xs := m.ch[1].x[:end]
+		xs := m.ch[lift].x[:end]
 		mod := make([]float64, end)
 		for t := range mod {
 			mod[t] = lt.xmod(xs, t)
 		}
 		got := p.LiftDraws(obs)
 		for d := range p.Draws() {
-			sh, _ := fresh(1, d, xs)
-			sl, _ := fresh(1, d, mod)
+			sh, _ := fresh(lift, d, xs)
+			sl, _ := fresh(lift, d, mod)
 			if heavy {
 				sh, sl = sl, sh
 			}
