@@ -43,7 +43,9 @@ func (p *Posterior) LiftDraws(obs LiftObs) []float64 {
 		sh, sl := make([]float64, end), make([]float64, end)
 		for d := lo0; d < hi0; d++ {
 			p.media(ev, sh, c, d, hi)
-			p.media(ev, sl, c, d, lo)
+			if !obs.Contribution {
+				p.media(ev, sl, c, d, lo)
+			}
 			v := 0.0
 			for i, w := range obs.Measure {
 				t := obs.Start + i
