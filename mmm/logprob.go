@@ -252,6 +252,8 @@ func (m *Model) liftForward(lt *liftTerm, ls *liftScratch, ch *channel, cs *chan
 		for _, dk := range ls.d {
 			clear(dk)
 		}
+	} else if ch.rf {
+		rfLiftForward(lt, ls, ch, cs)
 	} else {
 		lt.modifiedAdstock(ls.a, ch.x, cs.w)
 		if ch.pre != nil {
@@ -288,6 +290,12 @@ func (m *Model) liftBack(lt *liftTerm, ls *liftScratch, ch *channel, cs *chanScr
 	}
 	for k := range ls.gsat {
 		ls.gsat[k] = 0
+	}
+	if ch.rf {
+		if !lt.Contribution {
+			rfLiftBack(lt, ls, ch, cs)
+		}
+		return
 	}
 	backSaturation(ls.gsat, ls.gs, ls.dsda, ls.d)
 	for i, ga := range ls.gs {
