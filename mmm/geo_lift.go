@@ -31,9 +31,23 @@ func (m *GeoModel) newGeoLiftTerm(k int, o GeoLiftObs) (geoLiftTerm, error) {
 			return geoLiftTerm{}, fmt.Errorf("mmm: lift observation %d: geo index %d out of range or repeated", k+1, g)
 		}
 		seen[g] = true
-		gt.kappa = append(gt.kappa, m.pop[g]*m.yBar)
+		gt.kappa = append(gt.kappa, m.windowKappa(g, lt.Start, len(lt.Measure)))
 	}
 	return gt, nil
+}
+
+// windowKappa is geo g's KPI per unit of scaled per-capita KPI over the
+// n periods from start: with PopulationByPeriod, at the geo's mean
+// population over them (the likelihood term takes one factor per geo).
+func (m *GeoModel) windowKappa(g, start, n int) float64 {
+	if m.popRel == nil || n == 0 {
+		return m.pop[g] * m.yBar
+	}
+	k := 0.0
+	for t := start; t < start+n; t++ {
+		k += m.kappaAt(g, t)
+	}
+	return k / float64(n)
 }
 
 // geoLiftScratch holds one test's series over its treated geos, flat

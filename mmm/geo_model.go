@@ -24,6 +24,10 @@ type GeoModel struct {
 	pop        []float64 // population per geo
 	popTot     float64
 	logW       []float64 // log(pop_g / mean population)
+	// popRel[g][t] is pop_gt/pop_g with PopulationByPeriod (nil without):
+	// what turns a per-capita effect of period t into KPI units, relative
+	// to the geo's size.
+	popRel [][]float64
 	y          [][]float64
 	ctrl       [][]float64 // [j] standardised, flat g·n + t
 	ctrlMean   []float64
@@ -82,11 +86,12 @@ func NewGeoModel(d GeoData, s GeoSpec) (*GeoModel, error) {
 	if !(m.yBar > 0) {
 		return nil, fmt.Errorf("mmm: mean KPI per capita over the fitted periods is %g; the model needs a positive mean", m.yBar)
 	}
+	m.popRel = relativePopulation(d)
 	m.y = make([][]float64, G)
 	for g := range G {
 		m.y[g] = make([]float64, n)
 		for t, v := range d.KPI[g] {
-			m.y[g][t] = v / (d.Population[g] * m.yBar)
+			m.y[g][t] = v / (d.popAt(g, t) * m.yBar)
 		}
 	}
 	ts := s.Spec
@@ -179,9 +184,9 @@ func (m *GeoModel) buildChannels(kpiSum float64) error {
 		ch.name, ch.spec, ch.need = name, cs, m.nFit
 		popNZ, tot := 0.0, 0.0
 		for g := range m.G {
-			for _, v := range d.Spend[c][g][:m.nFit] {
+			for t, v := range d.Spend[c][g][:m.nFit] {
 				if v > 0 {
-					popNZ += m.pop[g]
+					popNZ += d.popAt(g, t)
 					tot += v
 				}
 			}
@@ -195,7 +200,7 @@ func (m *GeoModel) buildChannels(kpiSum float64) error {
 		for g := range m.G {
 			ch.x[g] = make([]float64, m.n)
 			for t, v := range d.Spend[c][g] {
-				ch.x[g][t] = v / (m.pop[g] * ch.scale)
+				ch.x[g][t] = v / (d.popAt(g, t) * ch.scale)
 			}
 		}
 		ch.iROI, ch.iEta, ch.iZ = len(m.names), len(m.names)+1, len(m.names)+2
@@ -257,4 +262,27 @@ func (m *GeoModel) center() []float64 {
 	x[m.iSig] = math.Log(0.1)
 	x[m.iRho] = m.spec.NoiseExponent.Mu
 	return x
+}
+
+// kappaAt is geo g's KPI per unit of scaled per-capita KPI in period t.
+func (m *GeoModel) kappaAt(g, t int) float64 {
+	if m.popRel == nil {
+		return m.pop[g] * m.yBar
+	}
+	return m.pop[g] * m.yBar * m.popRel[g][t]
+}
+
+// relativePopulation is pop_gt/pop_g for GeoModel.popRel.
+func relativePopulation(d GeoData) [][]float64 {
+	if d.PopulationByPeriod == nil {
+		return nil
+	}
+	out := make([][]float64, len(d.Geos))
+	for g, row := range d.PopulationByPeriod {
+		out[g] = make([]float64, len(row))
+		for t, v := range row {
+			out[g][t] = v / d.Population[g]
+		}
+	}
+	return out
 }

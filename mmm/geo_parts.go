@@ -85,7 +85,6 @@ func (p *GeoPosterior) Breakdown(level float64) GeoBreakdown {
 func (p *GeoPosterior) geoParts(g int) (Decomposition, [][]float64) {
 	m := p.m
 	n, nd := m.n, p.Draws()
-	kappa := m.pop[g] * m.yBar
 	rows := make([][]float64, nd)
 	nc := (nd + drawChunk - 1) / drawChunk
 	type acc struct {
@@ -115,6 +114,7 @@ func (p *GeoPosterior) geoParts(g int) (Decomposition, [][]float64) {
 				for j, col := range m.ctrl {
 					cv += x[m.iCtrl+j] * col[g*n+t]
 				}
+				kappa := m.kappaAt(g, t)
 				a.base[t] += kappa * bv
 				a.ctrl[t] += kappa * cv
 				row[t] = kappa * (bv + cv)
@@ -269,13 +269,11 @@ func (p *GeoPosterior) ControlEffectDraws(dst []float64, j int, base float64) er
 	}
 	dev := 0.0
 	for g := range m.G {
-		s := 0.0
-		for _, v := range m.data.Controls[j][g] {
-			s += v - base
+		for t, v := range m.data.Controls[j][g] {
+			dev += m.kappaAt(g, t) * (v - base)
 		}
-		dev += m.pop[g] * s
 	}
-	scale := m.yBar * dev / m.ctrlSD[j]
+	scale := dev / m.ctrlSD[j]
 	for d, x := range p.x {
 		dst[d] = scale * x[m.iCtrl+j]
 	}

@@ -124,6 +124,9 @@ func (p *GeoPosterior) media(ev *evaluator, dst []float64, c, g, d int, xs []flo
 	sum := 0.0
 	for t, v := range a {
 		y := beta * v
+		if p.m.popRel != nil {
+			y *= p.m.popRel[g][t]
+		}
 		sum += y
 		if dst != nil {
 			dst[t] = y

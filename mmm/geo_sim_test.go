@@ -21,6 +21,10 @@ type geoSimOptions struct {
 	lifts                       int     // geo holdouts on random treated geos
 	delayed, logistic, studentT bool
 	geoControl                  bool // the first control varies by geo
+	// popGrowth > 0 makes populations change over the panel: geo g's is
+	// pop_g·exp(u_g·(t/n − ½)) with u_g uniform in ±popGrowth, given to
+	// the model as PopulationByPeriod.
+	popGrowth float64
 }
 
 type geoSimWorld struct {
@@ -53,6 +57,17 @@ func geoSimWorldGen(seed uint64, o geoSimOptions) geoSimWorld {
 	popMean := 0.0
 	for _, p := range d.Population {
 		popMean += p / float64(G)
+	}
+	if o.popGrowth > 0 {
+		for g := range G {
+			u, row, mean := o.popGrowth*(2*rng.Float64()-1), make([]float64, n), 0.0
+			for t := range row {
+				row[t] = d.Population[g] * math.Exp(u*(float64(t)/float64(n)-0.5))
+				mean += row[t] / float64(n)
+			}
+			d.PopulationByPeriod = append(d.PopulationByPeriod, row)
+			d.Population[g] = mean
+		}
 	}
 	// Per-capita baseline: 10 per person per period, geo levels, trend,
 	// season and shared shocks.
@@ -116,7 +131,7 @@ func geoSimWorldGen(seed uint64, o geoSimOptions) geoSimWorld {
 			gl := level * math.Exp(0.3*rng.NormFloat64())
 			for t := range n {
 				if rng.Float64() < 0.6 {
-					spend[g][t] = math.Round(d.Population[g] * gl * (0.5 + rng.Float64()))
+					spend[g][t] = math.Round(d.popAt(g, t) * gl * (0.5 + rng.Float64()))
 				}
 			}
 		}
@@ -131,9 +146,9 @@ func geoSimWorldGen(seed uint64, o geoSimOptions) geoSimWorld {
 		for t := range n {
 			v := base[g][t] + sd*rng.NormFloat64()
 			for c := range w.truth {
-				v += w.contrib[c][g][t] / d.Population[g]
+				v += w.contrib[c][g][t] / d.popAt(g, t)
 			}
-			d.KPI[g][t] = d.Population[g] * v
+			d.KPI[g][t] = d.popAt(g, t) * v
 		}
 	}
 	w.spec = DefaultGeoSpec(w.data)
@@ -168,10 +183,10 @@ func (w *geoSimWorld) simMedia(rng *rand.Rand, o geoSimOptions, base [][]float64
 		ch := &w.truth[c]
 		tot, popNZ := 0.0, 0.0
 		for g := range G {
-			for _, v := range d.Spend[c][g][:nFit] {
+			for t, v := range d.Spend[c][g][:nFit] {
 				if v > 0 {
 					tot += v
-					popNZ += d.Population[g]
+					popNZ += d.popAt(g, t)
 				}
 			}
 		}
@@ -185,14 +200,14 @@ func (w *geoSimWorld) simMedia(rng *rand.Rand, o geoSimOptions, base [][]float64
 		for g := range G {
 			x := make([]float64, n)
 			for t := range x {
-				x[t] = d.Spend[c][g][t] / (d.Population[g] * scale)
+				x[t] = d.Spend[c][g][t] / (d.popAt(g, t) * scale)
 			}
 			s := simSat(*ch, x)
 			bg := beta * math.Exp(o.eta*rng.NormFloat64())
 			w.contrib[c][g] = make([]float64, n)
 			gs, gc := 0.0, 0.0
 			for t := range n {
-				w.contrib[c][g][t] = d.Population[g] * bg * s[t]
+				w.contrib[c][g][t] = d.popAt(g, t) * bg * s[t]
 				if t < nFit {
 					gc += w.contrib[c][g][t]
 					gs += d.Spend[c][g][t]
@@ -228,10 +243,10 @@ func (w *geoSimWorld) addLifts(rng *rand.Rand, o geoSimOptions) {
 		for _, g := range geos {
 			tot, popNZ := 0.0, 0.0
 			for gg := range G {
-				for _, v := range d.Spend[c][gg][:nFit] {
+				for t, v := range d.Spend[c][gg][:nFit] {
 					if v > 0 {
 						tot += v
-						popNZ += d.Population[gg]
+						popNZ += d.popAt(gg, t)
 					}
 				}
 			}
@@ -239,7 +254,7 @@ func (w *geoSimWorld) addLifts(rng *rand.Rand, o geoSimOptions) {
 			x := make([]float64, len(d.Dates))
 			xm := make([]float64, len(d.Dates))
 			for t := range x {
-				x[t] = d.Spend[c][g][t] / (d.Population[g] * scale)
+				x[t] = d.Spend[c][g][t] / (d.popAt(g, t) * scale)
 				xm[t] = x[t]
 				if t >= start && t < start+len(moved) {
 					xm[t] = 0
@@ -247,18 +262,18 @@ func (w *geoSimWorld) addLifts(rng *rand.Rand, o geoSimOptions) {
 				}
 			}
 			s, sm := simSat(ch, x), simSat(ch, xm)
-			bg := w.contrib[c][g][0] / (d.Population[g] * math.Max(s[0], 1e-300))
+			bg := w.contrib[c][g][0] / (d.popAt(g, 0) * math.Max(s[0], 1e-300))
 			if s[0] == 0 {
 				// Recover β_g from any period with a positive saturation.
 				for t := range s {
 					if s[t] > 0 {
-						bg = w.contrib[c][g][t] / (d.Population[g] * s[t])
+						bg = w.contrib[c][g][t] / (d.popAt(g, t) * s[t])
 						break
 					}
 				}
 			}
 			for i := range measure {
-				lift += d.Population[g] * bg * (s[start+i] - sm[start+i])
+				lift += d.popAt(g, start+i) * bg * (s[start+i] - sm[start+i])
 			}
 		}
 		if spend == 0 {

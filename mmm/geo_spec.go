@@ -16,7 +16,13 @@ type GeoData struct {
 	Geos     []string
 	// Population is each geo's size (people, households, or its mean KPI
 	// when no population is known): the model works per capita.
-	Population   []float64
+	Population []float64
+	// PopulationByPeriod, when set, is each geo's population per period
+	// ([geo][t]): the KPI and spend of period t are divided by it, so a
+	// geo that grows is compared per head of that period. Population is
+	// then the geo's size for the noise scale and for turning per-capita
+	// effects into KPI (see GeoModel). Nil: Population in every period.
+	PopulationByPeriod [][]float64
 	KPI          [][]float64 // [geo][t]
 	Channels     []string
 	Spend        [][][]float64 // [channel][geo][t]
@@ -146,6 +152,9 @@ func validateGeoData(d GeoData) error {
 			return fmt.Errorf("mmm: geo %q has population %g, want > 0", name, p)
 		}
 	}
+	if err := validatePopulationByPeriod(d); err != nil {
+		return err
+	}
 	if len(d.Spend) != len(d.Channels) || len(d.Controls) != len(d.ControlNames) {
 		return fmt.Errorf("mmm: %d spend panels for %d channels, %d control panels for %d controls",
 			len(d.Spend), len(d.Channels), len(d.Controls), len(d.ControlNames))
@@ -190,4 +199,32 @@ func validateGeoSpec(d GeoData, s GeoSpec) error {
 		return fmt.Errorf("mmm: invalid noise exponent prior %+v", s.NoiseExponent)
 	}
 	return nil
+}
+
+func validatePopulationByPeriod(d GeoData) error {
+	if d.PopulationByPeriod == nil {
+		return nil
+	}
+	if len(d.PopulationByPeriod) != len(d.Geos) {
+		return fmt.Errorf("mmm: population by period for %d geos, want %d", len(d.PopulationByPeriod), len(d.Geos))
+	}
+	for g, row := range d.PopulationByPeriod {
+		if len(row) != len(d.Dates) {
+			return fmt.Errorf("mmm: geo %q has population for %d periods, want %d", d.Geos[g], len(row), len(d.Dates))
+		}
+		for t, p := range row {
+			if !(p > 0) || !stat.Finite(p) {
+				return fmt.Errorf("mmm: geo %q has population %g on %s, want > 0", d.Geos[g], p, d.Dates[t])
+			}
+		}
+	}
+	return nil
+}
+
+// popAt is geo g's population in period t.
+func (d GeoData) popAt(g, t int) float64 {
+	if d.PopulationByPeriod != nil {
+		return d.PopulationByPeriod[g][t]
+	}
+	return d.Population[g]
 }

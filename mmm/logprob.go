@@ -19,6 +19,7 @@ type scratch struct {
 type chanScratch struct {
 	roi   float64
 	w, gw []float64 // adstock weights and dLL/dw
+	h     []float64 // R&F channels: reach·S(frequency) per period
 	// Per period: adstock, saturation, dS/da, dLL/dS (then dLL/dA), and
 	// dS/du_k per saturation coordinate k.
 	a, s, dsda, gs []float64
@@ -55,6 +56,9 @@ func (m *Model) newScratch() *scratch {
 			a: make([]float64, n), s: make([]float64, n), dsda: make([]float64, n), gs: make([]float64, n),
 			d: newRows(ch.nSat, n), gsat: make([]float64, ch.nSat),
 		}
+		if ch.rf {
+			s.ch[c].h = make([]float64, n)
+		}
 	}
 	s.groupLP, s.groupE = make([]float64, len(m.groups)), make([]float64, len(m.groups))
 	s.lift = make([]liftScratch, len(m.lifts))
@@ -75,11 +79,15 @@ func (m *Model) newScratch() *scratch {
 func (m *Model) media(cs *chanScratch, ch *channel, mu, x []float64) bool {
 	cs.roi = math.Exp(x[ch.iROI])
 	ch.spec.Adstock.Weights(cs.w, ch.adU(x))
-	Convolve(cs.a, ch.x[:ch.need], cs.w)
-	if ch.pre != nil {
-		addCarry(cs.a, ch.pre, cs.w)
+	if ch.rf {
+		rfMedia(cs, ch, x)
+	} else {
+		Convolve(cs.a, ch.x[:ch.need], cs.w)
+		if ch.pre != nil {
+			addCarry(cs.a, ch.pre, cs.w)
+		}
+		ch.spec.Saturation.Saturate(cs.s, cs.dsda, cs.d, ch.satU(x), cs.a)
 	}
-	ch.spec.Saturation.Saturate(cs.s, cs.dsda, cs.d, ch.satU(x), cs.a)
 	sum := 0.0
 	for _, v := range cs.s[:m.nFit] {
 		sum += v
@@ -171,18 +179,10 @@ func (m *Model) logProbGrad(sc *scratch, grad, x []float64) float64 {
 			return math.Inf(-1)
 		}
 
-		// Back through saturation and adstock.
-		backSaturation(cs.gsat, gs, cs.dsda, cs.d)
-		xs := ch.x
-		n := len(gs)
-		for l := range cs.gw {
-			if l >= n {
-				break
-			}
-			cs.gw[l] += floats.Dot(gs[l:n], xs[:n-l])
-		}
-		if ch.pre != nil {
-			carryGrad(cs.gw, gs, ch.pre, 0)
+		if ch.rf {
+			rfBack(cs, ch)
+		} else {
+			backMedia(cs, ch)
 		}
 		ch.spec.Adstock.WeightsGrad(ch.adU(grad), ch.adU(x), cs.w, cs.gw)
 		for j, g := range cs.gsat {
@@ -195,6 +195,24 @@ func (m *Model) logProbGrad(sc *scratch, grad, x []float64) float64 {
 		return math.Inf(-1)
 	}
 	return lp
+}
+
+// backMedia takes dLL/dS in cs.gs back through the saturation (to
+// cs.gsat) and the adstock (to cs.gw).
+func backMedia(cs *chanScratch, ch *channel) {
+	gs := cs.gs
+	backSaturation(cs.gsat, gs, cs.dsda, cs.d)
+	xs := ch.x
+	n := len(gs)
+	for l := range cs.gw {
+		if l >= n {
+			break
+		}
+		cs.gw[l] += floats.Dot(gs[l:n], xs[:n-l])
+	}
+	if ch.pre != nil {
+		carryGrad(cs.gw, gs, ch.pre, 0)
+	}
 }
 
 // backSaturation adds Σ_t gs_t·d_k[t] to gsat[k] for every saturation

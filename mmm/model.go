@@ -52,6 +52,11 @@ type channel struct {
 	// level is the channel's mean over the fitted periods on the scaled KPI
 	// per unit of ROI: spendFit/(ȳ·nFit).
 	level float64
+	// rf channels (Data.Frequency) saturate frequency before the adstock:
+	// x is then reach / scale and f the frequency over its mean fScale.
+	rf     bool
+	f      []float64
+	fScale float64
 
 	coords
 }
@@ -170,6 +175,9 @@ func (m *Model) buildChannels(kpiSum float64) error {
 			ch.x[t] = v / ch.scale
 		}
 		ch.pre = m.scaledCarry(c, cs.MaxLag, ch.scale)
+		if err := m.setupRF(c, ch); err != nil {
+			return err
+		}
 		ch.iROI = len(m.names)
 		m.names = append(m.names, coord+name+"]")
 		ch.iAd, ch.nAd = len(m.names), len(cs.Adstock.Coords())

@@ -70,11 +70,7 @@ func (m *Model) Constrain(x []float64) Params {
 func (m *Model) beta(c int, roi float64, w, v []float64) float64 {
 	ch := &m.ch[c]
 	a := make([]float64, m.nFit)
-	Convolve(a, ch.x[:m.nFit], w)
-	if ch.pre != nil {
-		addCarry(a, ch.pre, w)
-	}
-	ch.spec.Saturation.Curve(a, a, v)
+	ch.effect(a, make([]float64, m.nFit), ch.x[:m.nFit], w, v)
 	sum := 0.0
 	for _, s := range a {
 		sum += s

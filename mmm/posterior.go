@@ -184,22 +184,18 @@ func weightIntervals(w [][]float64, level float64) []Interval {
 
 // evaluator computes a channel's media series for one draw.
 type evaluator struct {
-	a []float64
+	a, buf []float64
 }
 
 // media writes channel c's KPI contribution per period under draw d for
 // the scaled spend xs into dst, and returns its sum.
 func (p *Posterior) media(ev *evaluator, dst []float64, c, d int, xs []float64) float64 {
 	if cap(ev.a) < len(xs) {
-		ev.a = make([]float64, len(xs))
+		ev.a, ev.buf = make([]float64, len(xs)), make([]float64, len(xs))
 	}
 	a := ev.a[:len(xs)]
 	pc := &p.ch[c]
-	Convolve(a, xs, pc.w[d])
-	if pre := p.m.ch[c].pre; pre != nil {
-		addCarry(a, pre, pc.w[d])
-	}
-	p.m.ch[c].spec.Saturation.Curve(a, a, pc.sat[d])
+	p.m.ch[c].effect(a, ev.buf[:len(xs)], xs, pc.w[d], pc.sat[d])
 	beta := pc.beta[d]
 	sum := 0.0
 	for t, v := range a {

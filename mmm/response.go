@@ -87,15 +87,20 @@ func (r *SpendResponse) prepare(c int) {
 	r.once[c].Do(func() {
 		p, m := r.p, r.p.m
 		xs := m.ch[c].x
-		sat := scaledCurve(m.ch[c].spec.Saturation)
+		ch := &m.ch[c]
+		sat := ch.response()
 		out := make([][]float64, p.Draws())
 		p.parallelDraws(func(_, lo, hi int, _ *evaluator) {
-			a := make([]float64, len(xs))
+			a, buf := make([]float64, len(xs)), make([]float64, len(xs))
 			pc := &p.ch[c]
 			for d := lo; d < hi; d++ {
-				Convolve(a, xs, pc.w[d])
-				if pre := m.ch[c].pre; pre != nil {
-					addCarry(a, pre, pc.w[d])
+				if ch.rf {
+					ch.effect(a, buf, xs, pc.w[d], pc.sat[d])
+				} else {
+					Convolve(a, xs, pc.w[d])
+					if ch.pre != nil {
+						addCarry(a, ch.pre, pc.w[d])
+					}
 				}
 				out[d] = sat.PrepareScaled(make([]float64, 0, len(a)), a, pc.sat[d])
 			}
@@ -120,7 +125,7 @@ func (r *SpendResponse) Contribution(dst []float64, c int, spend float64) {
 		return
 	}
 	k := spend / r.totals[c]
-	sat := scaledCurve(p.m.ch[c].spec.Saturation)
+	sat := p.m.ch[c].response()
 	pc := &p.ch[c]
 	p.parallelDraws(func(_, lo, hi int, _ *evaluator) {
 		for d := lo; d < hi; d++ {

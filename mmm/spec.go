@@ -27,6 +27,14 @@ type Data struct {
 	// window's earlier rows, which feed the carryover of its first
 	// periods and are not fitted. Nil: nothing before the panel.
 	Carry [][]float64
+	// Frequency[c], when not nil, makes channel c a reach and frequency
+	// channel (Meridian's R&F media): Units[c] is then its reach and
+	// Frequency[c] the average frequency per reached person, per period.
+	// Its Saturation is a curve in frequency applied before the adstock,
+	// x_t = reach_t·S(frequency_t), and its effect is linear in the
+	// adstocked x (reach_frequency.go). Nil or shorter than Channels:
+	// channels without an entry are ordinary media.
+	Frequency [][]float64
 }
 
 // Likelihood is the observation model of the scaled KPI.

@@ -101,6 +101,9 @@ func validateData(d Data) error {
 	if err := validateCarry(d); err != nil {
 		return err
 	}
+	if err := validateFrequency(d, n); err != nil {
+		return err
+	}
 	if len(d.Controls) != len(d.ControlNames) {
 		return fmt.Errorf("mmm: %d control series for %d control names", len(d.Controls), len(d.ControlNames))
 	}

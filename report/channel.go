@@ -28,6 +28,18 @@ type ChannelEstimates struct {
 	// RevenueROI is incremental revenue / spend when revenue per KPI turns
 	// a count KPI into revenue: Meridian's ROI beside the cost per KPI.
 	RevenueROI *Interval `json:"revenue_roi,omitempty"`
+	// OptimalFrequency is set for reach and frequency channels.
+	OptimalFrequency *OptimalFrequency `json:"optimal_frequency,omitempty"`
+}
+
+// OptimalFrequency is the average frequency per period at which a reach
+// and frequency channel's ROI peaks with its spend and impressions held
+// (Meridian's optimal frequency), the ROI there, and the frequency the
+// panel shows (impressions over reach).
+type OptimalFrequency struct {
+	Frequency Interval `json:"frequency"`
+	ROI       Interval `json:"roi"`
+	Current   float64  `json:"current"`
 }
 
 // MTAEstimates are the MTA export's numbers for a channel.

@@ -41,10 +41,15 @@ type DataChannel struct {
 	// Attributed is the MTA's attributed KPI (read only with an export).
 	Attributed float64
 	// Units are the impressions or other units that drive the channel
-	// (UnitsColumn empty when none); Organic channels have no spend.
+	// (HasUnits false when its spend does); Organic channels have no spend.
+	HasUnits    bool
 	Units       float64
 	UnitsColumn string
 	Organic     bool
+	// Reach and Frequency (impressions-weighted average) replace the units
+	// of a reach and frequency channel (ReachColumn empty for others).
+	Reach, Frequency             float64
+	ReachColumn, FrequencyColumn string
 }
 
 // DataWindow counts the panel rows outside model.window: Before feed the
@@ -123,7 +128,9 @@ func (s *DataSummary) channelLine(b *strings.Builder, c DataChannel) {
 		fmt.Fprintf(b, "  mta attributed %s", Amount(c.Attributed))
 	}
 	switch {
-	case c.UnitsColumn == "":
+	case !c.HasUnits:
+	case c.ReachColumn != "":
+		fmt.Fprintf(b, "  reach %s (%s), average frequency %.2f (%s)", Amount(c.Reach), c.ReachColumn, c.Frequency, c.FrequencyColumn)
 	case c.Organic:
 		fmt.Fprintf(b, "  organic, units %s (%s)", Amount(c.Units), c.UnitsColumn)
 	default:

@@ -18,8 +18,9 @@ func TestDataSummaryText(t *testing.T) {
 		KPITotal: 1234567.8,
 		Channels: []DataChannel{
 			{Name: "tv", Spend: 1000, Offline: &off},
-			{Name: "search", Spend: 2500, Offline: &on, Attributed: 4000, Units: 90000, UnitsColumn: "clicks"},
-			{Name: "mail", Offline: nil, Units: 300, UnitsColumn: "sends", Organic: true},
+			{Name: "search", Spend: 2500, Offline: &on, Attributed: 4000, HasUnits: true, Units: 90000, UnitsColumn: "clicks"},
+			{Name: "mail", Offline: nil, HasUnits: true, Units: 300, UnitsColumn: "sends", Organic: true},
+			{Name: "yt", Spend: 10, HasUnits: true, Units: 600, Reach: 200, ReachColumn: "yt_reach", Frequency: 3, FrequencyColumn: "yt_freq"},
 		},
 		Window:     &DataWindow{Before: 3, After: 1},
 		Treatments: []DataTreatment{{Name: "promo", Column: "promo_col", Baseline: 0, Min: 0, Max: 1}},
@@ -31,10 +32,11 @@ func TestDataSummaryText(t *testing.T) {
 	want := `panel     panel.csv
 period    2024-01-01 .. 2024-01-14, 2 weekly periods
 kpi       revenue, total 1,234,568
-channels  3
+channels  4
   tv               spend        1,000  offline  mta attributed 0
   search           spend        2,500  online  mta attributed 4,000  units 90,000 (clicks) drive it
   mail             spend            0    mta attributed 0  organic, units 300.00 (sends)
+  yt               spend        10.00    mta attributed 0  reach 200.00 (yt_reach), average frequency 3.00 (yt_freq)
 window    fitted 2024-01-01 .. 2024-01-14 (2 periods); 3 earlier periods feed the carryover only, 1 later ones are left out
 factor    events: levels sale, launch (reference empty/na)
 treatment promo (column promo_col): baseline 0, range 0 .. 1.00

@@ -61,6 +61,8 @@ type htmlPage struct {
 	PriorIntro                          string
 	Priors                              htmlTable
 	Inputs                              htmlTable
+	Frequency                           htmlTable
+	FrequencyIntro                      string
 	UnmappedIntro, Footer               string
 	SincePrevious                       *htmlDiff
 
@@ -137,6 +139,8 @@ func newHTMLPage(r *Report) *htmlPage {
 		Quarters:        toHTML(quarterTable(r)),
 		Unmapped:        toHTML(unmappedTable(r)),
 		Inputs:          toHTML(inputsTable(r)),
+		Frequency:       toHTML(frequencyTable(r)),
+		FrequencyIntro:  frequencyIntro,
 		UnmappedIntro:   unmappedIntro,
 		Footer:          "report.json holds every number on this page and the series behind the charts (schema version " + SchemaVersion + ").",
 	}

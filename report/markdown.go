@@ -64,6 +64,10 @@ func writeMarkdown(b *strings.Builder, r *Report) {
 		b.WriteString("## Organic media and treatments\n\n")
 		mdTable(b, t)
 	}
+	if t := frequencyTable(r); len(t.Rows) > 0 {
+		fmt.Fprintf(b, "## Reach and frequency\n\n%s\n\n", mdText(frequencyIntro))
+		mdTable(b, t)
+	}
 	if len(r.Unmapped) > 0 {
 		fmt.Fprintf(b, "## Unmapped MTA channels\n\n%s\n\n", unmappedIntro)
 		mdTable(b, unmappedTable(r))

@@ -63,6 +63,11 @@ type Channel struct {
 	Name        string `mapstructure:"name"`
 	Spend       string `mapstructure:"spend"`
 	Impressions string `mapstructure:"impressions"`
+	// Reach and Frequency make a reach and frequency channel (Meridian's
+	// R&F media): the people reached per period and their average
+	// frequency. Both or neither; not with Impressions.
+	Reach     string `mapstructure:"reach"`
+	Frequency string `mapstructure:"frequency"`
 	// Offline marks channels MTA cannot see (TV, out-of-home, print). When
 	// unset, a channel without any MTA rows is treated as offline.
 	Offline    *bool              `mapstructure:"offline"`

@@ -106,6 +106,17 @@ func (c *Config) validateInputs(p *problems, names map[string]bool) {
 	if m.Window.Start != 0 && m.Window.End != 0 && m.Window.End < m.Window.Start {
 		p.add("model.window: end %v is before start %v", m.Window.End, m.Window.Start)
 	}
+	for i, ch := range m.Channels {
+		key := fmt.Sprintf("model.channels[%d]", i)
+		switch {
+		case (ch.Reach == "") != (ch.Frequency == ""):
+			p.add("%s: reach and frequency go together (channel %q has only %s)", key, ch.Name, map[bool]string{true: "reach", false: "frequency"}[ch.Reach != ""])
+		case ch.Reach != "" && ch.Impressions != "":
+			p.add("%s: channel %q has impressions and reach/frequency; give one (impressions are reach × frequency)", key, ch.Name)
+		case ch.Reach != "" && m.Window.IsSet():
+			p.add("%s: reach and frequency with model.window is not supported yet (channel %q); cut the panel or drop the window", key, ch.Name)
+		}
+	}
 	for i, f := range m.Factors {
 		if f == "" {
 			p.add("model.factors[%d] must name a column", i)

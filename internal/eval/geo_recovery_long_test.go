@@ -36,6 +36,7 @@ func TestGeoRecoveryLong(t *testing.T) {
 		require.NoError(t, err)
 	}
 	var sGeo, sNat Summary
+	geoCovered, geoPairs := 0, 0
 	for _, seed := range seeds {
 		w, err := simulate.Generate(simulate.Options{Seed: seed, Geos: geos})
 		require.NoError(t, err)
@@ -57,6 +58,10 @@ func TestGeoRecoveryLong(t *testing.T) {
 			if geo {
 				sGeo.Results = append(sGeo.Results, res)
 				label = "geo"
+				k, n, err := GeoCoverage(w, r)
+				require.NoError(t, err)
+				geoCovered, geoPairs = geoCovered+k, geoPairs+n
+				t.Logf("seed %d geo: per-geo 90%% ROI intervals cover %d/%d = %.2f", seed, k, n, float64(k)/float64(n))
 			} else {
 				sNat.Results = append(sNat.Results, res)
 			}
@@ -76,8 +81,17 @@ func TestGeoRecoveryLong(t *testing.T) {
 		g.Alone.SpendWeightedError, g.Calibrated.SpendWeightedError, n.Alone.SpendWeightedError, n.Calibrated.SpendWeightedError,
 		g.Alone.Coverage(), g.Calibrated.Coverage(), n.Alone.Coverage(), n.Calibrated.Coverage())
 
+	changes := sGeo.ChannelChanges()
+	t.Logf("geo model by channel over worlds:\n%s", FormatChannelChanges(changes))
+	t.Logf("summed to national by channel over worlds:\n%s", FormatChannelChanges(sNat.ChannelChanges()))
+	t.Logf("geo model per-geo ROI coverage %d/%d = %.2f", geoCovered, geoPairs, float64(geoCovered)/float64(geoPairs))
+
 	assert.Less(t, g.Calibrated.MeanAbsROIError, 0.6*n.Calibrated.MeanAbsROIError, "geo model's ROI error at most 0.6× the national fit's")
 	assert.Less(t, g.Calibrated.SpendWeightedError, 0.2, "spend-weighted contribution error")
 	assert.InDelta(t, 0.885, g.Calibrated.Coverage(), 0.085, "90% intervals cover 80–97%")
 	assert.Less(t, g.TestedCalibrated.MeanAbsROIError, g.TestedAlone.MeanAbsROIError, "geo tests help the tested channels")
+	for _, c := range changes {
+		assert.False(t, c.Worse(0.1), "calibration by geo tests makes %s worse: mean |ROI error| %.3f → %.3f", c.Name, c.Alone, c.Calibrated)
+	}
+	assert.InDelta(t, 0.885, float64(geoCovered)/float64(geoPairs), 0.085, "per-geo 90%% ROI intervals cover 80–97%%")
 }

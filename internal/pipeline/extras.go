@@ -21,6 +21,10 @@ type extras struct {
 	factors    []factor
 	organic    [][]float64 // [organic][t], units
 	treatments [][]float64 // [treatment][t]
+	// reach and freq are the paid channels' reach and frequency ([c][t],
+	// nil for a channel without): geos' reach adds up, their frequency is
+	// averaged weighted by reach (impressions over reach).
+	reach, freq [][]float64
 }
 
 // factor is a categorical column turned into indicators: one per level
@@ -51,7 +55,17 @@ func isReference(s string) bool {
 }
 
 func needsExtras(m config.Model) bool {
-	return m.RevenuePerKPI.Column != "" || len(m.Factors) > 0 || len(m.Organic) > 0 || len(m.Treatments) > 0
+	return m.RevenuePerKPI.Column != "" || len(m.Factors) > 0 || len(m.Organic) > 0 || len(m.Treatments) > 0 || hasReach(m)
+}
+
+// hasReach reports whether some channel has reach and frequency.
+func hasReach(m config.Model) bool {
+	for _, ch := range m.Channels {
+		if ch.Reach != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // readExtras reads the extra columns of cfg's panel for the periods dates
@@ -84,6 +98,11 @@ func readExtras(cfg *config.Config, dates []civil.Date) (*extras, error) {
 	}
 	for _, tr := range m.Treatments {
 		cols = append(cols, tabular.Column{Name: tr.Column, Kind: tabular.Float})
+	}
+	for _, ch := range m.Channels {
+		if ch.Reach != "" {
+			cols = append(cols, tabular.Column{Name: ch.Reach, Kind: tabular.Float}, tabular.Column{Name: ch.Frequency, Kind: tabular.Float})
+		}
 	}
 	t, err := tabular.Read(cfg.Data.Panel, cols)
 	if err != nil {
@@ -151,6 +170,12 @@ func checkExtraRoles(m config.Model) error {
 	for i, tr := range m.Treatments {
 		claim(fmt.Sprintf("model.treatments[%d].column", i), tr.Column)
 	}
+	for i, ch := range m.Channels {
+		if ch.Reach != "" {
+			claim(fmt.Sprintf("model.channels[%d].reach", i), ch.Reach)
+			claim(fmt.Sprintf("model.channels[%d].frequency", i), ch.Frequency)
+		}
+	}
 	if len(probs) > 0 {
 		return &config.Error{Problems: probs}
 	}
@@ -167,6 +192,7 @@ type accumulator struct {
 	factor       [][]string
 	factorSet    []bool
 	organic, trt [][]float64
+	reach, imps  [][]float64 // [channel][t]; imps = Σ reach·frequency
 }
 
 func newAccumulator(t *tabular.Table, m config.Model, n int) *accumulator {
@@ -180,6 +206,12 @@ func newAccumulator(t *tabular.Table, m config.Model, n int) *accumulator {
 	}
 	for range m.Treatments {
 		a.trt = append(a.trt, make([]float64, n))
+	}
+	a.reach, a.imps = make([][]float64, len(m.Channels)), make([][]float64, len(m.Channels))
+	for c, ch := range m.Channels {
+		if ch.Reach != "" {
+			a.reach[c], a.imps[c] = make([]float64, n), make([]float64, n)
+		}
 	}
 	return a
 }
@@ -220,6 +252,21 @@ func (a *accumulator) add(i, k int) error {
 		}
 		a.trt[j][k] += t.Floats(tr.Column)[i]
 	}
+	for c, ch := range m.Channels {
+		if ch.Reach == "" {
+			continue
+		}
+		r, err := number(ch.Reach, "reach", false)
+		if err != nil {
+			return err
+		}
+		f, err := number(ch.Frequency, "frequency", false)
+		if err != nil {
+			return err
+		}
+		a.reach[c][k] += r
+		a.imps[c][k] += r * f
+	}
 	if !a.factorSet[k] {
 		for j, f := range m.Factors {
 			if t.Valid(f, i) {
@@ -258,6 +305,20 @@ func (a *accumulator) finish(ex *extras) {
 		}
 	}
 	ex.treatments = a.trt
+	if hasReach(m) {
+		ex.reach, ex.freq = a.reach, make([][]float64, len(a.reach))
+		for c, r := range a.reach {
+			if r == nil {
+				continue
+			}
+			ex.freq[c] = make([]float64, len(r))
+			for k, v := range r {
+				if v > 0 {
+					ex.freq[c][k] = a.imps[c][k] / v
+				}
+			}
+		}
+	}
 	for j, col := range m.Factors {
 		ex.factors = append(ex.factors, newFactor(col, a.factor[j]))
 	}

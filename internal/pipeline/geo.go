@@ -46,14 +46,20 @@ func (f *fitted) liftDraws(p posterior, k int) []float64 {
 }
 
 // geoData hands a geo panel to the geo model. A population that varies by
-// period enters as the geo's mean over the periods.
+// period divides each period's KPI and spend (PopulationByPeriod); the
+// geo's size is its mean.
 func geoData(p *panel.Panel) mmm.GeoData {
 	gp := p.Geos
 	G := gp.Len()
 	d := mmm.GeoData{Dates: p.Dates, StepDays: p.StepDays, Geos: gp.Names, KPI: gp.KPI,
 		Channels: p.Channels, ControlNames: p.ControlNames}
+	varies := false
 	for g := range G {
 		d.Population = append(d.Population, gp.MeanPopulation(g))
+		varies = varies || slices.ContainsFunc(gp.Population[g], func(v float64) bool { return v != gp.Population[g][0] })
+	}
+	if varies {
+		d.PopulationByPeriod = gp.Population
 	}
 	for c := range p.Channels {
 		s := make([][]float64, G)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/triad-mmm/triad/civil"
 	"github.com/triad-mmm/triad/internal/config"
+	"github.com/triad-mmm/triad/internal/panel"
 	"github.com/triad-mmm/triad/internal/tabular"
 	"github.com/triad-mmm/triad/mmm"
 )
@@ -72,4 +73,21 @@ func TestWriteDecompositionGeos(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, tb.Has("geo"))
 	assert.Equal(t, 2, tb.Len())
+}
+
+// A population column that varies by period reaches the geo model period
+// by period; a constant one as the geo's size only.
+func TestGeoDataPopulationByPeriod(t *testing.T) {
+	p := &panel.Panel{Calendar: civil.Calendar{Dates: []civil.Date{10, 17, 24}, StepDays: 7}, Channels: []string{"tv"}}
+	p.Geos = &panel.GeoPanel{Names: []string{"a", "b"},
+		Population: [][]float64{{100, 100, 100}, {50, 60, 70}},
+		KPI:        [][]float64{{1, 2, 3}, {4, 5, 6}},
+		Spend:      [][][]float64{{{1, 1, 1}}, {{2, 2, 2}}}}
+	d := geoData(p)
+	assert.Equal(t, []float64{100, 60}, d.Population)
+	assert.Equal(t, [][]float64{{100, 100, 100}, {50, 60, 70}}, d.PopulationByPeriod)
+	p.Geos.Population[1] = []float64{60, 60, 60}
+	d = geoData(p)
+	assert.Equal(t, []float64{100, 60}, d.Population)
+	assert.Nil(t, d.PopulationByPeriod)
 }

@@ -7,6 +7,7 @@ import "github.com/triad-mmm/triad/mmm"
 func (in *Inputs) modelData() mmm.Data {
 	d := modelData(in.Panel)
 	unitsData(&d, in.Panel.Impressions)
+	in.frequencyData(&d)
 	d.Carry = in.Carry
 	ex := in.Extras
 	if ex == nil {

@@ -26,6 +26,14 @@ func addInputs(r *report.Report, in *Inputs, f *fitted, level float64) {
 			}
 		}
 	}
+	for c, fr := range ex.freq {
+		if fr != nil {
+			addOptimalFrequency(&r.Channels[c].MMM, f.alone, c, level)
+			if f.calibrated != nil {
+				addOptimalFrequency(r.Channels[c].Calibrated, f.calibrated, c, level)
+			}
+		}
+	}
 	total := stat.Sum(in.Panel.KPI)
 	for j, o := range in.Config.Model.Organic {
 		c := in.paidChannels() + j

@@ -61,6 +61,9 @@ func Load(cfg *config.Config) (*Inputs, error) {
 		return nil, asInput(err)
 	}
 	in.appendOrganic()
+	if err := in.applyReach(); err != nil {
+		return nil, asInput(err)
+	}
 	if err := in.applyWindow(); err != nil {
 		return nil, asInput(err)
 	}

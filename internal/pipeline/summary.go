@@ -59,7 +59,8 @@ func (in *Inputs) dataChannel(c int, name string) report.DataChannel {
 		dc.Attributed = stat.Sum(in.MTA.Attributed[c])
 	}
 	if c < len(p.Impressions) && p.Impressions[c] != nil {
-		dc.Units = stat.Sum(p.Impressions[c])
+		in.reachData(c, &dc)
+		dc.HasUnits, dc.Units = true, stat.Sum(p.Impressions[c])
 		if in.isOrganic(c) {
 			dc.Organic, dc.UnitsColumn = true, in.Config.Model.Organic[c-in.paidChannels()].Column
 		} else {
