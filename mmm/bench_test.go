@@ -27,9 +27,11 @@ func BenchmarkLogProbGrad(b *testing.B) {
 	x[0] = 0.8
 	grad := make([]float64, m.Dim())
 	b.ReportAllocs()
+	cpu0 := cpuSeconds()
 	for b.Loop() {
 		m.LogProbGrad(grad, x)
 	}
+	b.ReportMetric((cpuSeconds()-cpu0)*1e9/float64(b.N), "cpu-ns/op")
 }
 
 // BenchmarkLogProbGradMixed covers every adstock and saturation kind and
@@ -49,9 +51,11 @@ func BenchmarkLogProbGradMixed(b *testing.B) {
 	x[0] = 0.8
 	grad := make([]float64, m.Dim())
 	b.ReportAllocs()
+	cpu0 := cpuSeconds()
 	for b.Loop() {
 		m.LogProbGrad(grad, x)
 	}
+	b.ReportMetric((cpuSeconds()-cpu0)*1e9/float64(b.N), "cpu-ns/op")
 }
 
 // BenchmarkFit156x6 is the target: 156 weeks × 6 channels, 4 chains

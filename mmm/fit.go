@@ -87,6 +87,28 @@ type modeFinder interface {
 	findMode(ctx context.Context, t sampler.Target, x0 []float64) ([]float64, float64, error)
 }
 
+// reparameterised is a model that NUTS samples in other coordinates than
+// its own, chosen at the posterior mode.
+type reparameterised interface {
+	space(t sampler.Target, mode []float64) sampleSpace
+}
+
+// sampleSpace is a smooth one-to-one map between the sampler's
+// coordinates y and the model's x, with the log density in y (Jacobian
+// included).
+type sampleSpace interface {
+	target() sampler.Target
+	toModel(x, y []float64)
+	fromModel(y, x []float64)
+}
+
+// identitySpace samples the model in its own coordinates.
+type identitySpace struct{ m sampleable }
+
+func (s identitySpace) target() sampler.Target { return s.m.NewTarget() }
+func (identitySpace) toModel(x, y []float64)   { copy(x, y) }
+func (identitySpace) fromModel(y, x []float64) { copy(y, x) }
+
 // sample runs cfg's method on m and returns the draws in m's coordinates.
 func sample(ctx context.Context, m sampleable, cfg FitConfig) (*sampler.Result, error) {
 	x0 := m.center()
@@ -113,7 +135,13 @@ func sample(ctx context.Context, m sampleable, cfg FitConfig) (*sampler.Result, 
 	var err error
 	switch cfg.Method {
 	case NUTS:
-		pre := newPreconditioner(m.NewTarget(), mode)
+		sp := sampleSpace(identitySpace{m})
+		if r, ok := m.(reparameterised); ok {
+			sp = r.space(m.NewTarget(), mode)
+		}
+		y0 := make([]float64, len(mode))
+		sp.fromModel(y0, mode)
+		pre := newPreconditioner(sp.target(), y0)
 		sc := cfg.Sampler
 		if sc.TargetAccept == 0 {
 			sc.TargetAccept = DefaultTargetAccept
@@ -124,12 +152,14 @@ func sample(ctx context.Context, m sampleable, cfg FitConfig) (*sampler.Result, 
 				dst[i] = jit * (2*rng.Float64() - 1)
 			}
 		}
-		res, err = sampler.NUTS(ctx, func() sampler.Target { return pre.target(m.NewTarget()) }, sc)
+		res, err = sampler.NUTS(ctx, func() sampler.Target { return pre.target(sp.target()) }, sc)
 		if err == nil {
+			y := make([]float64, len(mode))
 			for _, ch := range res.Chains {
 				for d, z := range ch.Draws {
 					x := make([]float64, len(z))
-					pre.toX(x, z)
+					pre.toX(y, z)
+					sp.toModel(x, y)
 					ch.Draws[d] = x
 				}
 			}

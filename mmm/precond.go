@@ -5,6 +5,7 @@ import (
 
 	"github.com/triad-mmm/triad/sampler"
 	"github.com/triad-mmm/triad/stat"
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -93,12 +94,7 @@ func (p *preconditioner) finite() bool {
 func (p *preconditioner) toX(x, z []float64) {
 	n := p.dim
 	for i := range n {
-		row := p.l[i*n : i*n+i+1]
-		v := p.shift[i]
-		for j, l := range row {
-			v += l * z[j]
-		}
-		x[i] = v
+		x[i] = p.shift[i] + floats.Dot(p.l[i*n:i*n+i+1], z[:i+1])
 	}
 }
 
@@ -155,11 +151,7 @@ func (w *whitened) LogProbGrad(gz, z []float64) float64 {
 		gz[j] = 0
 	}
 	for i := range n {
-		g := w.gx[i]
-		row := w.p.l[i*n : i*n+i+1]
-		for j, l := range row {
-			gz[j] += l * g
-		}
+		floats.AddScaled(gz[:i+1], w.gx[i], w.p.l[i*n:i*n+i+1])
 	}
 	return lp
 }

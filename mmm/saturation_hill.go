@@ -95,14 +95,16 @@ func (HillSaturation) Saturate(s, dsda []float64, d [][]float64, u, a []float64)
 			continue
 		}
 		z := p2*math.Log(v) + c0
-		e := math.Exp(-math.Abs(z))
+		e := expNonPos(-math.Abs(z))
 		inv := 1 / (1 + e)
-		sv := inv
-		if z < 0 {
-			sv = e * inv
-		}
+		// S is inv for z ≥ 0 and e·inv below, selected by z's sign bit
+		// rather than a branch: z's sign is as often one as the other
+		// for a channel near half saturation, and mispredicting it cost
+		// more than the exponential.
+		neg := uint64(int64(math.Float64bits(z)) >> 63)
+		f := math.Float64frombits(math.Float64bits(e)&neg | math.Float64bits(1)&^neg)
 		g := e * inv * inv // S(1−S)
-		s[t] = sv
+		s[t] = f * inv
 		dsda[t] = g * p2 / v
 		d1[t] = g * cScale
 		d2[t] = g * (z - hillGamma*c0)

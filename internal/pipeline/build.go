@@ -62,8 +62,8 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 		}
 	}
 	r.TestNext = suggestions(a.rec)
+	suggestGeos(r.TestNext, a.rec, p, f.final(), a.level, cfg.Sampler.Seed)
 	r.Summary = report.Prose(r, cfg.Model.KPIType == mmm.Count)
-	suggestGeos(r.TestNext, p, cfg.Sampler.Seed)
 	if a.plan != nil {
 		r.Budget = budgetSection(p.Channels, a.current, a.plan, objectiveLabel(cfg.Budget.Objective, cfg.Budget.Quantile))
 		r.Summary += " " + report.BudgetSentence(r.Budget, a.level, cfg.Model.KPIType == mmm.Count)

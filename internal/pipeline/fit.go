@@ -92,6 +92,9 @@ func fitModels(ctx context.Context, in *Inputs, opts Options, both bool) (*fitte
 		if err := f.fitGeo(ctx, in, opts, base, both); err != nil {
 			return nil, err
 		}
+		if f.priors, err = checkPriors(ctx, in, f, opts); err != nil {
+			return nil, err
+		}
 		return f, nil
 	}
 	if f.mode != config.CalibrationNone && len(in.Tests) > 0 {

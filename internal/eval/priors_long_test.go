@@ -1,0 +1,132 @@
+//go:build long
+
+package eval
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"text/tabwriter"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/triad-mmm/triad/report"
+)
+
+// largeROIError is the absolute ROI error above which a final estimate is
+// "large" in the prior-driven confusion table.
+const largeROIError = 0.5
+
+// TestPriorRecoveryLong runs triad on the worlds of TRIAD_EVAL_SEEDS
+// (default 1-10) as TestTruthRecoveryLong does and prints, per channel,
+// the truth, both estimates, the prior, its contraction and the
+// sensitivity; then the untested channels' error, coverage per channel
+// name, the conflict flags, and how many large final errors
+// (> largeROIError) are flagged prior_driven. TRIAD_* variables reach the
+// config (TRIAD_SAMPLER_METHOD=laplace to screen, TRIAD_MODEL_MEDIA_PRIOR).
+func TestPriorRecoveryLong(t *testing.T) {
+	spec := os.Getenv("TRIAD_EVAL_SEEDS")
+	if spec == "" {
+		spec = "1-10"
+	}
+	seeds, err := ParseSeeds(spec)
+	require.NoError(t, err)
+	var s Summary
+	var b strings.Builder
+	tw := tabwriter.NewWriter(&b, 0, 0, 1, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "seed\tchannel\ttest\tspend%\ttrue\talone [90%]\t\tfinal [90%]\t\terr\tprior med\tsd ratio\tz\tmove\tflags\t")
+	cov := map[string][2]int{}
+	var conflicts, dominated []string
+	var large, largeFlagged, flagged, untestedLarge, untestedLargeFlagged int
+	for _, seed := range seeds {
+		w, r := runWorld(t, seed, nil)
+		res, err := Evaluate(w, r)
+		require.NoError(t, err)
+		s.Results = append(s.Results, res)
+		total := 0.0
+		for _, c := range res.Channels {
+			total += c.Spend
+		}
+		for _, f := range r.Priors.Flags {
+			conflicts = append(conflicts, fmt.Sprintf("seed %d: %s", seed, f.Message))
+		}
+		for i, c := range res.Channels {
+			rc, pc := r.Channels[i], r.Priors.Channels[i]
+			require.Equal(t, c.Name, rc.Name)
+			final := c.Calibrated
+			if !final.Known() {
+				final = c.Alone
+			}
+			e := math.Abs(final.Mean - c.TrueROI)
+			k := cov[c.Name]
+			k[1]++
+			if Covers(final, c.TrueROI) {
+				k[0]++
+			}
+			cov[c.Name] = k
+			var codes []string
+			for _, f := range rc.Flags {
+				codes = append(codes, f.Code)
+				switch f.Code {
+				case report.FlagPriorConflict:
+					conflicts = append(conflicts, fmt.Sprintf("seed %d: %s", seed, f.Message))
+				case report.FlagPriorDominated:
+					dominated = append(dominated, fmt.Sprintf("seed %d: %s (tested %v, err %.2f)", seed, f.Message, c.Tested, e))
+				}
+			}
+			driven := slices.Contains(codes, report.FlagPriorDriven)
+			if driven {
+				flagged++
+			}
+			if e > largeROIError {
+				large++
+				if driven {
+					largeFlagged++
+				}
+				if !c.Tested {
+					untestedLarge++
+					if driven {
+						untestedLargeFlagged++
+					}
+				}
+			}
+			move := math.NaN()
+			if pc.Sensitivity != nil {
+				move = pc.Sensitivity.Move
+			}
+			tested := ""
+			if c.Tested {
+				tested = "yes"
+			}
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%.1f\t%.3f\t%s\t%s\t%s\t%s\t%.2f\t%.3f\t%.2f\t%.2f\t%.2f\t%s\t\n", seed, c.Name, tested,
+				100*c.Spend/total, c.TrueROI, interval(c.Alone), miss(Covers(c.Alone, c.TrueROI)),
+				interval(final), miss(Covers(final, c.TrueROI)), e, math.Exp(pc.Mu), pc.SDRatio, pc.Z, move,
+				strings.Join(codes, ","))
+		}
+		t.Logf("seed %d: fit %s, R-hat max %.3f, divergences %d", seed, r.Fit.Method, r.Fit.RHatMax, r.Fit.Divergences)
+	}
+	tw.Flush()
+	tt := s.Totals()
+	fmt.Fprintf(&b, "\nall channels: mae alone %.3f final %.3f; coverage alone %.3f final %.3f\n",
+		tt.Alone.MeanAbsROIError, tt.Calibrated.MeanAbsROIError, tt.Alone.Coverage(), tt.Calibrated.Coverage())
+	fmt.Fprintf(&b, "untested (%d): mae alone %.3f final %.3f; coverage final %.3f\n", tt.UntestedCalibrated.N,
+		tt.UntestedAlone.MeanAbsROIError, tt.UntestedCalibrated.MeanAbsROIError, tt.UntestedCalibrated.Coverage())
+	fmt.Fprintf(&b, "tested (%d): mae alone %.3f final %.3f\n", tt.TestedCalibrated.N,
+		tt.TestedAlone.MeanAbsROIError, tt.TestedCalibrated.MeanAbsROIError)
+	names := make([]string, 0, len(cov))
+	for n := range cov {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		fmt.Fprintf(&b, "coverage final %s %d/%d\n", n, cov[n][0], cov[n][1])
+	}
+	fmt.Fprintf(&b, "prior_driven: %d channels; large errors (> %.1f) %d, flagged %d; untested large %d, flagged %d\n",
+		flagged, largeROIError, large, largeFlagged, untestedLarge, untestedLargeFlagged)
+	fmt.Fprintf(&b, "prior_conflict %d, prior_dominated %d\n%s\n%s\n", len(conflicts), len(dominated),
+		strings.Join(conflicts, "\n"), strings.Join(dominated, "\n"))
+	t.Logf("\n%s", b.String())
+}
