@@ -7,7 +7,6 @@ import (
 	"github.com/triad-mmm/triad/internal/config"
 	"github.com/triad-mmm/triad/lift"
 	"github.com/triad-mmm/triad/mmm"
-	"github.com/triad-mmm/triad/stat"
 )
 
 // appendOrganic adds the organic channels to the panel after the paid
@@ -117,22 +116,6 @@ func (in *Inputs) paidTests(warn func(string)) []lift.Test {
 		out = append(out, t)
 	}
 	return out
-}
-
-// unitsNote is the data summary's note on what drives channel c.
-func (in *Inputs) unitsNote(c int) string {
-	p := in.Panel
-	if c >= len(p.Impressions) || p.Impressions[c] == nil {
-		return ""
-	}
-	if s := in.reachNote(c); s != "" {
-		return s
-	}
-	if in.isOrganic(c) {
-		o := in.Config.Model.Organic[c-in.paidChannels()]
-		return fmt.Sprintf("  organic, units %s (%s)", human(stat.Sum(p.Impressions[c])), o.Column)
-	}
-	return fmt.Sprintf("  units %s (%s) drive it", human(stat.Sum(p.Impressions[c])), in.Config.Model.Channels[c].Impressions)
 }
 
 // combinedChannels lists a combined test's channels, nil for one channel.
