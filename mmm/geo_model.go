@@ -27,11 +27,11 @@ type GeoModel struct {
 	// popRel[g][t] is pop_gt/pop_g with PopulationByPeriod (nil without):
 	// what turns a per-capita effect of period t into KPI units, relative
 	// to the geo's size.
-	popRel [][]float64
-	y          [][]float64
-	ctrl       [][]float64 // [j] standardised, flat g·n + t
-	ctrlMean   []float64
-	ctrlSD     []float64
+	popRel   [][]float64
+	y        [][]float64
+	ctrl     [][]float64 // [j] standardised, flat g·n + t
+	ctrlMean []float64
+	ctrlSD   []float64
 
 	nBase                                   int // shared baseline columns, from coordinate 1
 	iCtrl, iShock, nShock, iTau, iSig, iRho int

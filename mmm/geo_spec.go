@@ -23,11 +23,11 @@ type GeoData struct {
 	// then the geo's size for the noise scale and for turning per-capita
 	// effects into KPI (see GeoModel). Nil: Population in every period.
 	PopulationByPeriod [][]float64
-	KPI          [][]float64 // [geo][t]
-	Channels     []string
-	Spend        [][][]float64 // [channel][geo][t]
-	ControlNames []string
-	Controls     [][][]float64 // [control][geo][t]; a national control repeats its series in every geo
+	KPI                [][]float64 // [geo][t]
+	Channels           []string
+	Spend              [][][]float64 // [channel][geo][t]
+	ControlNames       []string
+	Controls           [][][]float64 // [control][geo][t]; a national control repeats its series in every geo
 }
 
 // GeoLiftObs is a lift test in geo-model terms: the LiftObs of the test,

@@ -113,3 +113,20 @@ func (p *GeoPosterior) GeoSummary(level float64) []GeoSummary {
 	}
 	return out
 }
+
+// GeoNoiseSD returns each geo's residual SD per period in KPI units, the
+// posterior mean of pop_g·ȳ·σ·(pop_g/mean pop)^(−ρ) (the Student-t scale
+// under a Student-t likelihood), in the panel's geo order.
+func (p *GeoPosterior) GeoNoiseSD() []float64 {
+	m := p.m
+	out := make([]float64, m.G)
+	for _, x := range p.x {
+		for g := range m.G {
+			out[g] += math.Exp(x[m.iSig] - x[m.iRho]*m.logW[g])
+		}
+	}
+	for g := range out {
+		out[g] *= m.pop[g] * m.yBar / float64(len(p.x))
+	}
+	return out
+}

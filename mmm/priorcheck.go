@@ -21,23 +21,33 @@ type PriorContraction struct {
 // PriorContraction returns, per channel, how far the posterior moved from
 // priors (one per channel; the model's own with m.ROIPriors()).
 func (p *Posterior) PriorContraction(priors []LogNormal) []PriorContraction {
-	total := 0.0
-	for c := range p.m.ch {
-		total += p.m.ch[c].spendFit
-	}
-	out := make([]PriorContraction, len(p.ch))
+	roi, spend := make([][]float64, len(p.ch)), make([]float64, len(p.ch))
 	for c := range p.ch {
+		roi[c], spend[c] = p.ch[c].roi, p.m.ch[c].spendFit
+	}
+	return priorContraction(roi, spend, priors)
+}
+
+// priorContraction compares each channel's ROI draws roi[c] with priors[c];
+// spend[c] is its spend over the fitted periods.
+func priorContraction(roi [][]float64, spend []float64, priors []LogNormal) []PriorContraction {
+	total := 0.0
+	for _, v := range spend {
+		total += v
+	}
+	out := make([]PriorContraction, len(roi))
+	for c, draws := range roi {
 		var s, ss float64
-		for _, v := range p.ch[c].roi {
+		for _, v := range draws {
 			l := math.Log(v)
 			s += l
 			ss += l * l
 		}
-		n := float64(len(p.ch[c].roi))
+		n := float64(len(draws))
 		mean := s / n
 		sd := math.Sqrt(max(0, ss/n-mean*mean))
 		pr := priors[c]
-		out[c] = PriorContraction{SDRatio: sd / pr.Sigma, Z: (mean - pr.Mu) / pr.Sigma, SpendShare: p.m.ch[c].spendFit / total}
+		out[c] = PriorContraction{SDRatio: sd / pr.Sigma, Z: (mean - pr.Mu) / pr.Sigma, SpendShare: spend[c] / total}
 	}
 	return out
 }

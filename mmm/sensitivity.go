@@ -91,18 +91,32 @@ func (c SensitivityConfig) withDefaults() SensitivityConfig {
 	return c
 }
 
+// Refittable is a fit that ROISensitivity and FreeFit can refit under
+// other ROI priors: a national *Posterior or a *GeoPosterior.
+type Refittable interface {
+	// Mode is the posterior mode the fit started from, nil when unknown.
+	Mode() []float64
+	// ROIPriors are the fitted model's ROI priors, one per channel.
+	ROIPriors() []LogNormal
+	// roiMeansUnder refits the model under priors by Laplace from x0 and
+	// returns the posterior mean ROIs.
+	roiMeansUnder(ctx context.Context, priors []LogNormal, x0 []float64, draws int, seed uint64) ([]float64, error)
+	// fitAtMode returns the in-sample fit at the mode under priors, found
+	// from x0.
+	fitAtMode(ctx context.Context, priors []LogNormal, x0 []float64) (Metrics, error)
+}
+
 // ROISensitivity refits the posterior's model by Laplace, from its mode,
 // under its own ROI priors, under priors SensitivityWider times wider and
 // under priors shifted SensitivityShift σ down and up. The four refits run
 // concurrently and are deterministic for the seed.
-func ROISensitivity(ctx context.Context, p *Posterior, cfg SensitivityConfig) (PriorSensitivity, error) {
+func ROISensitivity(ctx context.Context, p Refittable, cfg SensitivityConfig) (PriorSensitivity, error) {
 	cfg = cfg.withDefaults()
-	m := p.m
 	x0 := p.Mode()
 	if x0 == nil {
 		return PriorSensitivity{}, fmt.Errorf("mmm: the posterior has no mode to refit from")
 	}
-	base := m.ROIPriors()
+	base := p.ROIPriors()
 	alt := func(f func(LogNormal) LogNormal) []LogNormal {
 		out := make([]LogNormal, len(base))
 		for c, b := range base {
@@ -123,14 +137,7 @@ func ROISensitivity(ctx context.Context, p *Posterior, cfg SensitivityConfig) (P
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			mi, err := m.WithROIPriors(priors)
-			if err == nil {
-				var q *Posterior
-				if q, err = refit(ctx, mi, x0, cfg.Draws, cfg.Seed); err == nil {
-					means[i] = q.roiMeans()
-				}
-			}
-			errs[i] = err
+			means[i], errs[i] = p.roiMeansUnder(ctx, priors, x0, cfg.Draws, cfg.Seed)
 		}()
 	}
 	wg.Wait()
@@ -148,16 +155,35 @@ func ROISensitivity(ctx context.Context, p *Posterior, cfg SensitivityConfig) (P
 // ROI priors do not hold the media back. (At the mode, not over Laplace
 // draws: with flat priors the curvature along weakly identified ROIs is
 // near zero and the draws would wander without bound.)
-func FreeFit(ctx context.Context, p *Posterior) (Metrics, error) {
+func FreeFit(ctx context.Context, p Refittable) (Metrics, error) {
 	x0 := p.Mode()
 	if x0 == nil {
 		return Metrics{}, fmt.Errorf("mmm: the posterior has no mode to refit from")
 	}
-	base := p.m.ROIPriors()
+	base := p.ROIPriors()
 	for c := range base {
 		base[c].Sigma = freeSigma
 	}
-	mf, err := p.m.WithROIPriors(base)
+	return p.fitAtMode(ctx, base, x0)
+}
+
+// ROIPriors returns the fitted model's ROI priors, one per channel.
+func (p *Posterior) ROIPriors() []LogNormal { return p.m.ROIPriors() }
+
+func (p *Posterior) roiMeansUnder(ctx context.Context, priors []LogNormal, x0 []float64, draws int, seed uint64) ([]float64, error) {
+	mi, err := p.m.WithROIPriors(priors)
+	if err != nil {
+		return nil, err
+	}
+	q, err := refit(ctx, mi, x0, draws, seed)
+	if err != nil {
+		return nil, err
+	}
+	return q.roiMeans(), nil
+}
+
+func (p *Posterior) fitAtMode(ctx context.Context, priors []LogNormal, x0 []float64) (Metrics, error) {
+	mf, err := p.m.WithROIPriors(priors)
 	if err != nil {
 		return Metrics{}, err
 	}
@@ -173,13 +199,19 @@ func FreeFit(ctx context.Context, p *Posterior) (Metrics, error) {
 }
 
 func (p *Posterior) roiMeans() []float64 {
-	out := make([]float64, len(p.ch))
-	for c := range p.ch {
+	return meanROIs(p.ch, func(c *postChannel) []float64 { return c.roi })
+}
+
+// meanROIs is each channel's mean ROI over its draws.
+func meanROIs[T any](chs []T, roi func(*T) []float64) []float64 {
+	out := make([]float64, len(chs))
+	for c := range chs {
+		r := roi(&chs[c])
 		s := 0.0
-		for _, v := range p.ch[c].roi {
+		for _, v := range r {
 			s += v
 		}
-		out[c] = s / float64(len(p.ch[c].roi))
+		out[c] = s / float64(len(r))
 	}
 	return out
 }

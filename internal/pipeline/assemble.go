@@ -4,7 +4,6 @@ import (
 	"math"
 
 	"github.com/triad-mmm/triad/calibrate"
-	"github.com/triad-mmm/triad/internal/panel"
 	"github.com/triad-mmm/triad/lift"
 	"github.com/triad-mmm/triad/report"
 	"github.com/triad-mmm/triad/stat"
@@ -108,6 +107,12 @@ func reconciledExperiments(rec *calibrate.Result, findings []lift.Finding) []rep
 			Z:                   e.Z,
 			Used:                e.Used,
 		}
+		if e.Spend == 0 {
+			// An organic channel's test: calibrate's "iROAS" fields hold the
+			// contribution itself.
+			re.MeasuredIncremental, re.MeasuredIROAS, re.MMMIROAS = riv(e.Measured), report.Unknown, report.Unknown
+			re.MMMContribution, re.CalibratedContribution, re.CalibratedIROAS = rivp(e.MMM), rivp(e.Calibrated), nil
+		}
 		if e.IF != nil {
 			v := report.Point(*e.IF)
 			re.IncrementalityFactor = &v
@@ -143,23 +148,4 @@ func suggestions(rec *calibrate.Result) []report.TestSuggestion {
 		})
 	}
 	return out
-}
-
-// suggestGeos names, on a geo panel, the geos each suggested test should
-// hold out: a set with the test's holdout share of the KPI over the last
-// year (the whole panel if shorter) that tracks the other geos best.
-func suggestGeos(next []report.TestSuggestion, p *panel.Panel, seed uint64) {
-	if p.Geos == nil {
-		return
-	}
-	to := p.Len()
-	from := max(0, to-365/p.StepDays)
-	for k := range next {
-		h, err := p.Geos.MatchedHoldout(next[k].HoldoutShare, from, to, seed)
-		if err != nil {
-			continue // too few geos for that share: the national design stands
-		}
-		corr := h.Correlation
-		next[k].Geos, next[k].GeoCorrelation = h.Geos, &corr
-	}
 }

@@ -62,8 +62,8 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 		}
 	}
 	r.TestNext = suggestions(a.rec)
+	suggestGeos(r.TestNext, a.rec, p, f.final(), a.level, cfg.Sampler.Seed)
 	r.Summary = report.Prose(r, cfg.Model.KPIType == mmm.Count)
-	suggestGeos(r.TestNext, p, cfg.Sampler.Seed)
 	if a.plan != nil {
 		r.Budget = budgetSection(p.Channels, a.current, a.plan, objectiveLabel(cfg.Budget.Objective, cfg.Budget.Quantile))
 		r.Summary += " " + report.BudgetSentence(r.Budget, a.level, cfg.Model.KPIType == mmm.Count)
@@ -78,8 +78,7 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 	}
 	r.Warnings = append(r.Warnings, in.Warnings...)
 	for _, n := range f.priorNotes {
-		r.Warnings = append(r.Warnings, fmt.Sprintf("roi_prior: test %s on %s (iROAS %.3g, window captures %.0f%% of the carryover) gives ROI evidence LogNormal(%.3f, %.3f), combined with the channel's prior",
-			n.TestID, n.Channel, n.IROAS, 100*n.Capture, n.Prior.Mu, n.Prior.Sigma))
+		r.Warnings = append(r.Warnings, in.priorNoteText(n))
 	}
 	r.Priors = priorSection(f.national, f.nationalCal, f.priors, a.level)
 	if f.priors != nil {

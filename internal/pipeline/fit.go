@@ -92,6 +92,9 @@ func fitModels(ctx context.Context, in *Inputs, opts Options, both bool) (*fitte
 		if err := f.fitGeo(ctx, in, opts, base, both); err != nil {
 			return nil, err
 		}
+		if f.priors, err = checkPriors(ctx, in, f, opts); err != nil {
+			return nil, err
+		}
 		return f, nil
 	}
 	if f.mode != config.CalibrationNone && len(in.Tests) > 0 {
@@ -154,7 +157,7 @@ func (f *fitted) calibratedSpec(in *Inputs, base, filled mmm.Spec) (mmm.Spec, er
 		for c, p := range priors {
 			spec.Channels[c].ROI = p
 		}
-		f.priorNotes = notes
+		f.priorNotes = append(notes, in.organicPriors(filled, &spec, cfg.Calibration.HalfLifeWeeks)...)
 	}
 	return spec, nil
 }

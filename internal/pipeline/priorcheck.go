@@ -39,6 +39,14 @@ const (
 	tailZ = 2.0
 )
 
+// refittable is a fit the checks after the fit can refit: a national
+// *mmm.Posterior or an *mmm.GeoPosterior.
+type refittable interface {
+	posterior
+	mmm.Refittable
+	PriorContraction(priors []mmm.LogNormal) []mmm.PriorContraction
+}
+
 // priorChecks are the prior–data checks and the sensitivity analysis of a
 // run.
 type priorChecks struct {
@@ -72,15 +80,15 @@ func checkPriors(ctx context.Context, in *Inputs, f *fitted, opts Options) (*pri
 		flag(-1, report.FlagPriorConflict, fmt.Sprintf("prior_conflict: the ROI priors put media at %.3g%% of the KPI before the data (%s family); spend and KPI may be in different units: model.media_prior: share is the same in any units",
 			100*s.Mean, m.MediaPrior().Family))
 	}
-	// The checks after the fit need the national model's posterior (its
-	// mode, its model to refit); the MMM alone's where there is one.
-	alone, okAlone := f.alone.(*mmm.Posterior)
-	final, okFinal := f.final().(*mmm.Posterior)
+	// The checks after the fit refit the fitted model (national or geo)
+	// from its mode; the MMM alone's where there is one.
+	alone, okAlone := f.alone.(refittable)
+	final, okFinal := f.final().(refittable)
 	if !okAlone {
 		alone, okAlone = final, okFinal
 	}
 	if !okAlone || !okFinal {
-		opts.info("prior checks after the fit and prior sensitivity cover the national model only")
+		opts.info("prior checks after the fit and prior sensitivity skipped: the fit cannot be refitted")
 		pc.secs = time.Since(start).Seconds()
 		return pc, nil
 	}
@@ -105,7 +113,7 @@ func checkPriors(ctx context.Context, in *Inputs, f *fitted, opts Options) (*pri
 			flag(-1, report.FlagPriorConflict, fmt.Sprintf("prior_conflict: the MMM alone explains R² %.2f of the KPI where the same design with flat ROI priors reaches %.2f: the ROI priors hold the media back", fitR2, free.R2))
 		}
 	}
-	pc.contract = alone.PriorContraction(m.ROIPriors())
+	pc.contract = alone.PriorContraction(alone.ROIPriors())
 	for c, k := range pc.contract {
 		if dominated(k) {
 			flag(c, report.FlagPriorDominated, fmt.Sprintf("prior_dominated: %s (%.0f%% of spend): the posterior of its log ROI is as wide as the prior (SD %.0f%% of the prior's) and centred %.2f prior SDs from it; the data say little about it and its ROI is the prior's", names[c], 100*k.SpendShare, 100*k.SDRatio, math.Abs(k.Z)))
