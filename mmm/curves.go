@@ -34,16 +34,22 @@ func (p *Posterior) LiftDraws(obs LiftObs) []float64 {
 	for t := range mod {
 		mod[t] = lt.xmod(xs, t)
 	}
-	hi, lo := xs, mod
-	if obs.HeavyUp {
-		hi, lo = mod, xs
-	}
+	// The unmoved series is the historical one up to end: adstock looks
+	// back only and saturation is per period, so its contributions are the
+	// first end of the history's.
+	hist, _ := p.history()
 	out := make([]float64, p.Draws())
 	p.parallelDraws(func(_, lo0, hi0 int, ev *evaluator) {
-		sh, sl := make([]float64, end), make([]float64, end)
+		moved := make([]float64, end)
 		for d := lo0; d < hi0; d++ {
-			p.media(ev, sh, c, d, hi)
-			p.media(ev, sl, c, d, lo)
+			if !obs.Contribution {
+				// A contribution test subtracts nothing: moved stays 0.
+				p.media(ev, moved, c, d, mod)
+			}
+			sh, sl := hist[c][d][:end], moved
+			if obs.HeavyUp {
+				sh, sl = sl, sh
+			}
 			v := 0.0
 			for i, w := range obs.Measure {
 				t := obs.Start + i

@@ -2,6 +2,7 @@ package mmm
 
 import (
 	"math"
+	"slices"
 
 	"github.com/triad-mmm/triad/civil"
 )
@@ -40,9 +41,9 @@ func (p *Posterior) parts() drawParts {
 	}
 	accs := make([]acc, nc)
 	mu := make([][]float64, nd)
-	p.parallelDraws(func(k, lo, hi int, ev *evaluator) {
+	hist, _ := p.history()
+	p.parallelDraws(func(k, lo, hi int, _ *evaluator) {
 		a := acc{base: make([]float64, n), ctrl: make([]float64, n), media: make([][]float64, len(m.ch))}
-		buf := make([]float64, n)
 		for c := range a.media {
 			a.media[c] = make([]float64, n)
 		}
@@ -70,8 +71,7 @@ func (p *Posterior) parts() drawParts {
 				row[t] = b + g
 			}
 			for c := range m.ch {
-				p.media(ev, buf, c, d, m.ch[c].x)
-				for t, v := range buf {
+				for t, v := range hist[c][d] {
 					a.media[c][t] += v
 					row[t] += v
 				}
@@ -108,10 +108,10 @@ func (p *Posterior) parts() drawParts {
 // interval at level.
 func (p *Posterior) Decomposition(level float64) Decomposition {
 	m := p.m
-	pt := p.parts()
+	pt := p.drawParts()
 	dec := Decomposition{
 		Dates: append([]civil.Date(nil), m.data.Dates...), Actual: append([]float64(nil), m.data.KPI...),
-		Baseline: pt.baseline, Controls: pt.controls, Channels: m.Channels(), Media: pt.media,
+		Baseline: slices.Clone(pt.baseline), Controls: slices.Clone(pt.controls), Channels: m.Channels(), Media: clone2(pt.media),
 		Fitted: make([]Interval, m.n), HoldoutStart: -1,
 	}
 	if m.nFit < m.n {

@@ -18,6 +18,12 @@ type ChannelDraws struct {
 // ChannelDraws returns channel c's contribution, ROI and marginal ROI per
 // draw, the draws ChannelSummary summarises.
 func (p *Posterior) ChannelDraws(c int) ChannelDraws {
+	dr := p.channelDraws()[c]
+	return ChannelDraws{Contribution: slices.Clone(dr.Contribution), ROI: slices.Clone(dr.ROI), MROI: slices.Clone(dr.MROI)}
+}
+
+// computeChannelDraws computes what ChannelDraws returns.
+func (p *Posterior) computeChannelDraws(c int) ChannelDraws {
 	nd := p.Draws()
 	total := 0.0
 	for _, v := range p.m.data.Spend[c] {
@@ -29,8 +35,8 @@ func (p *Posterior) ChannelDraws(c int) ChannelDraws {
 	if total == 0 {
 		total = math.NaN()
 	}
-	c0, c1 := make([]float64, nd), make([]float64, nd)
-	p.ContributionDraws(c0, c, spend)
+	_, sums := p.history()
+	c0, c1 := slices.Clone(sums[c]), make([]float64, nd)
 	up := make([]float64, len(spend))
 	for t, v := range spend {
 		up[t] = 1.01 * v

@@ -245,11 +245,22 @@ func (m *Model) liftGrad(lt *liftTerm, ls *liftScratch, ch *channel, cs *chanScr
 // liftForward computes the lift channel ch contributes to term lt and
 // keeps in ls what liftBack needs.
 func (m *Model) liftForward(lt *liftTerm, ls *liftScratch, ch *channel, cs *chanScratch, x []float64) float64 {
-	lt.modifiedAdstock(ls.a, ch.x, cs.w)
-	if ch.pre != nil {
-		addCarryAt(ls.a, ch.pre, cs.w, lt.Start)
+	if lt.Contribution {
+		// Nothing to subtract: the lift is the saturation itself.
+		clear(ls.s)
+		clear(ls.dsda)
+		for _, dk := range ls.d {
+			clear(dk)
+		}
+	} else if ch.rf {
+		rfLiftForward(lt, ls, ch, cs)
+	} else {
+		lt.modifiedAdstock(ls.a, ch.x, cs.w)
+		if ch.pre != nil {
+			addCarryAt(ls.a, ch.pre, cs.w, lt.Start)
+		}
+		ch.spec.Saturation.Saturate(ls.s, ls.dsda, ls.d, ch.satU(x), ls.a)
 	}
-	ch.spec.Saturation.Saturate(ls.s, ls.dsda, ls.d, ch.satU(x), ls.a)
 	ls.sign = 1.0 // the unmodified series is x_hi for a holdout, x_lo for a heavy-up
 	if lt.HeavyUp {
 		ls.sign = -1
@@ -279,6 +290,12 @@ func (m *Model) liftBack(lt *liftTerm, ls *liftScratch, ch *channel, cs *chanScr
 	}
 	for k := range ls.gsat {
 		ls.gsat[k] = 0
+	}
+	if ch.rf {
+		if !lt.Contribution {
+			rfLiftBack(lt, ls, ch, cs)
+		}
+		return
 	}
 	backSaturation(ls.gsat, ls.gs, ls.dsda, ls.d)
 	for i, ga := range ls.gs {

@@ -25,7 +25,7 @@ type FitMetrics struct {
 
 // Fit returns fit metrics; level sets the interval of the per-draw R².
 func (p *Posterior) Fit(level float64) FitMetrics {
-	return fitMetrics(p.m.data.KPI, p.parts().mu, p.m.nFit, level)
+	return fitMetrics(p.m.data.KPI, p.drawParts().mu, p.m.nFit, level)
 }
 
 // metrics computes Metrics of pred against y.

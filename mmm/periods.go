@@ -7,13 +7,6 @@ func (p *Posterior) PeriodContributions(c int) [][]float64 {
 	if c < 0 || c >= len(p.m.ch) {
 		return nil
 	}
-	xs := p.scaled(c, p.m.drive(c))
-	out := make([][]float64, p.Draws())
-	p.parallelDraws(func(_, lo, hi int, ev *evaluator) {
-		for d := lo; d < hi; d++ {
-			out[d] = make([]float64, len(xs))
-			p.media(ev, out[d], c, d, xs)
-		}
-	})
-	return out
+	hist, _ := p.history()
+	return clone2(hist[c])
 }

@@ -22,6 +22,7 @@ type Posterior struct {
 	x    [][]float64 // pooled unconstrained draws [draw][dim]
 	ch   []postChannel
 	diag sampler.Diagnostics
+	memo memo
 }
 
 // postChannel holds one channel's decoded parameters per draw.
@@ -44,23 +45,7 @@ func newPosterior(m *Model, res *sampler.Result, maxDepth int) (*Posterior, erro
 	if len(p.x) == 0 {
 		return nil, fmt.Errorf("mmm: the sampler returned no draws")
 	}
-	nd := len(p.x)
-	p.ch = make([]postChannel, len(m.ch))
-	for c := range m.ch {
-		ch, pc := &m.ch[c], &p.ch[c]
-		pc.w, pc.ad, pc.sat = make([][]float64, nd), make([][]float64, nd), make([][]float64, nd)
-		pc.beta, pc.roi = make([]float64, nd), make([]float64, nd)
-		for d, x := range p.x {
-			pc.w[d] = make([]float64, ch.spec.MaxLag+1)
-			ch.spec.Adstock.Weights(pc.w[d], ch.adU(x))
-			pc.ad[d] = make([]float64, ch.nAd)
-			ch.spec.Adstock.Constrain(pc.ad[d], ch.adU(x), ch.spec.MaxLag)
-			pc.sat[d] = make([]float64, ch.nSat)
-			ch.spec.Saturation.Constrain(pc.sat[d], ch.satU(x))
-			pc.roi[d] = math.Exp(x[ch.iROI])
-			pc.beta[d] = m.beta(c, pc.roi[d], pc.w[d], pc.sat[d])
-		}
-	}
+	p.decode()
 	p.diag = sampler.Diagnose(res, maxDepth)
 	p.diag.Warnings = nameWarnings(p.diag.Warnings, m.names)
 	return p, nil

@@ -21,7 +21,8 @@ import (
 // frequency doubles the contribution, as in Meridian's response curves.
 // Any registered saturation kind can be the frequency curve and any
 // adstock the carryover; the ROI, from which β follows, divides by spend
-// as for every paid channel.
+// as for every paid channel. A lift test moves the channel's reach by its
+// share of spend at the observed frequency.
 
 // validateFrequency checks Data.Frequency against the panel's n periods.
 func validateFrequency(d Data, n int) error {
@@ -116,6 +117,36 @@ func rfBack(cs *chanScratch, ch *channel) {
 	}
 	for k, dk := range cs.d {
 		cs.gsat[k] += floats.Dot(gx, dk[:n])
+	}
+}
+
+// rfLiftForward writes into ls.s the effect of an R&F channel under lift
+// term lt's modified reach, Adstock(x_mod·S(f)), over the measurement
+// window; cs.a holds S(f) (rfMedia).
+func rfLiftForward(lt *liftTerm, ls *liftScratch, ch *channel, cs *chanScratch) {
+	for i := range lt.Measure {
+		t := lt.Start + i
+		a := 0.0
+		for l := 0; l < len(cs.w) && l <= t; l++ {
+			a += cs.w[l] * lt.xmod(ch.x, t-l) * cs.a[t-l]
+		}
+		ls.s[i] = a
+	}
+}
+
+// rfLiftBack takes dLL/dA_mod in ls.gs back to the lag weights (cs.gw)
+// and the frequency curve's coordinates (ls.gsat), with S(f) in cs.a and
+// its derivatives in cs.d.
+func rfLiftBack(lt *liftTerm, ls *liftScratch, ch *channel, cs *chanScratch) {
+	for i, g := range ls.gs {
+		t := lt.Start + i
+		for l := 0; l < len(cs.w) && l <= t; l++ {
+			xm := g * lt.xmod(ch.x, t-l)
+			cs.gw[l] += xm * cs.a[t-l]
+			for k, dk := range cs.d {
+				ls.gsat[k] += xm * cs.w[l] * dk[t-l]
+			}
+		}
 	}
 }
 

@@ -21,9 +21,8 @@ type SpendResponse struct {
 	pre    [][][]float64 // [channel][draw][t]: ScaledSaturation's terms, or A; periods with A = 0 dropped
 }
 
-// SpendResponse returns the response of every channel to its total spend.
-// It is safe for concurrent use.
-func (p *Posterior) SpendResponse() *SpendResponse {
+// newSpendResponse builds the response that SpendResponse returns.
+func (p *Posterior) newSpendResponse() *SpendResponse {
 	m := p.m
 	r := &SpendResponse{p: p, totals: make([]float64, len(m.ch)), once: make([]sync.Once, len(m.ch)), pre: make([][][]float64, len(m.ch))}
 	for c := range m.ch {

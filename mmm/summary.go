@@ -34,8 +34,9 @@ func (p *Posterior) ChannelSummary(level float64) []ChannelSummary {
 	}
 	out := make([]ChannelSummary, len(m.ch))
 	share := make([]float64, nd)
+	draws := p.channelDraws()
 	for c := range m.ch {
-		dr := p.ChannelDraws(c)
+		dr := draws[c]
 		total := 0.0
 		for _, v := range m.data.Spend[c] {
 			total += v
@@ -55,10 +56,10 @@ func (p *Posterior) MediaShare(level float64) Interval {
 	for _, v := range m.data.KPI {
 		totalKPI += v
 	}
-	sum, c0 := make([]float64, nd), make([]float64, nd)
+	sum := make([]float64, nd)
+	_, sums := p.history()
 	for c := range m.ch {
-		p.ContributionDraws(c0, c, m.drive(c))
-		for d, v := range c0 {
+		for d, v := range sums[c] {
 			sum[d] += v / totalKPI
 		}
 	}

@@ -124,12 +124,12 @@ type BudgetEntry struct {
 	Verdict string `json:"verdict,omitempty"`
 }
 
-// NewPortfolio sorts runs by name and derives the differences and the
+// NewPortfolio sorts runs by name (CompareNames: brand2 before brand10) and derives the differences and the
 // budget view; groupBy names the variable within whose values runs are
 // compared (empty: all together).
 func NewPortfolio(generator, groupBy string, interval float64, runs []PortfolioRun, warnings []string) *Portfolio {
 	runs = slices.Clone(runs)
-	slices.SortFunc(runs, func(a, b PortfolioRun) int { return cmp.Compare(a.Name, b.Name) })
+	slices.SortFunc(runs, func(a, b PortfolioRun) int { return CompareNames(a.Name, b.Name) })
 	p := &Portfolio{SchemaVersion: SchemaVersion, Generator: generator, Interval: interval, GroupBy: groupBy, Runs: runs, Warnings: warnings}
 	p.Differences = differences(runs, groupBy)
 	p.Budget = budgetViews(runs)
@@ -166,7 +166,7 @@ func differences(runs []PortfolioRun, groupBy string) []ChannelDifference {
 		}
 	}
 	slices.SortFunc(keys, func(a, b key) int {
-		return cmp.Or(cmp.Compare(a.group, b.group), cmp.Compare(a.kpi, b.kpi), cmp.Compare(a.channel, b.channel))
+		return cmp.Or(CompareNames(a.group, b.group), cmp.Compare(a.kpi, b.kpi), cmp.Compare(a.channel, b.channel))
 	})
 	var out []ChannelDifference
 	for _, k := range keys {
@@ -244,7 +244,7 @@ func budgetViews(runs []PortfolioRun) []PortfolioBudgetView {
 			if c := cmp.Compare(bm, am); c != 0 {
 				return c
 			}
-			return cmp.Or(cmp.Compare(a.Run, b.Run), cmp.Compare(a.Channel, b.Channel))
+			return cmp.Or(CompareNames(a.Run, b.Run), cmp.Compare(a.Channel, b.Channel))
 		})
 	}
 	sort.SliceStable(views, func(i, j int) bool {

@@ -106,3 +106,32 @@ func TestPortfolioPages(t *testing.T) {
 	assert.Contains(t, md.String(), "No run has estimates.")
 	assert.Contains(t, h.String(), "No run has estimates.")
 }
+
+func TestPortfolioRunsInNaturalOrder(t *testing.T) {
+	tv, s := iv(1, 0.5, 1.5), iv(1, 0.5, 1.5)
+	var runs []PortfolioRun
+	for _, n := range []string{"brand10", "brand2", "brand1", "brand100", "brand9"} {
+		runs = append(runs, pRun(n, "m"+n[5:], tv, s, tv, s))
+	}
+	p := NewPortfolio("", "", 0.9, runs, nil)
+	var names []string
+	for _, r := range p.Runs {
+		names = append(names, r.Name)
+	}
+	want := []string{"brand1", "brand2", "brand9", "brand10", "brand100"}
+	assert.Equal(t, want, names)
+	// Equal mROIs tie, and the budget view lists them in the same order.
+	var budget []string
+	for _, e := range p.Budget[0].Entries {
+		if e.Channel == "tv" {
+			budget = append(budget, e.Run)
+		}
+	}
+	assert.Equal(t, want, budget)
+	var md bytes.Buffer
+	require.NoError(t, WritePortfolioMarkdown(&md, p))
+	at := func(name string) int { return strings.Index(md.String(), "| "+name+" |") }
+	for i := 1; i < len(want); i++ {
+		assert.Less(t, at(want[i-1]), at(want[i]), "%s before %s in the page", want[i-1], want[i])
+	}
+}

@@ -34,17 +34,22 @@ type globalOptions struct {
 	config  string
 	verbose bool
 	quiet   bool
-	log     *slog.Logger
+	// cpuProfile is the hidden --cpuprofile: a pprof CPU profile of the
+	// whole command, for finding where a run spends its time.
+	cpuProfile string
+	profile    *os.File
+	log        *slog.Logger
 }
 
-func newRootCommand() *cobra.Command {
-	g := &globalOptions{}
+func newRootCommand() *cobra.Command { return newRoot(&globalOptions{}) }
+
+func newRoot(g *globalOptions) *cobra.Command {
 	root := &cobra.Command{
 		Use:           "triad",
 		Short:         "Reconcile marketing mix models, lift tests and multi-touch attribution into one report",
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		PersistentPreRun: func(cmd *cobra.Command, args []string) {
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			level := slog.LevelInfo
 			switch {
 			case g.verbose:
@@ -53,6 +58,7 @@ func newRootCommand() *cobra.Command {
 				level = slog.LevelWarn
 			}
 			g.log = slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), &slog.HandlerOptions{Level: level}))
+			return g.startProfile()
 		},
 	}
 	// Unknown commands and flags are misuse (exit 2), like bad values.
@@ -74,6 +80,8 @@ func newRootCommand() *cobra.Command {
 	root.PersistentFlags().StringVarP(&g.config, "config", "c", "", "config file (YAML); see configs/example.yaml")
 	root.PersistentFlags().BoolVarP(&g.verbose, "verbose", "v", false, "log debug detail to stderr")
 	root.PersistentFlags().BoolVarP(&g.quiet, "quiet", "q", false, "log only warnings and errors")
+	root.PersistentFlags().StringVar(&g.cpuProfile, "cpuprofile", "", "write a pprof CPU profile of the command to this file")
+	_ = root.PersistentFlags().MarkHidden("cpuprofile")
 	root.AddCommand(
 		newVersionCommand(),
 		newValidateCommand(g),
@@ -90,7 +98,9 @@ func newRootCommand() *cobra.Command {
 
 func main() {
 	ctx, stop := interruptible()
-	err := newRootCommand().ExecuteContext(ctx)
+	g := &globalOptions{}
+	err := newRoot(g).ExecuteContext(ctx)
+	g.stopProfile()
 	stop()
 	os.Exit(exitCode(ctx, os.Stderr, err))
 }

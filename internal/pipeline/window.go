@@ -83,12 +83,3 @@ func (ex *extras) slice(s0, e0 int) {
 		ex.factors[j] = newFactor(f.column, vals)
 	}
 }
-
-// windowNote is the data summary's line on the fit window.
-func (in *Inputs) windowNote() string {
-	if !in.Config.Model.Window.IsSet() {
-		return ""
-	}
-	return fmt.Sprintf("window    fitted %s .. %s (%d periods); %d earlier periods feed the carryover only, %d later ones are left out\n",
-		in.Panel.Dates[0], in.Panel.End(), len(in.Panel.Dates), in.window.before, in.window.after)
-}
