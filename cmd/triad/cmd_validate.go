@@ -36,6 +36,6 @@ func runValidate(cmd *cobra.Command, g *globalOptions, stdout io.Writer) error {
 	for _, w := range in.Warnings {
 		g.log.Warn(w)
 	}
-	_, err = io.WriteString(stdout, in.Summary())
+	_, err = io.WriteString(stdout, in.DataSummary().Text())
 	return err
 }

@@ -1,12 +1,6 @@
 package pipeline
 
-import (
-	"fmt"
-	"slices"
-	"strings"
-
-	"github.com/triad-mmm/triad/mmm"
-)
+import "github.com/triad-mmm/triad/mmm"
 
 // modelData hands the panel and its extra columns to the model: factor
 // levels and treatments join the controls (after the configured ones).
@@ -36,31 +30,3 @@ func (in *Inputs) modelData() mmm.Data {
 
 // factorControl names the indicator of one level of a factor column.
 func factorControl(column, level string) string { return column + "[" + level + "]" }
-
-// summaryInputs writes the data summary's lines for the inputs keys.
-func (in *Inputs) summaryInputs(b *strings.Builder) {
-	ex, m := in.Extras, in.Config.Model
-	if ex == nil {
-		return
-	}
-	if ex.rpk != nil {
-		src := "constant"
-		if m.RevenuePerKPI.Column != "" {
-			src = "column " + m.RevenuePerKPI.Column
-		}
-		fmt.Fprintf(b, "revenue   per %s: %s (%s, KPI-weighted mean); the KPI is fitted as a count\n",
-			in.Panel.KPIName, human(weightedMean(ex.rpk, in.Panel.KPI)), src)
-	}
-	for _, f := range ex.factors {
-		ref := f.reference
-		if ref == "" {
-			ref = "empty/na"
-		}
-		fmt.Fprintf(b, "factor    %s: levels %s (reference %s)\n", f.column, strings.Join(f.levels, ", "), ref)
-	}
-	for j, t := range m.Treatments {
-		col := ex.treatments[j]
-		fmt.Fprintf(b, "treatment %s (column %s): baseline %s, range %s .. %s\n", t.Name, t.Column,
-			human(t.BaselineValue(slices.Min(col), slices.Max(col))), human(slices.Min(col)), human(slices.Max(col)))
-	}
-}

@@ -17,7 +17,7 @@ func addInputs(r *report.Report, in *Inputs, f *fitted, level float64) {
 		return
 	}
 	if ex.rpk != nil {
-		r.RevenuePerKPI = &report.RevenuePerKPI{Column: in.Config.Model.RevenuePerKPI.Column, Mean: weightedMean(ex.rpk, in.Panel.KPI)}
+		r.RevenuePerKPI = in.revenuePerKPI()
 		for c := range r.Channels {
 			spend := stat.Sum(in.Panel.Spend[c])
 			r.Channels[c].MMM.RevenueROI = revenueROI(f.alone, c, ex.rpk, spend, level)
@@ -58,9 +58,28 @@ func addInputs(r *report.Report, in *Inputs, f *fitted, level float64) {
 		r.Treatments = append(r.Treatments, report.Treatment{Name: t.Name, Column: t.Column, Baseline: base,
 			Contribution: riv(stat.Summarize(draws, level))})
 	}
-	for _, fc := range ex.factors {
-		r.Factors = append(r.Factors, report.Factor{Column: fc.column, Reference: fc.reference, Levels: slices.Clone(fc.levels)})
+	r.Factors = in.factors()
+}
+
+// revenuePerKPI says how a count KPI becomes revenue; nil without
+// model.revenue_per_kpi.
+func (in *Inputs) revenuePerKPI() *report.RevenuePerKPI {
+	if in.Extras == nil || in.Extras.rpk == nil {
+		return nil
 	}
+	return &report.RevenuePerKPI{Column: in.Config.Model.RevenuePerKPI.Column, Mean: weightedMean(in.Extras.rpk, in.Panel.KPI)}
+}
+
+// factors lists the factor columns and their levels.
+func (in *Inputs) factors() []report.Factor {
+	if in.Extras == nil {
+		return nil
+	}
+	var out []report.Factor
+	for _, fc := range in.Extras.factors {
+		out = append(out, report.Factor{Column: fc.column, Reference: fc.reference, Levels: slices.Clone(fc.levels)})
+	}
+	return out
 }
 
 // revenueROI is channel c's incremental revenue over spend, per draw the

@@ -13,7 +13,6 @@ import (
 	"github.com/triad-mmm/triad/lift"
 	"github.com/triad-mmm/triad/mmm"
 	"github.com/triad-mmm/triad/mta"
-	"github.com/triad-mmm/triad/report"
 	"github.com/triad-mmm/triad/stat"
 )
 
@@ -31,8 +30,10 @@ type Inputs struct {
 	// Carry holds each channel's drive in the panel rows before
 	// model.window (nil without a window); window says how many rows the
 	// window left out.
-	Carry  [][]float64
-	window windowInfo
+	Carry [][]float64
+	// CarryFrequency holds an R&F channel's frequency in those rows.
+	CarryFrequency [][]float64
+	window         windowInfo
 	// Offline[c] reports whether channel c is invisible to MTA; nil when
 	// the config does not say and there is no MTA export to tell.
 	Offline  []*bool
@@ -235,83 +236,6 @@ func asInput(err error) error {
 	}
 	return err
 }
-
-// Summary describes the inputs for `triad validate`: what a user checks
-// before spending time on a fit.
-func (in *Inputs) Summary() string {
-	var b strings.Builder
-	p := in.Panel
-	fmt.Fprintf(&b, "panel     %s\n", filepath.Base(p.Source))
-	fmt.Fprintf(&b, "period    %s .. %s, %d %s periods\n", p.Dates[0], p.End(), len(p.Dates), p.Grain())
-	fmt.Fprintf(&b, "kpi       %s, total %s\n", p.KPIName, human(stat.Sum(p.KPI)))
-	fmt.Fprintf(&b, "channels  %d\n", len(p.Channels))
-	for c, name := range p.Channels {
-		kind := "online"
-		switch {
-		case in.Offline[c] == nil:
-			kind = "" // neither the config nor an MTA export says
-		case *in.Offline[c]:
-			kind = "offline"
-		}
-		fmt.Fprintf(&b, "  %-16s spend %12s  %s", name, human(stat.Sum(p.Spend[c])), kind)
-		if in.MTA != nil {
-			fmt.Fprintf(&b, "  mta attributed %s", human(stat.Sum(in.MTA.Attributed[c])))
-		}
-		b.WriteString(in.unitsNote(c))
-		b.WriteString("\n")
-	}
-	if len(p.ControlNames) > 0 {
-		fmt.Fprintf(&b, "controls  %s\n", strings.Join(p.ControlNames, ", "))
-	}
-	b.WriteString(in.windowNote())
-	in.summaryInputs(&b)
-	if in.Config.Data.LiftTests != "" {
-		used := 0
-		for _, t := range in.Tests {
-			if t.Include {
-				used++
-			}
-		}
-		fmt.Fprintf(&b, "tests     %d lift tests (%d used in the fit), calibration %s\n", len(in.Tests), used, in.Config.CalibrationMode())
-		for _, t := range in.Tests {
-			fmt.Fprintf(&b, "  %-12s %-10s %s .. %s  spend %s  incremental %s ± %s (%s)\n", t.ID, t.Channel, t.Start, t.End,
-				human(t.Spend), human(t.Incremental), human(t.SE), t.SESource)
-		}
-	} else {
-		b.WriteString("tests     none (the MMM is not calibrated)\n")
-	}
-	if in.MTA != nil {
-		a := in.MTA
-		fmt.Fprintf(&b, "mta       %s: %d rows, %d campaigns, %d channels mapped, %d unmapped\n",
-			filepath.Base(in.Config.Data.MTA), a.Rows, a.Campaigns, mappedChannels(a), len(a.Unmapped))
-		for _, u := range a.Unmapped {
-			fmt.Fprintf(&b, "  unmapped %-16s %d rows, attributed %s\n", u.Name, u.Rows, human(u.Attributed))
-		}
-		if a.OutsideRows > 0 {
-			fmt.Fprintf(&b, "  %d rows (attributed %s) fall outside the panel's dates and are not used\n", a.OutsideRows, human(a.OutsideAttributed))
-		}
-	} else {
-		b.WriteString("mta       none\n")
-	}
-	if len(in.Warnings) > 0 {
-		fmt.Fprintf(&b, "warnings  %d (see the log)\n", len(in.Warnings))
-	}
-	return b.String()
-}
-
-func mappedChannels(a *mta.Aggregate) int {
-	n := 0
-	for _, v := range a.Attributed {
-		if stat.Sum(v) != 0 {
-			n++
-		}
-	}
-	return n
-}
-
-// human is report.Amount, the one thousands-separator formatter, under the
-// short name the summary lines use.
-func human(x float64) string { return report.Amount(x) }
 
 // isOffline reports whether channel c is known to be invisible to MTA.
 func (in *Inputs) isOffline(c int) bool { return in.Offline[c] != nil && *in.Offline[c] }

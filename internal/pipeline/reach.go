@@ -1,8 +1,6 @@
 package pipeline
 
 import (
-	"fmt"
-
 	"github.com/triad-mmm/triad/internal/config"
 	"github.com/triad-mmm/triad/mmm"
 	"github.com/triad-mmm/triad/report"
@@ -34,13 +32,15 @@ func (in *Inputs) applyReach() error {
 func (in *Inputs) frequencyData(d *mmm.Data) {
 	if in.Extras != nil && in.Extras.freq != nil {
 		d.Frequency = in.Extras.freq
+		d.CarryFrequency = in.CarryFrequency
 	}
 }
 
-// reachNote is the data summary's note on an R&F channel, "" for others.
-func (in *Inputs) reachNote(c int) string {
+// reachData sets an R&F channel's reach and average frequency in the
+// data summary (impressions-weighted: Σ reach·frequency / Σ reach).
+func (in *Inputs) reachData(c int, dc *report.DataChannel) {
 	if in.Extras == nil || c >= len(in.Extras.freq) || in.Extras.freq[c] == nil {
-		return ""
+		return
 	}
 	ch := in.Config.Model.Channels[c]
 	reach := in.Extras.reach[c]
@@ -48,7 +48,8 @@ func (in *Inputs) reachNote(c int) string {
 	for t, r := range reach {
 		imps += r * in.Extras.freq[c][t]
 	}
-	return fmt.Sprintf("  reach %s (%s), average frequency %.2f (%s)", human(stat.Sum(reach)), ch.Reach, imps/stat.Sum(reach), ch.Frequency)
+	dc.Reach, dc.ReachColumn = stat.Sum(reach), ch.Reach
+	dc.Frequency, dc.FrequencyColumn = imps/stat.Sum(reach), ch.Frequency
 }
 
 // frequencyOptimiser is a posterior that knows R&F channels' optimal

@@ -161,7 +161,7 @@ func writeOutputs(ctx context.Context, g *outdir.Generation, in *Inputs, post *t
 	if err := report.WriteAll(g.Dir(), rep); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
-	if err := g.WriteFile(summaryFile, []byte(in.Summary())); err != nil {
+	if err := g.WriteFile(summaryFile, []byte(in.DataSummary().Text())); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
 	if err := writeDecomposition(g.Path(decompositionFile), a.decomp, a.geoDecomp, geoNames(in)); err != nil {

@@ -20,7 +20,7 @@ func TestReportPeriodEndMatchesValidate(t *testing.T) {
 	end := in.Panel.End()
 	assert.Equal(t, end, res.Report.Period.End)
 	assert.Equal(t, in.Panel.Dates[len(in.Panel.Dates)-1].AddDays(6), end, "weekly: the last week's Sunday")
-	assert.Contains(t, in.Summary(), ".. "+end.String()+",")
+	assert.Contains(t, in.DataSummary().Text(), ".. "+end.String()+",")
 }
 
 // Without an MTA export and without offline flags nothing says whether a
@@ -35,7 +35,7 @@ func TestNoMTANoOnlineClaim(t *testing.T) {
 	}
 	in, err := Load(cfg)
 	require.NoError(t, err)
-	for _, line := range strings.Split(in.Summary(), "\n") {
+	for _, line := range strings.Split(in.DataSummary().Text(), "\n") {
 		switch {
 		case strings.HasPrefix(line, "  tv "):
 			assert.Contains(t, line, "offline", "the config says so")
