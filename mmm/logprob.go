@@ -20,6 +20,10 @@ type chanScratch struct {
 	roi   float64
 	w, gw []float64 // adstock weights and dLL/dw
 	h     []float64 // R&F channels: reach·S(frequency) per period
+	// R&F channels with carry: per carry period S(f), dS/da (unused),
+	// dS/du_k and reach·S(f).
+	spre, dsdaPre, hpre []float64
+	dpre                [][]float64
 	// Per period: adstock, saturation, dS/da, dLL/dS (then dLL/dA), and
 	// dS/du_k per saturation coordinate k.
 	a, s, dsda, gs []float64
@@ -58,6 +62,10 @@ func (m *Model) newScratch() *scratch {
 		}
 		if ch.rf {
 			s.ch[c].h = make([]float64, n)
+		}
+		if np := len(ch.pre); ch.rf && np > 0 {
+			cs := &s.ch[c]
+			cs.spre, cs.dsdaPre, cs.hpre, cs.dpre = make([]float64, np), make([]float64, np), make([]float64, np), newRows(ch.nSat, np)
 		}
 	}
 	s.groupLP, s.groupE = make([]float64, len(m.groups)), make([]float64, len(m.groups))
