@@ -58,6 +58,9 @@ func Observation(t lift.Test, cal Calendar, channel int) (mmm.LiftObs, []string,
 		Scope:    t.ScopeShare,
 		Measured: t.Incremental,
 		SD:       t.SE,
+		// A test that moved no spend (an organic channel's) measured the
+		// channel's contribution in its window.
+		Contribution: t.Spend == 0,
 	}, warns, nil
 }
 

@@ -39,9 +39,6 @@ func (m *Model) addLift(k int, o LiftObs) error {
 			return fmt.Errorf("mmm: lift observation %d: channel %d appears twice", k+1, q.Channel)
 		}
 		seen[q.Channel] = true
-		if m.ReachFrequency(q.Channel) {
-			return fmt.Errorf("mmm: lift observation %d: channel %q has reach and frequency, which lift tests do not calibrate yet", k+1, m.ch[q.Channel].name)
-		}
 		lt, err := m.newLiftTerm(k, q)
 		if err != nil {
 			return err

@@ -42,7 +42,10 @@ func (p *Posterior) LiftDraws(obs LiftObs) []float64 {
 	p.parallelDraws(func(_, lo0, hi0 int, ev *evaluator) {
 		moved := make([]float64, end)
 		for d := lo0; d < hi0; d++ {
-			p.media(ev, moved, c, d, mod)
+			if !obs.Contribution {
+				// A contribution test subtracts nothing: moved stays 0.
+				p.media(ev, moved, c, d, mod)
+			}
 			sh, sl := hist[c][d][:end], moved
 			if obs.HeavyUp {
 				sh, sl = sl, sh

@@ -31,3 +31,49 @@ func expNonPos(x float64) float64 {
 	p := (q03 + r4*q47) + r4*r4*(q8b+r4*(1.0/479001600))
 	return p * math.Float64frombits(uint64(int64(k)+1023)<<52)
 }
+
+// logTab[i] holds 1/c and −log(1/c) for the centre c of the i-th of 128
+// equal subintervals of the mantissa range of logPos's reduced argument.
+var logTab = func() (t [128][2]float64) {
+	for i := range t {
+		lo := math.Float64frombits(logOff + uint64(i)<<45)
+		hi := math.Float64frombits(logOff + uint64(i+1)<<45)
+		invc := 2 / (lo + hi)
+		t[i] = [2]float64{invc, -math.Log(invc)}
+	}
+	return t
+}()
+
+// logOff is the bit pattern of 0.6875, the bottom of the reduced range.
+const logOff = 0x3fe6000000000000
+
+// logPos returns log x for x > 0 within 3e-16·max(1, |log x|) (math.Log
+// to about an ulp), without math.Log's division: x = 2^k·z
+// with z in [0.6875, 1.375), log z = log c + log1p(z/c − 1) with 1/c and
+// log c from a table of 128 subintervals, so |z/c − 1| < 0.004 and log1p
+// is its Taylor series to the 7th power (truncation below 1e-18). Zero,
+// negative, subnormal and non-finite x go to math.Log.
+func logPos(x float64) float64 {
+	bits := math.Float64bits(x)
+	if bits-0x0010000000000000 >= 0x7ff0000000000000-0x0010000000000000 {
+		return math.Log(x)
+	}
+	const (
+		ln2Hi = 6.93147180369123816490e-01
+		ln2Lo = 1.90821492927058770002e-10
+	)
+	tmp := bits - logOff
+	i := (tmp >> 45) & 127
+	k := int64(tmp) >> 52
+	z := math.Float64frombits(bits - uint64(k)<<52)
+	e := &logTab[i]
+	r := math.FMA(z, e[0], -1)
+	kd := float64(k)
+	w := kd*ln2Hi + e[1]
+	hi := w + r
+	lo := w - hi + r + kd*ln2Lo
+	r2 := r * r
+	// log1p(r) − r = −r²/2 + r³/3 − … + r⁷/7
+	p := r2 * ((-0.5 + r*(1.0/3)) + r2*((-0.25+r*0.2)+r2*(-1.0/6+r*(1.0/7))))
+	return hi + (lo + p)
+}

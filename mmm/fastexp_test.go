@@ -2,6 +2,7 @@ package mmm
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -39,5 +40,44 @@ func TestExpNonPos(t *testing.T) {
 	}
 	if v := expNonPos(0); v != 1 {
 		t.Errorf("expNonPos(0) = %g, want 1", v)
+	}
+}
+
+// logPos against math.Log from the smallest normal number to the largest,
+// densely around 1 and at the table's subinterval ends.
+func TestLogPos(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	worstAbs, worstRel := 0.0, 0.0
+	check := func(x float64) {
+		got, want := logPos(x), math.Log(x)
+		d := math.Abs(got - want)
+		worstAbs = math.Max(worstAbs, d/math.Max(1, math.Abs(want)))
+		if math.Abs(want) > 1 {
+			worstRel = math.Max(worstRel, d/math.Abs(want))
+		}
+	}
+	for range 1_000_000 {
+		check(math.Exp(1400 * (rng.Float64() - 0.5)))
+		check(1 + 0.5*(rng.Float64()-0.5))
+		check(rng.Float64() * 10)
+	}
+	for i := range uint64(129) {
+		b := math.Float64frombits(logOff + i<<45)
+		check(b)
+		check(math.Nextafter(b, 0))
+		check(4 * b)
+	}
+	for _, x := range []float64{math.SmallestNonzeroFloat64, 2.2250738585072014e-308, math.MaxFloat64, 1, 2, 0.5} {
+		check(x)
+	}
+	if worstAbs > 3e-16 || worstRel > 3e-16 {
+		t.Errorf("worst error %g absolute, %g relative; want ≤ 3e-16 both", worstAbs, worstRel)
+	}
+	t.Logf("worst error %g absolute, %g relative", worstAbs, worstRel)
+	for _, x := range []float64{0, -1, math.Inf(1), math.NaN()} {
+		got, want := logPos(x), math.Log(x)
+		if !(got == want || math.IsNaN(got) && math.IsNaN(want)) {
+			t.Errorf("logPos(%g) = %g, want %g", x, got, want)
+		}
 	}
 }

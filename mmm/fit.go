@@ -166,7 +166,7 @@ func sample(ctx context.Context, m sampleable, cfg FitConfig) (*sampler.Result, 
 		}
 	case Laplace:
 		res, err = sampler.Laplace(ctx, m.NewTarget(), sampler.LaplaceConfig{
-			Draws: cfg.Sampler.Draws, Seed: cfg.Sampler.Seed,
+			Draws: cfg.Sampler.Draws, Seed: cfg.Sampler.Seed, MAP: find,
 			Init: func(_ int, dst []float64, rng *rand.Rand) {
 				for i := range dst {
 					dst[i] = mode[i] + 0.1*jit*(2*rng.Float64()-1)

@@ -38,6 +38,7 @@ func BenchmarkGeoLogProbGrad(b *testing.B) {
 func BenchmarkGeoFit40x156x6(b *testing.B) {
 	m, _ := benchGeoModel(b, 0)
 	for b.Loop() {
+		cpu0 := cpuSeconds()
 		p, err := GeoFit(context.Background(), m, FitConfig{Sampler: sampler.Config{Chains: 4, Warmup: 1000, Draws: 1000, Seed: 1}})
 		if err != nil {
 			b.Fatal(err)
@@ -53,6 +54,7 @@ func BenchmarkGeoFit40x156x6(b *testing.B) {
 		b.ReportMetric(d.RHatMax, "rhat_max")
 		b.ReportMetric(float64(d.Divergences), "divergences")
 		b.ReportMetric(float64(lf)/float64(it), "leapfrogs/draw")
+		b.ReportMetric(cpuSeconds()-cpu0, "cpu-s")
 	}
 }
 

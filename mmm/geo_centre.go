@@ -5,30 +5,36 @@ import (
 
 	"github.com/triad-mmm/triad/sampler"
 	"github.com/triad-mmm/triad/stat"
+	"gonum.org/v1/gonum/floats"
 )
 
 // The model's geo deviations are non-centred, log β_gc = log β_c + η_c·z_gc
 // with z_gc ~ N(0, 1). Where a geo's data pin its own effect, that makes
 // z_gc ≈ d_gc/η_c for a nearly fixed d_gc: a curved ridge between η_c and
 // the z_gc, with curvature that no linear preconditioner removes, so NUTS
-// takes small steps and long trees. NUTS therefore samples, for each
-// (geo, channel) the data inform more than the prior, the centred
-// deviation d_gc = η_c·z_gc instead (prior N(0, η_c²)); the others stay
-// non-centred. The map is smooth and one-to-one, the draws are mapped
-// back, and the Jacobian (dz/dd = 1/η_c per centred geo) is added to the
-// log density, so the posterior is unchanged; only its geometry is.
+// takes small steps and long trees; where the data say little, the
+// centred d_gc = η_c·z_gc (prior N(0, η_c²)) would make a funnel instead.
+// NUTS therefore samples each deviation partially centred (Papaspiliopoulos,
+// Roberts and Sköld 2003), y_gc = η_c^w·z_gc with w = 1 − 1/h, h the
+// curvature of the log posterior in z_gc at the mode: the prior gives 1,
+// so w is the data's share of the precision, 0 where the prior alone
+// speaks and near 1 (centred) where the data dominate; for a Gaussian
+// model this w makes y_gc and η_c independent a posteriori. The map is
+// smooth and one-to-one, the draws are mapped back, and its Jacobian
+// (dz/dy = η_c^(−w)) is added to the log density, so the posterior is
+// unchanged; only its geometry is.
 
-// centring lists, per channel, the geos sampled centred.
+// centring holds, per channel, the geos sampled (partially) centred and
+// their exponents w.
 type centring struct {
 	m   *GeoModel
 	geo [][]int
+	w   [][]float64
 }
 
-// centredWhere chooses, at x (the posterior mode), the (geo, channel)
-// pairs whose log posterior curvature in z_gc exceeds 2: the prior gives 1,
-// so the data give more than the prior.
+// centredWhere chooses the exponents at x (the posterior mode).
 func (m *GeoModel) centredWhere(t sampler.Target, x []float64) *centring {
-	c := &centring{m: m, geo: make([][]int, len(m.ch))}
+	c := &centring{m: m, geo: make([][]int, len(m.ch)), w: make([][]float64, len(m.ch))}
 	n := len(x)
 	gp, gm := make([]float64, n), make([]float64, n)
 	xx := append([]float64(nil), x...)
@@ -42,19 +48,20 @@ func (m *GeoModel) centredWhere(t sampler.Target, x []float64) *centring {
 			lm := t.LogProbGrad(gm, xx)
 			xx[i] = x[i]
 			h := -(gp[i] - gm[i]) / (2 * e)
-			if stat.Finite(lp) && stat.Finite(lm) && h > 2 {
+			if stat.Finite(lp) && stat.Finite(lm) && h > 1 && stat.Finite(h) {
 				c.geo[k] = append(c.geo[k], g)
+				c.w[k] = append(c.w[k], 1-1/h)
 			}
 		}
 	}
 	return c
 }
 
-// count returns the number of centred pairs.
-func (c *centring) count() int {
-	n := 0
-	for _, g := range c.geo {
-		n += len(g)
+// count returns the number of centred pairs, each weighted by its w.
+func (c *centring) count() float64 {
+	n := 0.0
+	for _, w := range c.w {
+		n += floats.Sum(w)
 	}
 	return n
 }
@@ -64,9 +71,8 @@ func (c *centring) toModel(x, y []float64) {
 	copy(x, y)
 	for k, geos := range c.geo {
 		ch := &c.m.ch[k]
-		inv := math.Exp(-y[ch.iEta])
-		for _, g := range geos {
-			x[ch.iZ+g] = y[ch.iZ+g] * inv
+		for j, g := range geos {
+			x[ch.iZ+g] = y[ch.iZ+g] * math.Exp(-c.w[k][j]*y[ch.iEta])
 		}
 	}
 }
@@ -76,9 +82,8 @@ func (c *centring) fromModel(y, x []float64) {
 	copy(y, x)
 	for k, geos := range c.geo {
 		ch := &c.m.ch[k]
-		eta := math.Exp(x[ch.iEta])
-		for _, g := range geos {
-			y[ch.iZ+g] = x[ch.iZ+g] * eta
+		for j, g := range geos {
+			y[ch.iZ+g] = x[ch.iZ+g] * math.Exp(c.w[k][j]*x[ch.iEta])
 		}
 	}
 }
@@ -98,25 +103,24 @@ type centredTarget struct {
 
 func (t *centredTarget) Dim() int { return len(t.x) }
 
-// LogProbGrad: with u = log η and z = d·e^(−u) for the centred geos,
-// ∂/∂d = e^(−u)·∂/∂z and ∂/∂u gains −Σ z·∂/∂z; the Jacobian adds −u per
-// centred geo.
+// LogProbGrad: with u = log η and z = y·e^(−w·u), ∂/∂y = e^(−w·u)·∂/∂z
+// and ∂/∂u gains −Σ w·z·∂/∂z; the Jacobian adds −Σ w·u.
 func (t *centredTarget) LogProbGrad(gy, y []float64) float64 {
 	t.c.toModel(t.x, y)
 	lp := t.t.LogProbGrad(t.gx, t.x)
 	copy(gy, t.gx)
 	for k, geos := range t.c.geo {
 		ch := &t.c.m.ch[k]
-		inv := math.Exp(-y[ch.iEta])
-		acc := 0.0
-		for _, g := range geos {
-			i := ch.iZ + g
-			gy[i] = t.gx[i] * inv
-			acc += t.gx[i] * t.x[i]
+		u := y[ch.iEta]
+		acc, ws := 0.0, 0.0
+		for j, g := range geos {
+			i, w := ch.iZ+g, t.c.w[k][j]
+			gy[i] = t.gx[i] * math.Exp(-w*u)
+			acc += w * t.gx[i] * t.x[i]
+			ws += w
 		}
-		n := float64(len(geos))
-		gy[ch.iEta] -= acc + n
-		lp -= n * y[ch.iEta]
+		gy[ch.iEta] -= acc + ws
+		lp -= ws * u
 	}
 	return lp
 }

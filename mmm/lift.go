@@ -30,6 +30,15 @@ type LiftObs struct {
 	// Also lists the other channels of a combined-channel test: Measured is
 	// then the sum of every channel's lift.
 	Also []LiftPart
+	// Contribution says the test measured the channel's contribution over
+	// the measurement window (Measure-weighted), not the change a move of
+	// spend made: a test on an organic channel, which moved no spend, as
+	// Robyn calibrates organic variables. Moved is then unused. A
+	// counterfactual switch-off would let a saturated curve hide the
+	// channel (its adstock stays above saturation when the window's units
+	// go), so a test that says "nearly nothing" would be met by a
+	// channel that still claims its share of the KPI elsewhere.
+	Contribution bool
 }
 
 // liftTerm is a validated LiftObs with its likelihood variance.
@@ -57,6 +66,8 @@ func makeLiftTerm(k int, o LiftObs, nCh, n int, tau float64) (liftTerm, error) {
 	switch {
 	case o.Channel < 0 || o.Channel >= nCh:
 		return liftTerm{}, bad("channel index %d out of range", o.Channel)
+	case o.Contribution && (o.HeavyUp || len(o.Also) > 0):
+		return liftTerm{}, bad("a contribution test is neither a heavy-up nor on several channels")
 	case len(o.Moved) == 0 || len(o.Measure) == 0:
 		return liftTerm{}, bad("empty moved or measurement window")
 	case o.Start < 0 || o.Start+len(o.Moved) > n || o.Start+len(o.Measure) > n:

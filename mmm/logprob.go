@@ -20,6 +20,10 @@ type chanScratch struct {
 	roi   float64
 	w, gw []float64 // adstock weights and dLL/dw
 	h     []float64 // R&F channels: reach·S(frequency) per period
+	// R&F channels with carry: per carry period S(f), dS/da (unused),
+	// dS/du_k and reach·S(f).
+	spre, dsdaPre, hpre []float64
+	dpre                [][]float64
 	// Per period: adstock, saturation, dS/da, dLL/dS (then dLL/dA), and
 	// dS/du_k per saturation coordinate k.
 	a, s, dsda, gs []float64
@@ -58,6 +62,10 @@ func (m *Model) newScratch() *scratch {
 		}
 		if ch.rf {
 			s.ch[c].h = make([]float64, n)
+		}
+		if np := len(ch.pre); ch.rf && np > 0 {
+			cs := &s.ch[c]
+			cs.spre, cs.dsdaPre, cs.hpre, cs.dpre = make([]float64, np), make([]float64, np), make([]float64, np), newRows(ch.nSat, np)
 		}
 	}
 	s.groupLP, s.groupE = make([]float64, len(m.groups)), make([]float64, len(m.groups))
@@ -245,11 +253,22 @@ func (m *Model) liftGrad(lt *liftTerm, ls *liftScratch, ch *channel, cs *chanScr
 // liftForward computes the lift channel ch contributes to term lt and
 // keeps in ls what liftBack needs.
 func (m *Model) liftForward(lt *liftTerm, ls *liftScratch, ch *channel, cs *chanScratch, x []float64) float64 {
-	lt.modifiedAdstock(ls.a, ch.x, cs.w)
-	if ch.pre != nil {
-		addCarryAt(ls.a, ch.pre, cs.w, lt.Start)
+	if lt.Contribution {
+		// Nothing to subtract: the lift is the saturation itself.
+		clear(ls.s)
+		clear(ls.dsda)
+		for _, dk := range ls.d {
+			clear(dk)
+		}
+	} else if ch.rf {
+		rfLiftForward(lt, ls, ch, cs)
+	} else {
+		lt.modifiedAdstock(ls.a, ch.x, cs.w)
+		if ch.pre != nil {
+			addCarryAt(ls.a, ch.pre, cs.w, lt.Start)
+		}
+		ch.spec.Saturation.Saturate(ls.s, ls.dsda, ls.d, ch.satU(x), ls.a)
 	}
-	ch.spec.Saturation.Saturate(ls.s, ls.dsda, ls.d, ch.satU(x), ls.a)
 	ls.sign = 1.0 // the unmodified series is x_hi for a holdout, x_lo for a heavy-up
 	if lt.HeavyUp {
 		ls.sign = -1
@@ -279,6 +298,12 @@ func (m *Model) liftBack(lt *liftTerm, ls *liftScratch, ch *channel, cs *chanScr
 	}
 	for k := range ls.gsat {
 		ls.gsat[k] = 0
+	}
+	if ch.rf {
+		if !lt.Contribution {
+			rfLiftBack(lt, ls, ch, cs)
+		}
+		return
 	}
 	backSaturation(ls.gsat, ls.gs, ls.dsda, ls.d)
 	for i, ga := range ls.gs {

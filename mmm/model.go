@@ -57,6 +57,7 @@ type channel struct {
 	rf     bool
 	f      []float64
 	fScale float64
+	preF   []float64 // frequency of the carry periods (pre) / fScale
 
 	coords
 }

@@ -74,6 +74,10 @@ func (p *Posterior) OptimalFrequency(c int, level float64) (OptimalFrequency, bo
 		reach += ch.x[t]
 		imps += imp[t]
 	}
+	var impPre []float64
+	for i, r := range ch.pre {
+		impPre = append(impPre, r*ch.preF[i]*ch.fScale)
+	}
 	a, s := make([]float64, m.nFit), make([]float64, len(grid))
 	fOpt, roi := make([]float64, p.Draws()), make([]float64, p.Draws())
 	for d := range fOpt {
@@ -85,6 +89,9 @@ func (p *Posterior) OptimalFrequency(c int, level float64) (OptimalFrequency, bo
 			}
 		}
 		Convolve(a, imp, pc.w[d])
+		if impPre != nil {
+			addCarry(a, impPre, pc.w[d])
+		}
 		fOpt[d] = grid[best]
 		roi[d] = pc.beta[d] * s[best] / grid[best] * stat.Sum(a) / ch.spendFit
 	}

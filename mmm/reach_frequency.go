@@ -21,7 +21,8 @@ import (
 // frequency doubles the contribution, as in Meridian's response curves.
 // Any registered saturation kind can be the frequency curve and any
 // adstock the carryover; the ROI, from which β follows, divides by spend
-// as for every paid channel.
+// as for every paid channel. A lift test moves the channel's reach by its
+// share of spend at the observed frequency.
 
 // validateFrequency checks Data.Frequency against the panel's n periods.
 func validateFrequency(d Data, n int) error {
@@ -38,12 +39,21 @@ func validateFrequency(d Data, n int) error {
 			return fmt.Errorf("mmm: channel %q has a frequency but no reach (Data.Units)", name)
 		case len(f) != n:
 			return fmt.Errorf("mmm: channel %q has %d frequency values for %d periods", name, len(f), n)
-		case c < len(d.Carry) && len(d.Carry[c]) > 0:
-			return fmt.Errorf("mmm: channel %q: reach and frequency with periods before the panel (a fit window) is not supported", name)
 		}
 		for t, v := range f {
 			if !stat.Finite(v) || v < 0 {
 				return fmt.Errorf("mmm: channel %q frequency in period %d (%v) is %g, want finite and >= 0", name, t+1, d.Dates[t], v)
+			}
+		}
+		if c >= len(d.Carry) || len(d.Carry[c]) == 0 {
+			continue
+		}
+		if c >= len(d.CarryFrequency) || len(d.CarryFrequency[c]) != len(d.Carry[c]) {
+			return fmt.Errorf("mmm: channel %q has %d periods of reach before the panel and not as many of frequency", name, len(d.Carry[c]))
+		}
+		for i, v := range d.CarryFrequency[c] {
+			if !stat.Finite(v) || v < 0 {
+				return fmt.Errorf("mmm: channel %q frequency %d before the panel is %g, want finite and >= 0", name, i+1, v)
 			}
 		}
 	}
@@ -76,6 +86,15 @@ func (m *Model) setupRF(c int, ch *channel) error {
 	for t, v := range f {
 		ch.f[t] = v / ch.fScale
 	}
+	if ch.pre != nil {
+		// The last len(pre) periods before the panel, as scaledCarry takes.
+		src := m.data.CarryFrequency[c]
+		src = src[len(src)-len(ch.pre):]
+		ch.preF = make([]float64, len(src))
+		for i, v := range src {
+			ch.preF[i] = v / ch.fScale
+		}
+	}
 	return nil
 }
 
@@ -89,6 +108,39 @@ func rfMedia(cs *chanScratch, ch *channel, x []float64) {
 		cs.h[t] = v * cs.a[t]
 	}
 	Convolve(cs.s, cs.h, cs.w)
+	if ch.pre != nil {
+		ch.spec.Saturation.Saturate(cs.spre, cs.dsdaPre, cs.dpre, ch.satU(x), ch.preF)
+		for i, v := range ch.pre {
+			cs.hpre[i] = v * cs.spre[i]
+		}
+		addCarry(cs.s, cs.hpre, cs.w)
+	}
+}
+
+// rfCarryBack adds the gradient that dLL/dA ga of periods start,
+// start+1, ... sends through an R&F channel's carry x_pre = reach_pre ·
+// S(f_pre): to the lag weights (gw) and the frequency curve's coordinates
+// (gsat).
+func rfCarryBack(gw, gsat, ga []float64, start int, ch *channel, cs *chanScratch) {
+	if ch.pre == nil {
+		return
+	}
+	carryGrad(gw, ga, cs.hpre, start)
+	np := len(ch.pre)
+	for i, g := range ga {
+		t := start + i
+		if t >= len(cs.w)-1 {
+			return
+		}
+		for l := t + 1; l < len(cs.w); l++ {
+			if j := np + t - l; j >= 0 {
+				gx := g * cs.w[l] * ch.pre[j]
+				for k, dk := range cs.dpre {
+					gsat[k] += gx * dk[j]
+				}
+			}
+		}
+	}
 }
 
 // rfBack takes dLL/dA in cs.gs back to the lag weights (cs.gw) and the
@@ -117,6 +169,41 @@ func rfBack(cs *chanScratch, ch *channel) {
 	for k, dk := range cs.d {
 		cs.gsat[k] += floats.Dot(gx, dk[:n])
 	}
+	rfCarryBack(cs.gw, cs.gsat, gs, 0, ch, cs)
+}
+
+// rfLiftForward writes into ls.s the effect of an R&F channel under lift
+// term lt's modified reach, Adstock(x_mod·S(f)), over the measurement
+// window; cs.a holds S(f) (rfMedia).
+func rfLiftForward(lt *liftTerm, ls *liftScratch, ch *channel, cs *chanScratch) {
+	for i := range lt.Measure {
+		t := lt.Start + i
+		a := 0.0
+		for l := 0; l < len(cs.w) && l <= t; l++ {
+			a += cs.w[l] * lt.xmod(ch.x, t-l) * cs.a[t-l]
+		}
+		ls.s[i] = a
+	}
+	if ch.pre != nil {
+		addCarryAt(ls.s, cs.hpre, cs.w, lt.Start)
+	}
+}
+
+// rfLiftBack takes dLL/dA_mod in ls.gs back to the lag weights (cs.gw)
+// and the frequency curve's coordinates (ls.gsat), with S(f) in cs.a and
+// its derivatives in cs.d.
+func rfLiftBack(lt *liftTerm, ls *liftScratch, ch *channel, cs *chanScratch) {
+	for i, g := range ls.gs {
+		t := lt.Start + i
+		for l := 0; l < len(cs.w) && l <= t; l++ {
+			xm := g * lt.xmod(ch.x, t-l)
+			cs.gw[l] += xm * cs.a[t-l]
+			for k, dk := range cs.d {
+				ls.gsat[k] += xm * cs.w[l] * dk[t-l]
+			}
+		}
+	}
+	rfCarryBack(cs.gw, ls.gsat, ls.gs, lt.Start, ch, cs)
 }
 
 // effect writes channel ch's effect per unit of β for the scaled drive xs
@@ -142,6 +229,14 @@ func (ch *channel) effect(a, buf, xs, w, v []float64) {
 		buf[t] *= x
 	}
 	Convolve(a, buf, w)
+	if ch.pre != nil {
+		hpre := make([]float64, len(ch.pre))
+		ch.spec.Saturation.Curve(hpre, ch.preF, v)
+		for i, x := range ch.pre {
+			hpre[i] *= x
+		}
+		addCarry(a, hpre, w)
+	}
 }
 
 // response is the channel's spend response as SpendResponse evaluates it.

@@ -94,7 +94,7 @@ func (HillSaturation) Saturate(s, dsda []float64, d [][]float64, u, a []float64)
 			s[t], dsda[t], d1[t], d2[t] = 0, 0, 0, 0
 			continue
 		}
-		z := p2*math.Log(v) + c0
+		z := p2*logPos(v) + c0
 		e := expNonPos(-math.Abs(z))
 		inv := 1 / (1 + e)
 		// S is inv for z ≥ 0 and e·inv below, selected by z's sign bit

@@ -35,6 +35,9 @@ type Data struct {
 	// adstocked x (reach_frequency.go). Nil or shorter than Channels:
 	// channels without an entry are ordinary media.
 	Frequency [][]float64
+	// CarryFrequency[c] is an R&F channel's frequency in the periods of
+	// Carry[c] (its reach there), of the same length.
+	CarryFrequency [][]float64
 }
 
 // Likelihood is the observation model of the scaled KPI.

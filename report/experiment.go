@@ -22,6 +22,12 @@ type Experiment struct {
 	// test's iROAS (nil when that model did not run).
 	MMMIROAS        Interval  `json:"mmm_iroas"`
 	CalibratedIROAS *Interval `json:"calibrated_iroas"`
+	// A test on an organic channel moved no spend: it measured the
+	// channel's contribution in its window (MeasuredIncremental), which
+	// MMMContribution and CalibratedContribution predict; its iROAS fields
+	// are null.
+	MMMContribution        *Interval `json:"mmm_contribution,omitempty"`
+	CalibratedContribution *Interval `json:"calibrated_contribution,omitempty"`
 	// Z is (measured − MMM-alone prediction) / sqrt(se² + sd²); nil when
 	// not computable.
 	Z *float64 `json:"z"`

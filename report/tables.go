@@ -126,16 +126,23 @@ func experimentTable(r *Report) table {
 		Align: "lllrrrrrlrl",
 	}
 	for _, e := range r.Experiments {
-		cal := notAvailable
+		measured, alone, cal := formatInterval(r.iroasEff(e.MeasuredIROAS), formatSig), formatInterval(r.iroasEff(e.MMMIROAS), formatSig), notAvailable
 		if e.CalibratedIROAS != nil {
 			cal = formatInterval(r.iroasEff(*e.CalibratedIROAS), formatSig)
+		}
+		if e.MMMContribution != nil {
+			// An organic channel's test measured its contribution.
+			measured, alone = "contribution "+formatInterval(e.MeasuredIncremental, formatCompact), formatInterval(*e.MMMContribution, formatCompact)
+			if e.CalibratedContribution != nil {
+				cal = formatInterval(*e.CalibratedContribution, formatCompact)
+			}
 		}
 		ifc := "–" // no MTA data for the test's channel
 		if e.IncrementalityFactor != nil {
 			ifc = formatInterval(*e.IncrementalityFactor, formatSig)
 		}
 		t.Rows = append(t.Rows, []string{e.TestID, e.Channel, fmt.Sprintf("%s – %s", e.Start, e.End), formatCompact(e.Spend),
-			formatInterval(r.iroasEff(e.MeasuredIROAS), formatSig), formatInterval(r.iroasEff(e.MMMIROAS), formatSig), cal,
+			measured, alone, cal,
 			formatPtr(e.Z), yesNo(e.Used), ifc, flagCodes(e.Flags)})
 		for _, f := range e.Flags {
 			t.Notes = append(t.Notes, note{e.TestID, f.Code, f.Message})

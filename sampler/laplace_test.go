@@ -127,3 +127,28 @@ func TestLaplaceMultimodalWarning(t *testing.T) {
 	require.NotEmpty(t, r.Warnings)
 	assert.Contains(t, r.Warnings[0], "multimodal")
 }
+
+// A mode finder given in LaplaceConfig.MAP is used for every start, and
+// its mode is where the approximation is centred.
+func TestLaplaceOwnMAP(t *testing.T) {
+	g := correlatedGaussian(4, 0.5)
+	calls := 0
+	find := func(ctx context.Context, tg Target, x0 []float64) ([]float64, float64, error) {
+		calls++
+		return MAP(ctx, tg, x0)
+	}
+	r, err := Laplace(context.Background(), g, LaplaceConfig{Draws: 10, Seed: 3, Starts: 3, MAP: find})
+	require.NoError(t, err)
+	assert.Equal(t, 3, calls)
+	for i, m := range g.mu {
+		assert.InDelta(t, m, r.Mode[i], 1e-5)
+	}
+	off := func(ctx context.Context, tg Target, x0 []float64) ([]float64, float64, error) {
+		x := append([]float64(nil), g.mu...)
+		x[0] += 1
+		return x, tg.LogProbGrad(make([]float64, len(x)), x), nil
+	}
+	r, err = Laplace(context.Background(), g, LaplaceConfig{Draws: 10, Seed: 3, MAP: off})
+	require.NoError(t, err)
+	assert.InDelta(t, g.mu[0]+1, r.Mode[0], 1e-12)
+}

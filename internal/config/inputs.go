@@ -113,8 +113,6 @@ func (c *Config) validateInputs(p *problems, names map[string]bool) {
 			p.add("%s: reach and frequency go together (channel %q has only %s)", key, ch.Name, map[bool]string{true: "reach", false: "frequency"}[ch.Reach != ""])
 		case ch.Reach != "" && ch.Impressions != "":
 			p.add("%s: channel %q has impressions and reach/frequency; give one (impressions are reach × frequency)", key, ch.Name)
-		case ch.Reach != "" && m.Window.IsSet():
-			p.add("%s: reach and frequency with model.window is not supported yet (channel %q); cut the panel or drop the window", key, ch.Name)
 		}
 	}
 	for i, f := range m.Factors {

@@ -128,5 +128,5 @@ func TestPriorRecoveryLong(t *testing.T) {
 		flagged, largeROIError, large, largeFlagged, untestedLarge, untestedLargeFlagged)
 	fmt.Fprintf(&b, "prior_conflict %d, prior_dominated %d\n%s\n%s\n", len(conflicts), len(dominated),
 		strings.Join(conflicts, "\n"), strings.Join(dominated, "\n"))
-	t.Logf("\n%s", b.String())
+	t.Logf("\n%s\n%s\n%s", s, b.String(), s.Budgets())
 }

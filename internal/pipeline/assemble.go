@@ -130,6 +130,12 @@ func reconciledExperiments(rec *calibrate.Result, findings []lift.Finding) []rep
 			Z:                   e.Z,
 			Used:                e.Used,
 		}
+		if e.Spend == 0 {
+			// An organic channel's test: calibrate's "iROAS" fields hold the
+			// contribution itself.
+			re.MeasuredIncremental, re.MeasuredIROAS, re.MMMIROAS = riv(e.Measured), report.Unknown, report.Unknown
+			re.MMMContribution, re.CalibratedContribution, re.CalibratedIROAS = rivp(e.MMM), rivp(e.Calibrated), nil
+		}
 		if e.IF != nil {
 			v := report.Point(*e.IF)
 			re.IncrementalityFactor = &v

@@ -78,8 +78,7 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 	}
 	r.Warnings = append(r.Warnings, in.Warnings...)
 	for _, n := range f.priorNotes {
-		r.Warnings = append(r.Warnings, fmt.Sprintf("roi_prior: test %s on %s (iROAS %.3g, window captures %.0f%% of the carryover) gives ROI evidence LogNormal(%.3f, %.3f), combined with the channel's prior",
-			n.TestID, n.Channel, n.IROAS, 100*n.Capture, n.Prior.Mu, n.Prior.Sigma))
+		r.Warnings = append(r.Warnings, in.priorNoteText(n))
 	}
 	r.Priors = priorSection(f.national, f.nationalCal, f.priors, a.level)
 	if f.priors != nil {

@@ -157,7 +157,7 @@ func (f *fitted) calibratedSpec(in *Inputs, base, filled mmm.Spec) (mmm.Spec, er
 		for c, p := range priors {
 			spec.Channels[c].ROI = p
 		}
-		f.priorNotes = notes
+		f.priorNotes = append(notes, in.organicPriors(filled, &spec, cfg.Calibration.HalfLifeWeeks)...)
 	}
 	return spec, nil
 }

@@ -189,7 +189,15 @@ func TestRobynOrganicAndUnits(t *testing.T) {
 	assert.Equal(t, "facebook+search", comb.Channel)
 	assert.Equal(t, []string{"facebook", "search"}, comb.Channels)
 	assert.True(t, comb.Used)
-	assert.Equal(t, "newsletter", r.Experiments[3].Channel)
+	news := r.Experiments[3]
+	assert.Equal(t, "newsletter", news.Channel)
+	// The organic test measured a contribution, not an iROAS.
+	assert.Equal(t, 200.0, news.MeasuredIncremental.Mean)
+	assert.True(t, math.IsNaN(news.MeasuredIROAS.Mean) && math.IsNaN(news.MMMIROAS.Mean))
+	assert.Nil(t, news.CalibratedIROAS)
+	require.NotNil(t, news.MMMContribution)
+	require.NotNil(t, news.CalibratedContribution)
+	assert.Less(t, math.Abs(news.CalibratedContribution.Mean-200), math.Abs(news.MMMContribution.Mean-200))
 	require.NotNil(t, nl.Calibrated)
 	assert.Less(t, nl.Calibrated.Contribution.Mean, nl.MMM.Contribution.Mean, "the newsletter test (lift 200) pulls its contribution down")
 	if r.Budget != nil {
@@ -255,4 +263,21 @@ func TestLiftMetricAgainstKPI(t *testing.T) {
 	require.Error(t, err)
 	assert.True(t, IsInputError(err))
 	assert.Contains(t, err.Error(), `cal.csv: row 1, column metric: metric "revenue" is not the model's KPI "conversions" (count); set model.revenue_per_kpi`)
+}
+
+// roi_prior mode turns the newsletter's test into a prior on its share of
+// the KPI, which pulls its contribution toward the test; the combined
+// facebook+search test is left out with a warning that says why.
+func TestRobynROIPriorOrganic(t *testing.T) {
+	cfg := peerConfig(t, "robyn-demo.yaml")
+	cfg.Calibration.Mode = config.ROIPrior
+	res, err := Run(context.Background(), cfg, Options{})
+	require.NoError(t, err)
+	r := res.Report
+	nl := r.Channels[5]
+	require.NotNil(t, nl.Calibrated)
+	assert.Less(t, nl.Calibrated.Contribution.Mean, 0.5*nl.MMM.Contribution.Mean)
+	joined := strings.Join(r.Warnings, "\n")
+	assert.Contains(t, joined, "roi_prior: test robyn-4 on organic newsletter (contribution 200,")
+	assert.Contains(t, joined, "lift test robyn-3 measured channels facebook+search together: roi_prior calibration puts a prior on each channel's ROI")
 }

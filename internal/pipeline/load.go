@@ -30,8 +30,10 @@ type Inputs struct {
 	// Carry holds each channel's drive in the panel rows before
 	// model.window (nil without a window); window says how many rows the
 	// window left out.
-	Carry  [][]float64
-	window windowInfo
+	Carry [][]float64
+	// CarryFrequency holds an R&F channel's frequency in those rows.
+	CarryFrequency [][]float64
+	window         windowInfo
 	// Offline[c] reports whether channel c is invisible to MTA; nil when
 	// the config does not say and there is no MTA export to tell.
 	Offline  []*bool

@@ -96,17 +96,21 @@ func (in *Inputs) liftAliases(opts *lift.ParseOptions) {
 	}
 }
 
-// paidTests returns the tests roi_prior calibration can use: a test on an
-// organic channel has no ROI to put a prior on.
+// paidTests returns the tests roi_prior calibration turns into ROI
+// priors. A test on an organic channel becomes a prior on its share
+// (organicPriors). A combined test measured the sum of its channels'
+// lifts: it says nothing about how the sum splits, which a prior per
+// channel would have to invent, so it is left out with a warning.
 func (in *Inputs) paidTests(warn func(string)) []lift.Test {
 	var out []lift.Test
 	for _, t := range in.Tests {
 		if t.Combined() {
-			warn(fmt.Sprintf("lift test %s is on channels %s together, which share no ROI: roi_prior calibration leaves it out (counterfactual calibration uses it)", t.ID, t.Channel))
+			if t.Include {
+				warn(fmt.Sprintf("lift test %s measured channels %s together: roi_prior calibration puts a prior on each channel's ROI, and the test does not say how its lift splits between them, so it is left out (counterfactual calibration fits the sum of their lifts to it)", t.ID, t.Channel))
+			}
 			continue
 		}
 		if c, ok := in.Panel.Channel(t.Channel); ok && in.isOrganic(c) {
-			warn(fmt.Sprintf("lift test %s is on organic channel %s, which has no ROI: roi_prior calibration leaves it out (counterfactual calibration uses it)", t.ID, t.Channel))
 			continue
 		}
 		out = append(out, t)

@@ -27,8 +27,13 @@ const (
 	// 1/freeRatio of the unexplained variance.
 	freeGap, freeRatio = 0.05, 1.5
 	// A channel with at least dominatedSpend of the spend whose posterior
-	// SD of log ROI is above dominatedRatio of its prior σ is the prior's.
-	dominatedSpend, dominatedRatio = 0.05, 0.95
+	// of log ROI is as wide as its prior (SD above dominatedRatio of the
+	// prior's σ) and centred where the prior is (within dominatedZ prior σ
+	// of μ, a median within about 25% of the prior's) is the prior's. The
+	// centre matters: on simulated worlds (seed 8's search) a posterior as
+	// wide as the prior had moved half a prior SD towards the truth, which
+	// is the data speaking.
+	dominatedSpend, dominatedRatio, dominatedZ = 0.05, 0.95, 0.25
 	// A posterior mean of log ROI beyond tailZ prior σ from the prior's μ
 	// is piled in the prior's tail.
 	tailZ = 2.0
@@ -110,8 +115,8 @@ func checkPriors(ctx context.Context, in *Inputs, f *fitted, opts Options) (*pri
 	}
 	pc.contract = alone.PriorContraction(alone.ROIPriors())
 	for c, k := range pc.contract {
-		if k.SpendShare >= dominatedSpend && k.SDRatio > dominatedRatio {
-			flag(c, report.FlagPriorDominated, fmt.Sprintf("prior_dominated: %s (%.0f%% of spend): the posterior SD of its log ROI is %.0f%% of the prior's; the data say little about it and its ROI is the prior's", names[c], 100*k.SpendShare, 100*k.SDRatio))
+		if dominated(k) {
+			flag(c, report.FlagPriorDominated, fmt.Sprintf("prior_dominated: %s (%.0f%% of spend): the posterior of its log ROI is as wide as the prior (SD %.0f%% of the prior's) and centred %.2f prior SDs from it; the data say little about it and its ROI is the prior's", names[c], 100*k.SpendShare, 100*k.SDRatio, math.Abs(k.Z)))
 		}
 		if math.Abs(k.Z) > tailZ {
 			side := "upper"
@@ -136,6 +141,12 @@ func checkPriors(ctx context.Context, in *Inputs, f *fitted, opts Options) (*pri
 	}
 	pc.secs = time.Since(start).Seconds()
 	return pc, nil
+}
+
+// dominated reports whether a channel's posterior is its prior: material
+// spend, a posterior as wide as the prior and centred where it is.
+func dominated(k mmm.PriorContraction) bool {
+	return k.SpendShare >= dominatedSpend && k.SDRatio > dominatedRatio && math.Abs(k.Z) < dominatedZ
 }
 
 // sensitivityRows reports the sensitivity of channel c.

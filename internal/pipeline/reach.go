@@ -32,6 +32,7 @@ func (in *Inputs) applyReach() error {
 func (in *Inputs) frequencyData(d *mmm.Data) {
 	if in.Extras != nil && in.Extras.freq != nil {
 		d.Frequency = in.Extras.freq
+		d.CarryFrequency = in.CarryFrequency
 	}
 }
 

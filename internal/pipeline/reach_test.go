@@ -80,6 +80,9 @@ func TestReachFrequencyRun(t *testing.T) {
 	md, err := os.ReadFile(filepath.Join(cfg.Output.Dir, "report.md"))
 	require.NoError(t, err)
 	assert.Contains(t, string(md), "## Reach and frequency")
+	html, err := os.ReadFile(filepath.Join(cfg.Output.Dir, "report.html"))
+	require.NoError(t, err)
+	assert.Contains(t, string(html), `<h2 id="frequency">Reach and frequency</h2>`)
 	sum, err := os.ReadFile(filepath.Join(cfg.Output.Dir, "data_summary.txt"))
 	require.NoError(t, err)
 	assert.Contains(t, string(sum), "reach ")
@@ -101,7 +104,6 @@ func TestReachFrequencyErrors(t *testing.T) {
 	}{
 		{func(c *config.Config) { c.Model.Channels[1].Frequency = "" }, `model.channels[1]: reach and frequency go together (channel "yt" has only reach)`},
 		{func(c *config.Config) { c.Model.Channels[1].Impressions = "yt_spend" }, `model.channels[1]: channel "yt" has impressions and reach/frequency`},
-		{func(c *config.Config) { c.Model.Window.Start = civil.New(2022, 3, 7) }, `model.channels[1]: reach and frequency with model.window is not supported yet`},
 	} {
 		cfg := rfConfig(t, rfPanel(t, 60, ""))
 		c.mod(cfg)
@@ -111,4 +113,26 @@ func TestReachFrequencyErrors(t *testing.T) {
 	cfg.Model.Channels[1].Frequency = "tv"
 	_, err = Load(cfg)
 	assert.ErrorContains(t, err, `model.channels[1].frequency: column "tv" is already the spend of channel tv`)
+}
+
+// A fit window on a panel with an R&F channel: the rows before it hand
+// the model the channel's reach and frequency there as carry.
+func TestReachFrequencyWindow(t *testing.T) {
+	cfg := rfConfig(t, rfPanel(t, 120, ""))
+	cfg.Model.Window.Start = civil.New(2022, 3, 7) // the 10th week
+	require.NoError(t, cfg.Validate())
+	in, err := Load(cfg)
+	require.NoError(t, err)
+	d := in.modelData()
+	require.Len(t, d.CarryFrequency, 2)
+	assert.Nil(t, d.CarryFrequency[0])
+	assert.Len(t, d.CarryFrequency[1], 9)
+	assert.Len(t, d.Carry[1], 9)
+	assert.Len(t, d.Frequency[1], 111)
+	assert.Equal(t, in.Extras.reach[1], d.Units[1])
+	res, err := Run(context.Background(), cfg, Options{})
+	require.NoError(t, err)
+	of := res.Report.Channels[1].MMM.OptimalFrequency
+	require.NotNil(t, of)
+	assert.InDelta(t, 3.26, of.Frequency.Mean, 0.3)
 }

@@ -45,6 +45,16 @@ func (in *Inputs) applyWindow() error {
 		}
 		in.Carry[c] = slices.Clone(drive[:s0])
 	}
+	if ex := in.Extras; ex != nil {
+		// An R&F channel's carry is its reach (its units): its frequency
+		// goes with it.
+		in.CarryFrequency = make([][]float64, len(ex.freq))
+		for c, f := range ex.freq {
+			if f != nil {
+				in.CarryFrequency[c] = slices.Clone(f[:s0])
+			}
+		}
+	}
 	in.window = windowInfo{before: s0, after: len(p.Dates) - e0}
 	in.Panel = slicePanel(p, s0, e0)
 	in.Extras.slice(s0, e0)
@@ -76,6 +86,11 @@ func (ex *extras) slice(s0, e0 int) {
 	}
 	for j := range ex.treatments {
 		ex.treatments[j] = ex.treatments[j][s0:e0]
+	}
+	for c := range ex.freq {
+		if ex.freq[c] != nil {
+			ex.reach[c], ex.freq[c] = ex.reach[c][s0:e0], ex.freq[c][s0:e0]
+		}
 	}
 	for j, f := range ex.factors {
 		// Levels absent from the window would be constant indicators.
