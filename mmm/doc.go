@@ -22,6 +22,13 @@
 // (adstock_<kind>.go or saturation_<kind>.go) that defines and registers it,
 // plus its test, which calls checkAdstock or checkSaturation.
 //
+// A reach and frequency channel (Data.Frequency, Meridian's R&F media)
+// uses the same two components in another order (reach_frequency.go): its
+// saturation is a curve in frequency applied before the adstock,
+// x_t = reach_t·S(f_t), and its effect is β·Adstock(x), linear in reach;
+// Posterior.OptimalFrequency finds the frequency that maximises its ROI
+// with spend and impressions held (optimal_frequency.go).
+//
 // A Model is a log density with an analytic gradient on unconstrained
 // coordinates, which the generic sampler package samples. The
 // coordinates are chosen for the sampler's sake, with unit or constant
