@@ -55,6 +55,10 @@ const largeROIError = 0.5
 // name, the conflict flags, and how many large final errors
 // (> largeROIError) are flagged prior_driven. TRIAD_* variables reach the
 // config (TRIAD_SAMPLER_METHOD=laplace to screen, TRIAD_MODEL_MEDIA_PRIOR).
+// Two diagnostics edit the worlds' configs: EVAL_ORACLE_SHAPES=1 pins the
+// shapes at the truth (oracleShapes); EVAL_HILL_SIGMA=σ gives every
+// channel Hill priors K ~ LogNormal(0, σ), slope ~ LogNormal(0.3, σ)
+// (the defaults' medians) instead.
 func TestPriorRecoveryLong(t *testing.T) {
 	spec := os.Getenv("TRIAD_EVAL_SEEDS")
 	if spec == "" {
