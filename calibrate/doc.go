@@ -90,6 +90,8 @@
 // spend (IFBase). Flags per channel: experiment_disagrees, mta_overclaims
 // (IF < 0.5), mta_underclaims (IF > 2), untested, stale_test (newest test
 // older than the half-life) and poor_convergence (R-hat > 1.05 or ESS < 100).
+// A Flag carries its code (FlagCode) and the figures behind it, and a
+// Suggestion the flag that boosted its score: the words are the report's.
 //
 // # Test next
 //

@@ -160,18 +160,22 @@ func TestIFBase(t *testing.T) {
 func TestReconcileFlags(t *testing.T) {
 	r, err := Reconcile(fixture())
 	require.NoError(t, err)
-	codes := func(c ChannelResult) []string {
-		var s []string
+	codes := func(c ChannelResult) []FlagCode {
+		var s []FlagCode
 		for _, f := range c.Flags {
 			s = append(s, f.Code)
 		}
 		return s
 	}
-	assert.Equal(t, []string{FlagExperimentDisagrees}, codes(r.Channels[0]))
-	assert.Contains(t, r.Channels[0].Flags[0].Message, "test A measured iROAS 0.80 against 0.25")
-	assert.Equal(t, []string{FlagMTAOverclaims, FlagUntested, FlagPoorConvergence}, codes(r.Channels[1]))
-	assert.Contains(t, r.Channels[1].Flags[0].Message, "3.08×")
-	assert.Contains(t, r.Channels[1].Flags[1].Message, "1 excluded")
+	assert.Equal(t, []FlagCode{FlagExperimentDisagrees}, codes(r.Channels[0]))
+	d := r.Channels[0].Flags[0].Disagreements
+	require.Len(t, d, 1)
+	assert.Equal(t, "A", d[0].TestID)
+	assert.InDelta(t, 0.8, d[0].Measured, 1e-12)
+	assert.InDelta(t, 0.25, d[0].MMM, 1e-12)
+	assert.Equal(t, []FlagCode{FlagMTAOverclaims, FlagUntested, FlagPoorConvergence}, codes(r.Channels[1]))
+	assert.InDelta(t, 3.08, 1/r.Channels[1].Flags[0].IF.Mean, 0.005)
+	assert.Equal(t, 1, r.Channels[1].Flags[1].Excluded)
 
 	// Underclaiming MTA, a stale test, a low ESS.
 	in := fixture()
@@ -181,8 +185,14 @@ func TestReconcileFlags(t *testing.T) {
 	in.HalfLifeWeeks = 2
 	r, err = Reconcile(in)
 	require.NoError(t, err)
-	assert.Equal(t, []string{FlagMTAUnderclaims, FlagStaleTest, FlagPoorConvergence}, codes(r.Channels[1]))
-	assert.Contains(t, r.Channels[1].Flags[0].Message, "only 31% of")
+	assert.Equal(t, []FlagCode{FlagMTAUnderclaims, FlagStaleTest, FlagPoorConvergence}, codes(r.Channels[1]))
+	assert.InDelta(t, 31, 100/r.Channels[1].Flags[0].IF.Mean, 0.5)
+	st := r.Channels[1].Flags[1]
+	assert.Equal(t, 2.0, st.HalfLifeWeeks)
+	assert.Greater(t, st.AgeWeeks, st.HalfLifeWeeks)
+	assert.Equal(t, in.Calendar.End(), st.AsOf)
+	assert.Equal(t, 50.0, r.Channels[1].Flags[2].ESS)
+	assert.Equal(t, "mta_underclaims", FlagMTAUnderclaims.String())
 }
 
 func TestReconcileHeader(t *testing.T) {
@@ -322,7 +332,8 @@ func TestReconcileTestNext(t *testing.T) {
 	sd := math.Sqrt(0.0125 / 3)
 	assert.InDelta(t, sd, s.ROISD, 1e-12)
 	assert.InDelta(t, 80*sd*2, s.Score, 1e-12)
-	assert.Contains(t, s.Reason, "no lift test in the fit")
+	assert.Equal(t, FlagUntested, s.Boost)
+	assert.Equal(t, 80.0, s.Spend)
 	// Target: max(0.5·SD, 0.2·0.325).
 	assert.InDelta(t, 0.065, s.TargetSE, 1e-12)
 	want, ok := DesignTest(20, 0.325, 5, 0.065, nil, 7, DesignOptions{})
@@ -338,19 +349,6 @@ func TestRecentSpend(t *testing.T) {
 	assert.Equal(t, 15.0, recentSpend(x, 7, 3))
 	assert.Equal(t, 5.0, recentSpend([]float64{5, 5, 0, 0}, 7, 2), "falls back to the whole panel")
 	assert.Equal(t, 0.0, recentSpend([]float64{0, 0}, 7, 2))
-}
-
-func TestNum(t *testing.T) {
-	assert.Equal(t, "1,234,568", num(1234567.8))
-	assert.Equal(t, "-12,000", num(-12000))
-	assert.Equal(t, "123", num(123.4))
-	assert.Equal(t, "12.3", num(12.34))
-	assert.Equal(t, "1.23", num(1.234))
-	assert.Equal(t, "0.00", num(0))
-	assert.Equal(t, "0.00123", num(0.00123))
-	assert.Equal(t, "0.0123", num(0.0123), "small costs keep three significant digits")
-	assert.Equal(t, "0.12", num(0.1234))
-	assert.Equal(t, "n/a", num(math.NaN()))
 }
 
 // Results must encode as JSON (which rejects NaN and Inf) also in the

@@ -1,7 +1,6 @@
 package calibrate
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -59,10 +58,13 @@ func (o DesignOptions) withDefaults() DesignOptions {
 type Suggestion struct {
 	Channel string
 	Rank    int     // 1 = test first
-	Score   float64 // spend × posterior ROI SD × boost
-	Reason  string
-	ROI     Interval // the final fit's ROI now
-	ROISD   float64  // its posterior SD
+	Score   float64 // Spend × ROISD × the boost of Boost
+	// Boost is the flag that raised the score: FlagUntested, FlagStaleTest
+	// or 0 for none.
+	Boost FlagCode
+	Spend float64  // over the panel
+	ROI   Interval // the final fit's ROI now
+	ROISD float64  // its posterior SD
 	Design
 }
 
@@ -150,21 +152,18 @@ func testNext(in Input, r *Result) []Suggestion {
 		if !stat.Finite(mean) || !(sd > 0) || !(ch.Spend > 0) {
 			continue
 		}
-		s := Suggestion{Channel: ch.Name, ROISD: sd, Score: ch.Spend * sd}
+		s := Suggestion{Channel: ch.Name, Spend: ch.Spend, ROISD: sd, Score: ch.Spend * sd}
 		if iv := stat.Summarize(ch.roiFinal, in.Level); iv.Known() {
 			s.ROI = iv
 		}
-		var why []string
 		switch {
 		case ch.HasFlag(FlagUntested):
 			s.Score *= o.UntestedBoost
-			why = append(why, "no lift test in the fit")
+			s.Boost = FlagUntested
 		case ch.HasFlag(FlagStaleTest):
 			s.Score *= o.StaleBoost
-			why = append(why, "its tests are stale")
+			s.Boost = FlagStaleTest
 		}
-		why = append(why, fmt.Sprintf("%s spend with ROI %s (SD %s)", num(ch.Spend), intervalText(s.ROI), num(sd)))
-		s.Reason = strings.Join(why, "; ")
 		target := max(o.TargetFraction*sd, o.MinRelative*math.Abs(mean))
 		var w []float64
 		if in.Adstock != nil {

@@ -54,13 +54,11 @@ type MTAEstimates struct {
 // Flag codes. Codes are stable identifiers; messages are for people.
 const (
 	FlagExperimentDisagrees = "experiment_disagrees" // |z| > 2 against the MMM alone
-	FlagMTAOverCredits      = "mta_over_credits"     // IF < 0.5
-	FlagMTAUnderCredits     = "mta_under_credits"    // IF > 2
-	FlagNoTest              = "no_test"
-	FlagStaleTest           = "stale_test"
-	FlagPoorConvergence     = "poor_convergence"
-	FlagNegativeTest        = "negative_test"
-	FlagSpendMismatch       = "spend_mismatch"
+	FlagMTAOverclaims       = "mta_overclaims"       // IF < 0.5
+	FlagMTAUnderclaims      = "mta_underclaims"      // IF > 2
+	FlagUntested            = "untested"             // no lift test entered the fit
+	FlagStaleTest           = "stale_test"           // the newest test is older than the half-life
+	FlagPoorConvergence     = "poor_convergence"     // R-hat > 1.05 or ESS < 100
 	// FlagPriorDominated: the channel's ROI posterior is its prior (the
 	// data said nothing about it).
 	FlagPriorDominated = "prior_dominated"

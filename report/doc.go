@@ -7,7 +7,8 @@
 // The package knows nothing of models or samplers: the pipeline fills a
 // Report with numbers and this package only shows them. The words are all
 // here: the summary paragraph (Prose), the inputs summary of triad validate
-// and data_summary.txt (DataSummary.Text), the budget and forecast tables of
+// and data_summary.txt (DataSummary.Text), the flag messages and "test next"
+// reasons of the reconciliation (flagtext.go), the budget and forecast tables of
 // the optimize and forecast commands, and budget.json (MarshalBudget, the
 // report's budget object through the same NaN-safe encoder). Every estimate is an
 // Interval at the report's credible level. Unknown numbers are NaN in Go and

@@ -77,7 +77,7 @@ func TestMarkdownSections(t *testing.T) {
 	assert.Equal(t, "2.30 (1.66–3.10)", search[2], "ROI MMM alone with its interval")
 	assert.Equal(t, "1.60 (1.31–1.92)", search[3], "ROI calibrated with its interval")
 	assert.Equal(t, "4.10", search[6], "MTA ROAS")
-	assert.Contains(t, search[8], FlagMTAOverCredits)
+	assert.Contains(t, search[8], FlagMTAOverclaims)
 	tv := tableRows(md, "## Channels")[4]
 	assert.Equal(t, "tv (offline)", tv[0])
 	assert.Equal(t, "–", tv[6], "offline channels have no MTA")

@@ -1,6 +1,9 @@
 package report
 
-import "strings"
+import (
+	"cmp"
+	"strings"
+)
 
 // CompareNames orders run names as people number them: runs of digits
 // compare as numbers, so brand2 comes before brand10 and market 9 before
@@ -13,7 +16,7 @@ func CompareNames(a, b string) int {
 			dx, dy := digitRun(x), digitRun(y)
 			nx, ny := strings.TrimLeft(x[:dx], "0"), strings.TrimLeft(y[:dy], "0")
 			if len(nx) != len(ny) {
-				return cmpInt(len(nx), len(ny))
+				return cmp.Compare(len(nx), len(ny))
 			}
 			if c := strings.Compare(nx, ny); c != 0 {
 				return c
@@ -22,11 +25,11 @@ func CompareNames(a, b string) int {
 			continue
 		}
 		if x[0] != y[0] {
-			return cmpInt(int(x[0]), int(y[0]))
+			return cmp.Compare(x[0], y[0])
 		}
 		x, y = x[1:], y[1:]
 	}
-	if c := cmpInt(len(x), len(y)); c != 0 {
+	if c := cmp.Compare(len(x), len(y)); c != 0 {
 		return c
 	}
 	return strings.Compare(a, b)
@@ -41,14 +44,4 @@ func digitRun(s string) int {
 		n++
 	}
 	return n
-}
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

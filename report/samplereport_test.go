@@ -189,9 +189,9 @@ func SampleReport() *Report {
 			out.MTA = &MTAEstimates{Attributed: att, ROAS: ch.roas, IncrementalityFactor: ifc}
 			switch {
 			case ifc.Mean < 0.5:
-				out.Flags = append(out.Flags, Flag{FlagMTAOverCredits, fmt.Sprintf("MTA credits %s with %.1f× its causal contribution", ch.name, 1/ifc.Mean)})
+				out.Flags = append(out.Flags, Flag{FlagMTAOverclaims, fmt.Sprintf("MTA credits %s with %.1f× its causal contribution", ch.name, 1/ifc.Mean)})
 			case ifc.Mean > 2:
-				out.Flags = append(out.Flags, Flag{FlagMTAUnderCredits, fmt.Sprintf("MTA credits %s with only %.0f%% of its causal contribution", ch.name, 100/ifc.Mean)})
+				out.Flags = append(out.Flags, Flag{FlagMTAUnderclaims, fmt.Sprintf("MTA credits %s with only %.0f%% of its causal contribution", ch.name, 100/ifc.Mean)})
 			}
 		}
 		out.Quarters = sampleQuarters(dates, spend[c], media[c].Values, alone.ROI.Mean/ch.roi, out.MTA)
@@ -240,7 +240,7 @@ func SampleReport() *Report {
 		case "search", "tv":
 			r.Channels[i].Flags = append(r.Channels[i].Flags, Flag{FlagExperimentDisagrees, "its lift test disagrees with the MMM alone (|z| > 2); the calibrated model follows the test"})
 		case "display", "radio":
-			r.Channels[i].Flags = append(r.Channels[i].Flags, Flag{FlagNoTest, "no lift test: its ROI rests on the MMM alone"})
+			r.Channels[i].Flags = append(r.Channels[i].Flags, Flag{FlagUntested, "no lift test: its ROI rests on the MMM alone"})
 		case "online_video":
 			r.Channels[i].Flags = append(r.Channels[i].Flags, Flag{FlagStaleTest, "its only lift test is older than 52 weeks"})
 		}

@@ -86,14 +86,25 @@ func Laplace(ctx context.Context, t Target, cfg LaplaceConfig) (*Result, error) 
 	for i := range dim {
 		ch.InvMetric[i] = cov.At(i, i)
 	}
-	rng := rand.New(rand.NewPCG(cfg.Seed, 0))
-	flat := make([]float64, cfg.Draws*dim)
+	if err := drawNormal(ctx, t, mode, &u, cfg.Seed, &ch); err != nil {
+		return nil, err
+	}
+	res.Chains = []Chain{ch}
+	return &res, nil
+}
+
+// drawNormal fills ch's draws and log densities with iid draws from
+// N(mode, H⁻¹), H = UᵀU, from stream 0 of seed.
+func drawNormal(ctx context.Context, t Target, mode []float64, u *mat.TriDense, seed uint64, ch *Chain) error {
+	dim := len(mode)
+	rng := rand.New(rand.NewPCG(seed, 0))
+	flat := make([]float64, len(ch.Draws)*dim)
 	z := make([]float64, dim)
 	grad := make([]float64, dim)
-	for k := range cfg.Draws {
+	for k := range ch.Draws {
 		if k%64 == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		for i := range z {
@@ -114,8 +125,7 @@ func Laplace(ctx context.Context, t Target, cfg LaplaceConfig) (*Result, error) 
 		ch.Draws[k] = x
 		ch.LogProb[k] = evalLogProb(t, grad, x)
 	}
-	res.Chains = []Chain{ch}
-	return &res, nil
+	return nil
 }
 
 // bestMode runs MAP from each start and keeps the highest mode. Starts

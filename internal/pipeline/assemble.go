@@ -30,12 +30,35 @@ func rivOrUnknown(iv *calibrate.Interval) report.Interval {
 	return riv(*iv)
 }
 
+// flags words the reconciliation's channel flags.
 func flags(fs []calibrate.Flag) []report.Flag {
 	out := make([]report.Flag, 0, len(fs))
 	for _, f := range fs {
-		out = append(out, report.Flag{Code: f.Code, Message: f.Message})
+		out = append(out, flag(f))
 	}
 	return out
+}
+
+func flag(f calibrate.Flag) report.Flag {
+	switch f.Code {
+	case calibrate.FlagExperimentDisagrees:
+		ds := make([]report.Disagreement, len(f.Disagreements))
+		for i, d := range f.Disagreements {
+			ds[i] = report.Disagreement{TestID: d.TestID, Measured: d.Measured, Predicted: d.MMM, Z: d.Z}
+		}
+		return report.DisagreesFlag(ds)
+	case calibrate.FlagMTAOverclaims:
+		return report.MTAOverclaimsFlag(riv(f.IF))
+	case calibrate.FlagMTAUnderclaims:
+		return report.MTAUnderclaimsFlag(riv(f.IF))
+	case calibrate.FlagUntested:
+		return report.UntestedFlag(f.Excluded)
+	case calibrate.FlagStaleTest:
+		return report.StaleTestFlag(f.AgeWeeks, f.AsOf, f.HalfLifeWeeks)
+	case calibrate.FlagPoorConvergence:
+		return report.PoorConvergenceFlag(f.RHat, f.ESS)
+	}
+	return report.Flag{Code: f.Code.String()}
 }
 
 func estimates(e calibrate.Estimates, mroi report.Interval) report.ChannelEstimates {
@@ -118,8 +141,7 @@ func reconciledExperiments(rec *calibrate.Result, findings []lift.Finding) []rep
 			re.IncrementalityFactor = &v
 		}
 		if e.Disagrees {
-			re.Flags = append(re.Flags, report.Flag{Code: calibrate.FlagExperimentDisagrees,
-				Message: "the test disagrees with the MMM alone (|z| > 2)"})
+			re.Flags = append(re.Flags, report.TestDisagreesFlag())
 		}
 		for _, f := range findings {
 			if f.TestID == e.TestID && f.Severity != lift.Info {
@@ -138,7 +160,7 @@ func suggestions(rec *calibrate.Result) []report.TestSuggestion {
 			Channel:       s.Channel,
 			Rank:          s.Rank,
 			Score:         s.Score,
-			Reason:        s.Reason,
+			Reason:        report.TestReason(boost(s.Boost), s.Spend, riv(s.ROI), s.ROISD),
 			HoldoutShare:  s.HoldoutShare,
 			Weeks:         s.Weeks,
 			ExpectedSE:    s.ExpectedSE,
@@ -148,4 +170,13 @@ func suggestions(rec *calibrate.Result) []report.TestSuggestion {
 		})
 	}
 	return out
+}
+
+// boost is the report's code of the flag that raised a suggestion's
+// score, "" for none.
+func boost(c calibrate.FlagCode) string {
+	if c == 0 {
+		return ""
+	}
+	return c.String()
 }

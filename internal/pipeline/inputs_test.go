@@ -198,6 +198,9 @@ func TestRobynOrganicAndUnits(t *testing.T) {
 	require.NotNil(t, news.MMMContribution)
 	require.NotNil(t, news.CalibratedContribution)
 	assert.Less(t, math.Abs(news.CalibratedContribution.Mean-200), math.Abs(news.MMMContribution.Mean-200))
+	md, err := os.ReadFile(filepath.Join(cfg.Output.Dir, "report.md"))
+	require.NoError(t, err)
+	assert.Contains(t, string(md), "| robyn-4 | newsletter | 2017-12-01 – 2017-12-31 | 0 | contribution 200 (")
 	require.NotNil(t, nl.Calibrated)
 	assert.Less(t, nl.Calibrated.Contribution.Mean, nl.MMM.Contribution.Mean, "the newsletter test (lift 200) pulls its contribution down")
 	if r.Budget != nil {
