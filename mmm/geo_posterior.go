@@ -60,13 +60,8 @@ func newGeoPosterior(m *GeoModel, res *sampler.Result, maxDepth int) (*GeoPoster
 		pc.roi, pc.eta = make([]float64, nd), make([]float64, nd)
 		a := make([]float64, m.nFit)
 		for d, x := range p.x {
-			pc.w[d] = make([]float64, ch.spec.MaxLag+1)
-			ch.spec.Adstock.Weights(pc.w[d], ch.adU(x))
-			pc.ad[d] = make([]float64, ch.nAd)
-			ch.spec.Adstock.Constrain(pc.ad[d], ch.adU(x), ch.spec.MaxLag)
-			pc.sat[d] = make([]float64, ch.nSat)
-			ch.spec.Saturation.Constrain(pc.sat[d], ch.satU(x))
-			pc.roi[d], pc.eta[d] = math.Exp(x[ch.iROI]), math.Exp(x[ch.iEta])
+			pc.w[d], pc.ad[d], pc.sat[d], pc.roi[d] = drawParams(ch.spec, &ch.coords, x)
+			pc.eta[d] = math.Exp(x[ch.iEta])
 			pc.beta[d] = make([]float64, m.G)
 			q := 0.0
 			for g := range m.G {

@@ -102,13 +102,7 @@ func (p *Posterior) decode() {
 			x := p.x[d]
 			for c := range m.ch {
 				ch, pc := &m.ch[c], &p.ch[c]
-				pc.w[d] = make([]float64, ch.spec.MaxLag+1)
-				ch.spec.Adstock.Weights(pc.w[d], ch.adU(x))
-				pc.ad[d] = make([]float64, ch.nAd)
-				ch.spec.Adstock.Constrain(pc.ad[d], ch.adU(x), ch.spec.MaxLag)
-				pc.sat[d] = make([]float64, ch.nSat)
-				ch.spec.Saturation.Constrain(pc.sat[d], ch.satU(x))
-				pc.roi[d] = math.Exp(x[ch.iROI])
+				pc.w[d], pc.ad[d], pc.sat[d], pc.roi[d] = drawParams(ch.spec, &ch.coords, x)
 				a := hist[c][d]
 				ch.effect(a, buf, ch.x, pc.w[d], pc.sat[d])
 				s := 0.0
@@ -127,6 +121,19 @@ func (p *Posterior) decode() {
 		}
 	})
 	p.memo.hist, p.memo.histSum = hist, sums
+}
+
+// drawParams decodes a channel's block of draw x: its lag weights, its
+// adstock and saturation parameters on their natural scale and its ROI
+// (for the national and the geo posterior).
+func drawParams(spec ChannelSpec, co *coords, x []float64) (w, ad, sat []float64, roi float64) {
+	w = make([]float64, spec.MaxLag+1)
+	spec.Adstock.Weights(w, co.adU(x))
+	ad = make([]float64, co.nAd)
+	spec.Adstock.Constrain(ad, co.adU(x), spec.MaxLag)
+	sat = make([]float64, co.nSat)
+	spec.Saturation.Constrain(sat, co.satU(x))
+	return w, ad, sat, math.Exp(x[co.iROI])
 }
 
 // newHistory allocates hist[c][d][t] (one block per channel) and sums[c][d].

@@ -97,24 +97,35 @@ func (HillSaturation) Saturate(s, dsda []float64, d [][]float64, u, a []float64)
 		z := p2*logPos(v) + c0
 		e := expNonPos(-math.Abs(z))
 		inv := 1 / (1 + e)
-		// S is inv for z ≥ 0 and e·inv below, selected by z's sign bit
-		// rather than a branch: z's sign is as often one as the other
-		// for a channel near half saturation, and mispredicting it cost
-		// more than the exponential.
-		neg := uint64(int64(math.Float64bits(z)) >> 63)
-		f := math.Float64frombits(math.Float64bits(e)&neg | math.Float64bits(1)&^neg)
 		g := e * inv * inv // S(1−S)
-		s[t] = f * inv
+		s[t] = ifNeg(z, e) * inv
 		dsda[t] = g * p2 / v
 		d1[t] = g * cScale
 		d2[t] = g * (z - hillGamma*c0)
 	}
 }
 
+// ifNeg returns e where z < 0 and 1 elsewhere, by z's sign bit rather
+// than a branch: S = ifNeg(z, e)/(1 + e) with e = exp(−|z|), and z's sign
+// is as often one as the other for a channel near half saturation, where
+// mispredicting it cost more than the exponential.
+func ifNeg(z, e float64) float64 {
+	neg := uint64(int64(math.Float64bits(z)) >> 63)
+	return math.Float64frombits(math.Float64bits(e)&neg | math.Float64bits(1)&^neg)
+}
+
+// Curve is Hill.Value with Saturate's exp and log: the geo posterior's
+// summaries evaluate it for every draw, geo, channel and period.
 func (HillSaturation) Curve(s, a, v []float64) {
-	h := Hill{K: v[0], S: v[1]}
+	lk, sl := math.Log(v[0]), v[1]
 	for t, x := range a {
-		s[t] = h.Value(x)
+		if x <= 0 {
+			s[t] = 0
+			continue
+		}
+		z := sl * (logPos(x) - lk)
+		e := expNonPos(-math.Abs(z))
+		s[t] = ifNeg(z, e) / (1 + e)
 	}
 }
 

@@ -28,3 +28,18 @@ func TestHillSaturation(t *testing.T) {
 		assert.False(t, math.IsNaN(r[0]) || math.IsNaN(r[1]))
 	}
 }
+
+// Curve's fast exp and log agree with Hill.Value's math.Exp and math.Log.
+func TestHillCurveMatchesValue(t *testing.T) {
+	a := []float64{0, -1, 1e-300, 1e-9, 0.01, 0.3, 0.999, 1, 1.7, 12, 1e6, 1e300}
+	for _, v := range [][]float64{{1, 1.3}, {0.4, 3}, {2.5, 0.6}, {1e-3, 8}} {
+		got := make([]float64, len(a))
+		HillSaturation{}.Curve(got, a, v)
+		h := Hill{K: v[0], S: v[1]}
+		for i, x := range a {
+			if want := h.Value(x); math.Abs(got[i]-want) > 1e-15 {
+				t.Errorf("Curve(%g; K %g, S %g) = %.17g, Value %.17g", x, v[0], v[1], got[i], want)
+			}
+		}
+	}
+}

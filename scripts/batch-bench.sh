@@ -12,12 +12,15 @@
 #
 # It prints, for the timed pass: runs, wall seconds, user+sys CPU seconds,
 # CPU utilisation = CPU seconds / (wall × cores), CPU seconds per run, the
-# machine's load average before and after, the projected wall time of 100
+# machine's load average before and after, the share of the cores' time the
+# batch itself left idle (from the Go scheduler: near 0 when the batch keeps
+# its cores busy, on a loaded machine too), the projected wall time of 100
 # runs (at that pass's rate, and at its CPU-s per run with every core the
-# batch's, the figure for a loaded machine), and whether every run was done exactly once (reported
-# once, one generation of its files); for the kill: runs finished before
-# the kill, runs done after it, and runs done twice (must be 0). It exits
-# non-zero when a run failed or was done other than once.
+# batch's, the figure for a loaded machine), and whether every run was done
+# exactly once (reported once, one generation of its files); for the kill:
+# runs finished before the kill, runs done after it, and runs done twice
+# (must be 0). It exits non-zero when a run failed or was done other than
+# once.
 set -euo pipefail
 runs=${1:-100}
 jobs=${2:-}
@@ -48,7 +51,7 @@ timed() {
   local pass=$1
   shift
   cut -d' ' -f1-3 /proc/loadavg >"$work/$pass.load"
-  /usr/bin/time -f "%e %U %S" -o "$work/$pass.time" "$bin" --quiet batch --manifest "$work/runs.yaml" "${jobflag[@]}" "$@" >"$work/$pass.out" 2>"$work/$pass.err" || true
+  /usr/bin/time -f "%e %U %S" -o "$work/$pass.time" "$bin" batch --manifest "$work/runs.yaml" "${jobflag[@]}" "$@" >"$work/$pass.out" 2>"$work/$pass.err" || true
 }
 
 report() {
@@ -59,6 +62,9 @@ report() {
     cpu = u + s
     printf "%s: %d runs ok, wall %.1f s, CPU %.1f s (user %.1f, sys %.1f), utilisation %.0f%% of %d cores, %.1f CPU-s per run, load average %s before, %s after\n",
       p, n, w, cpu, u, s, 100 * cpu / (w * c), c, (n > 0 ? cpu / n : 0), l0, l }'
+  # The batch's own idle share (triad's closing log line): the cores' time it
+  # had nothing to run on, whatever else the machine was running.
+  echo "$pass: cores left idle by the batch itself: $(sed -n 's/.*msg="batch done".*idle_cores=\([^ ]*\).*/\1/p' "$work/$pass.err")"
 }
 
 # once: every run of the manifest reported ok exactly once by pass $1 and

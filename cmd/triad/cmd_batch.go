@@ -65,13 +65,17 @@ func runBatch(ctx context.Context, g *globalOptions, o *batchOptions, stdout io.
 	}
 	total := len(shard.Select(m.Runs))
 	g.log.Info("batch", "manifest", o.manifest, "shard", shard.String(), "runs", total, "of", len(m.Runs))
+	// idle_cores in the closing line: the share of the cores' time the
+	// batch left unused (see idleSince).
+	start, startErr := readCPUTime()
 	opts := batch.Options{Jobs: o.jobs, Force: o.force, Shard: shard, Pipeline: batchPipeline(g)}
 	opts.Finished = batchProgress(g, total, stdout)
 	s, err := batch.Execute(ctx, m, opts)
 	if err != nil {
 		return err
 	}
-	g.log.Info("batch done", "ok", s.Count(batch.StatusOK), "skipped", s.Count(batch.StatusSkipped), "failed", s.Count(batch.StatusFailed))
+	g.log.Info("batch done", "ok", s.Count(batch.StatusOK), "skipped", s.Count(batch.StatusSkipped), "failed", s.Count(batch.StatusFailed),
+		"idle_cores", idleText(start, startErr))
 	return runsFailed(s)
 }
 

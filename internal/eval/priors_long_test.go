@@ -7,14 +7,42 @@ import (
 	"math"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"text/tabwriter"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/triad-mmm/triad/internal/config"
+	"github.com/triad-mmm/triad/internal/simulate"
+	"github.com/triad-mmm/triad/mmm"
 	"github.com/triad-mmm/triad/report"
 )
+
+// oracleShapes pins the geometric adstock and the Hill saturation of every
+// channel with geometric adstock at the world's truth (priors about 2%
+// wide), so that what error remains is not the shapes' confounding with
+// ROI (EVAL_ORACLE_SHAPES=1).
+func oracleShapes(t *testing.T, seed uint64) func(*config.Config) {
+	w, err := simulate.Generate(simulate.Options{Seed: seed})
+	require.NoError(t, err)
+	return func(c *config.Config) {
+		for i := range c.Model.Channels {
+			r := w.Channels[i].Response
+			require.Equal(t, w.Channels[i].Name, c.Model.Channels[i].Name)
+			if r.Adstock.Kind != "geometric" {
+				continue
+			}
+			const n = 2500 // a+b of the Beta: SD about 1% of the unit interval
+			c.Model.Channels[i].Priors = map[string]mmm.Prior{
+				"alpha_prior": mmm.Beta{A: n * r.Adstock.Alpha, B: n * (1 - r.Adstock.Alpha)},
+				"k_prior":     mmm.LogNormal{Mu: math.Log(r.Saturation.K), Sigma: 0.02},
+				"slope_prior": mmm.LogNormal{Mu: math.Log(r.Saturation.Slope), Sigma: 0.02},
+			}
+		}
+	}
+}
 
 // largeROIError is the absolute ROI error above which a final estimate is
 // "large" in the prior-driven confusion table.
@@ -27,6 +55,10 @@ const largeROIError = 0.5
 // name, the conflict flags, and how many large final errors
 // (> largeROIError) are flagged prior_driven. TRIAD_* variables reach the
 // config (TRIAD_SAMPLER_METHOD=laplace to screen, TRIAD_MODEL_MEDIA_PRIOR).
+// Two diagnostics edit the worlds' configs: EVAL_ORACLE_SHAPES=1 pins the
+// shapes at the truth (oracleShapes); EVAL_HILL_SIGMA=σ gives every
+// channel Hill priors K ~ LogNormal(0, σ), slope ~ LogNormal(0.3, σ)
+// (the defaults' medians) instead.
 func TestPriorRecoveryLong(t *testing.T) {
 	spec := os.Getenv("TRIAD_EVAL_SEEDS")
 	if spec == "" {
@@ -35,98 +67,149 @@ func TestPriorRecoveryLong(t *testing.T) {
 	seeds, err := ParseSeeds(spec)
 	require.NoError(t, err)
 	var s Summary
-	var b strings.Builder
-	tw := tabwriter.NewWriter(&b, 0, 0, 1, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "seed\tchannel\ttest\tspend%\ttrue\talone [90%]\t\tfinal [90%]\t\terr\tprior med\tsd ratio\tz\tmove\tflags\t")
-	cov := map[string][2]int{}
-	var conflicts, dominated []string
-	var large, largeFlagged, flagged, untestedLarge, untestedLargeFlagged int
+	p := newPriorTally()
 	for _, seed := range seeds {
-		w, r := runWorld(t, seed, nil)
+		w, r := runWorld(t, seed, diagnosticEdit(t, seed))
 		res, err := Evaluate(w, r)
 		require.NoError(t, err)
 		s.Results = append(s.Results, res)
-		total := 0.0
-		for _, c := range res.Channels {
-			total += c.Spend
-		}
-		for _, f := range r.Priors.Flags {
-			conflicts = append(conflicts, fmt.Sprintf("seed %d: %s", seed, f.Message))
-		}
-		for i, c := range res.Channels {
-			rc, pc := r.Channels[i], r.Priors.Channels[i]
-			require.Equal(t, c.Name, rc.Name)
-			final := c.Calibrated
-			if !final.Known() {
-				final = c.Alone
-			}
-			e := math.Abs(final.Mean - c.TrueROI)
-			k := cov[c.Name]
-			k[1]++
-			if Covers(final, c.TrueROI) {
-				k[0]++
-			}
-			cov[c.Name] = k
-			var codes []string
-			for _, f := range rc.Flags {
-				codes = append(codes, f.Code)
-				switch f.Code {
-				case report.FlagPriorConflict:
-					conflicts = append(conflicts, fmt.Sprintf("seed %d: %s", seed, f.Message))
-				case report.FlagPriorDominated:
-					dominated = append(dominated, fmt.Sprintf("seed %d: %s (tested %v, err %.2f)", seed, f.Message, c.Tested, e))
-				}
-			}
-			driven := slices.Contains(codes, report.FlagPriorDriven)
-			if driven {
-				flagged++
-			}
-			if e > largeROIError {
-				large++
-				if driven {
-					largeFlagged++
-				}
-				if !c.Tested {
-					untestedLarge++
-					if driven {
-						untestedLargeFlagged++
-					}
-				}
-			}
-			move := math.NaN()
-			if pc.Sensitivity != nil {
-				move = pc.Sensitivity.Move
-			}
-			tested := ""
-			if c.Tested {
-				tested = "yes"
-			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%.1f\t%.3f\t%s\t%s\t%s\t%s\t%.2f\t%.3f\t%.2f\t%.2f\t%.2f\t%s\t\n", seed, c.Name, tested,
-				100*c.Spend/total, c.TrueROI, interval(c.Alone), miss(Covers(c.Alone, c.TrueROI)),
-				interval(final), miss(Covers(final, c.TrueROI)), e, math.Exp(pc.Mu), pc.SDRatio, pc.Z, move,
-				strings.Join(codes, ","))
-		}
+		p.add(t, seed, res, r)
 		t.Logf("seed %d: fit %s, R-hat max %.3f, divergences %d", seed, r.Fit.Method, r.Fit.RHatMax, r.Fit.Divergences)
 	}
-	tw.Flush()
-	tt := s.Totals()
-	fmt.Fprintf(&b, "\nall channels: mae alone %.3f final %.3f; coverage alone %.3f final %.3f\n",
+	t.Logf("\n%s\n%s\n%s", s, p.String(s.Totals()), s.Budgets())
+}
+
+// diagnosticEdit returns the config edit EVAL_ORACLE_SHAPES or
+// EVAL_HILL_SIGMA asks for, nil without either.
+func diagnosticEdit(t *testing.T, seed uint64) func(*config.Config) {
+	if v := os.Getenv("EVAL_HILL_SIGMA"); v != "" {
+		sd, err := strconv.ParseFloat(v, 64)
+		require.NoError(t, err)
+		return func(c *config.Config) {
+			for i := range c.Model.Channels {
+				c.Model.Channels[i].Priors = map[string]mmm.Prior{
+					"k_prior": mmm.LogNormal{Mu: 0, Sigma: sd}, "slope_prior": mmm.LogNormal{Mu: 0.3, Sigma: sd}}
+			}
+		}
+	}
+	if os.Getenv("EVAL_ORACLE_SHAPES") != "" {
+		return oracleShapes(t, seed)
+	}
+	return nil
+}
+
+// priorTally gathers the per-channel table and the counts of
+// TestPriorRecoveryLong.
+type priorTally struct {
+	b                                                                 strings.Builder
+	tw                                                                *tabwriter.Writer
+	cov                                                               map[string][2]int // covered, scored per channel name
+	conflicts, dominated                                              []string
+	flagged, large, largeFlagged, untestedLarge, untestedLargeFlagged int
+}
+
+func newPriorTally() *priorTally {
+	p := &priorTally{cov: map[string][2]int{}}
+	p.tw = tabwriter.NewWriter(&p.b, 0, 0, 1, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(p.tw, "seed\tchannel\ttest\tspend%\ttrue\talone [90%]\t\tfinal [90%]\t\terr\tprior med\tsd ratio\tz\tmove\tflags\t")
+	return p
+}
+
+// add tallies the channels of one world.
+func (p *priorTally) add(t *testing.T, seed uint64, res Result, r *report.Report) {
+	total := 0.0
+	for _, c := range res.Channels {
+		total += c.Spend
+	}
+	for _, f := range r.Priors.Flags {
+		p.conflicts = append(p.conflicts, fmt.Sprintf("seed %d: %s", seed, f.Message))
+	}
+	for i, c := range res.Channels {
+		rc, pc := r.Channels[i], r.Priors.Channels[i]
+		require.Equal(t, c.Name, rc.Name)
+		final := c.Calibrated
+		if !final.Known() {
+			final = c.Alone
+		}
+		e := math.Abs(final.Mean - c.TrueROI)
+		k := p.cov[c.Name]
+		k[1]++
+		if Covers(final, c.TrueROI) {
+			k[0]++
+		}
+		p.cov[c.Name] = k
+		codes := p.flags(seed, rc.Flags, c.Tested, e)
+		p.count(slices.Contains(codes, report.FlagPriorDriven), e > largeROIError, c.Tested)
+		move := math.NaN()
+		if pc.Sensitivity != nil {
+			move = pc.Sensitivity.Move
+		}
+		tested := ""
+		if c.Tested {
+			tested = "yes"
+		}
+		fmt.Fprintf(p.tw, "%d\t%s\t%s\t%.1f\t%.3f\t%s\t%s\t%s\t%s\t%.2f\t%.3f\t%.2f\t%.2f\t%.2f\t%s\t\n", seed, c.Name, tested,
+			100*c.Spend/total, c.TrueROI, interval(c.Alone), miss(Covers(c.Alone, c.TrueROI)),
+			interval(final), miss(Covers(final, c.TrueROI)), e, math.Exp(pc.Mu), pc.SDRatio, pc.Z, move,
+			strings.Join(codes, ","))
+	}
+}
+
+// flags returns a channel's flag codes and keeps its conflict messages.
+func (p *priorTally) flags(seed uint64, fs []report.Flag, tested bool, e float64) []string {
+	var codes []string
+	for _, f := range fs {
+		codes = append(codes, f.Code)
+		switch f.Code {
+		case report.FlagPriorConflict:
+			p.conflicts = append(p.conflicts, fmt.Sprintf("seed %d: %s", seed, f.Message))
+		case report.FlagPriorDominated:
+			p.dominated = append(p.dominated, fmt.Sprintf("seed %d: %s (tested %v, err %.2f)", seed, f.Message, tested, e))
+		}
+	}
+	return codes
+}
+
+// count adds one channel to the prior_driven confusion.
+func (p *priorTally) count(driven, large, tested bool) {
+	b := func(v bool) int {
+		if v {
+			return 1
+		}
+		return 0
+	}
+	p.flagged += b(driven)
+	if large {
+		p.large++
+		p.largeFlagged += b(driven)
+		if !tested {
+			p.untestedLarge++
+			p.untestedLargeFlagged += b(driven)
+		}
+	}
+}
+
+// String prints the table and the pooled figures.
+func (p *priorTally) String(tt Totals) string {
+	p.tw.Flush()
+	b := &p.b
+	fmt.Fprintf(b, "\nall channels: mae alone %.3f final %.3f; coverage alone %.3f final %.3f\n",
 		tt.Alone.MeanAbsROIError, tt.Calibrated.MeanAbsROIError, tt.Alone.Coverage(), tt.Calibrated.Coverage())
-	fmt.Fprintf(&b, "untested (%d): mae alone %.3f final %.3f; coverage final %.3f\n", tt.UntestedCalibrated.N,
+	fmt.Fprintf(b, "untested (%d): mae alone %.3f final %.3f; coverage final %.3f\n", tt.UntestedCalibrated.N,
 		tt.UntestedAlone.MeanAbsROIError, tt.UntestedCalibrated.MeanAbsROIError, tt.UntestedCalibrated.Coverage())
-	fmt.Fprintf(&b, "tested (%d): mae alone %.3f final %.3f\n", tt.TestedCalibrated.N,
+	fmt.Fprintf(b, "tested (%d): mae alone %.3f final %.3f\n", tt.TestedCalibrated.N,
 		tt.TestedAlone.MeanAbsROIError, tt.TestedCalibrated.MeanAbsROIError)
-	names := make([]string, 0, len(cov))
-	for n := range cov {
+	names := make([]string, 0, len(p.cov))
+	for n := range p.cov {
 		names = append(names, n)
 	}
 	slices.Sort(names)
 	for _, n := range names {
-		fmt.Fprintf(&b, "coverage final %s %d/%d\n", n, cov[n][0], cov[n][1])
+		fmt.Fprintf(b, "coverage final %s %d/%d\n", n, p.cov[n][0], p.cov[n][1])
 	}
-	fmt.Fprintf(&b, "prior_driven: %d channels; large errors (> %.1f) %d, flagged %d; untested large %d, flagged %d\n",
-		flagged, largeROIError, large, largeFlagged, untestedLarge, untestedLargeFlagged)
-	fmt.Fprintf(&b, "prior_conflict %d, prior_dominated %d\n%s\n%s\n", len(conflicts), len(dominated),
-		strings.Join(conflicts, "\n"), strings.Join(dominated, "\n"))
-	t.Logf("\n%s\n%s\n%s", s, b.String(), s.Budgets())
+	fmt.Fprintf(b, "prior_driven: %d channels; large errors (> %.1f) %d, flagged %d; untested large %d, flagged %d\n",
+		p.flagged, largeROIError, p.large, p.largeFlagged, p.untestedLarge, p.untestedLargeFlagged)
+	fmt.Fprintf(b, "prior_conflict %d, prior_dominated %d\n%s\n%s\n", len(p.conflicts), len(p.dominated),
+		strings.Join(p.conflicts, "\n"), strings.Join(p.dominated, "\n"))
+	return b.String()
 }
