@@ -52,6 +52,7 @@ type PriorNote struct {
 	TestID, Channel string
 	IROAS           float64 // measured incremental KPI / spend
 	Floored         bool    // the estimate was raised to SE/2 (non-positive or barely positive test)
+	NoPanelSpend    bool    // the panel has no spend in the window: Mismatch is 1, as for a 100% mismatch
 	Capture         float64 // p: share of the adstock effect inside the measurement window
 	ROI             float64 // (floored) iROAS / p: the point estimate of the channel's ROI
 	Sigma0          float64 // log-scale SD from the test's SE alone
@@ -61,7 +62,6 @@ type PriorNote struct {
 	Age             float64 // inflation for age, 2^(AgeWeeks / half-life)
 	HeavyUp         float64 // inflation for a heavy-up's marginal (not average) return: 2, else 1
 	Prior           mmm.LogNormal
-	Notes           []string
 }
 
 // ROIPriors turns the included lift tests into LogNormal priors on their
@@ -70,8 +70,8 @@ type PriorNote struct {
 // under the prior mean (any positive scale; nil or empty for no carryover).
 // The map is keyed by channel index; channels without tests keep their
 // default prior. With opts.Base each channel's tests are combined with its
-// base prior; without, the map holds the tests' evidence alone. Notes come
-// in test order.
+// base prior; without, the map holds the tests' evidence alone. The notes
+// come in test order.
 func ROIPriors(tests []lift.Test, cal Calendar, adstock func(c int) []float64, opts PriorOptions) (map[int]mmm.LogNormal, []PriorNote, error) {
 	if err := cal.validate(); err != nil {
 		return nil, nil, err
@@ -137,7 +137,6 @@ func testPrior(t lift.Test, cal Calendar, c int, w []float64, opts PriorOptions)
 	if floor := t.SE / 2; est < floor {
 		est = floor
 		n.Floored = true
-		n.Notes = append(n.Notes, fmt.Sprintf("estimate %.4g is below half its SE; the prior uses %.4g (SE/2), a small ROI with a wide spread", t.Incremental, floor))
 	}
 	n.Capture = CaptureShare(w, f, g)
 	n.ROI = est / t.Spend / n.Capture
@@ -148,8 +147,7 @@ func testPrior(t lift.Test, cal Calendar, c int, w []float64, opts PriorOptions)
 		if base > 0 {
 			n.Mismatch = t.Spend/base - 1
 		} else {
-			n.Mismatch = 1
-			n.Notes = append(n.Notes, "the panel has no spend in the test window; the SE is doubled as for a 100% spend mismatch")
+			n.Mismatch, n.NoPanelSpend = 1, true
 		}
 	}
 	L := float64(CarryoverPeriods(w))

@@ -116,7 +116,6 @@ func TestROIPriorFloor(t *testing.T) {
 	assert.InDelta(t, -0.5, n.IROAS, 1e-12)
 	assert.InDelta(t, 7.5/40, n.ROI, 1e-12)
 	assert.InDelta(t, math.Sqrt(math.Log(5)), n.Sigma0, 1e-12)
-	assert.Len(t, n.Notes, 1)
 }
 
 func TestCombineLogNormal(t *testing.T) {

@@ -82,3 +82,16 @@ func TestReason(boost string, spend float64, roi Interval, roiSD float64) string
 	why = append(why, fmt.Sprintf("%s spend with ROI %s (SD %s)", proseNum(spend), proseInterval(roi), proseNum(roiSD)))
 	return strings.Join(why, "; ")
 }
+
+// PriorNoteText is the report's line on how a lift test became ROI
+// evidence in roi_prior mode: iroas is the measured iROAS (the measured
+// contribution on an organic channel), capture the share of the effect
+// inside the measurement window, LogNormal(mu, sigma) the evidence.
+func PriorNoteText(organic bool, testID, channel string, iroas, capture, mu, sigma float64) string {
+	if organic {
+		return fmt.Sprintf("roi_prior: test %s on organic %s (contribution %.4g, %.1f%% of its adstocked units in the window) gives evidence on its share of the KPI, LogNormal(%.3f, %.3f), combined with the channel's prior",
+			testID, channel, iroas, 100*capture, mu, sigma)
+	}
+	return fmt.Sprintf("roi_prior: test %s on %s (iROAS %.3g, window captures %.0f%% of the carryover) gives ROI evidence LogNormal(%.3f, %.3f), combined with the channel's prior",
+		testID, channel, iroas, 100*capture, mu, sigma)
+}

@@ -32,3 +32,10 @@ func TestFlagMessages(t *testing.T) {
 	assert.Equal(t, "its tests are stale; 80.0 spend with ROI 2.10 (1.60–2.70) (SD 0.31)", TestReason(FlagStaleTest, 80, roi, 0.31))
 	assert.Equal(t, "80.0 spend with ROI 2.10 (1.60–2.70) (SD 0.31)", TestReason("", 80, roi, 0.31))
 }
+
+func TestPriorNoteText(t *testing.T) {
+	assert.Equal(t, "roi_prior: test LT1 on tv (iROAS 1.23, window captures 80% of the carryover) gives ROI evidence LogNormal(0.100, 0.500), combined with the channel's prior",
+		PriorNoteText(false, "LT1", "tv", 1.2345, 0.8, 0.1, 0.5))
+	assert.Equal(t, "roi_prior: test LT2 on organic mail (contribution 1.235e+04, 42.0% of its adstocked units in the window) gives evidence on its share of the KPI, LogNormal(-3.000, 0.250), combined with the channel's prior",
+		PriorNoteText(true, "LT2", "mail", 12346, 0.42, -3, 0.25))
+}

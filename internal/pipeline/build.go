@@ -77,9 +77,7 @@ func buildReport(in *Inputs, f *fitted, a *analysis, version string) *report.Rep
 		}
 	}
 	r.Warnings = append(r.Warnings, in.Warnings...)
-	for _, n := range f.priorNotes {
-		r.Warnings = append(r.Warnings, in.priorNoteText(n))
-	}
+	r.Warnings = append(r.Warnings, in.priorWarnings(f.priorNotes)...)
 	r.Priors = priorSection(f.national, f.nationalCal, f.priors, a.level)
 	if f.priors != nil {
 		for c := range r.Channels {

@@ -1,12 +1,12 @@
 package pipeline
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/triad-mmm/triad/calibrate"
 	"github.com/triad-mmm/triad/lift"
 	"github.com/triad-mmm/triad/mmm"
+	"github.com/triad-mmm/triad/report"
 	"github.com/triad-mmm/triad/stat"
 )
 
@@ -76,16 +76,17 @@ func (in *Inputs) organicPrior(t lift.Test, c int, w []float64, kpi, halfLife fl
 	n.AgeWeeks = max(0, float64(p.End()-t.End)/7)
 	n.Age = math.Exp2(n.AgeWeeks / halfLife)
 	n.Prior = mmm.LogNormal{Mu: math.Log(n.ROI) - n.Sigma0*n.Sigma0/2, Sigma: n.Sigma0 * n.Age}
-	n.Notes = append(n.Notes, "organic channel: the prior is on its share of the KPI (ROI holds the share, IROAS the measured contribution, Capture the window's part of its adstocked units)")
 	return n, true
 }
 
-// priorNoteText is the report's line on how test n became a prior.
-func (in *Inputs) priorNoteText(n calibrate.PriorNote) string {
-	if c, ok := in.Panel.Channel(n.Channel); ok && in.isOrganic(c) {
-		return fmt.Sprintf("roi_prior: test %s on organic %s (contribution %.4g, %.1f%% of its adstocked units in the window) gives evidence on its share of the KPI, LogNormal(%.3f, %.3f), combined with the channel's prior",
-			n.TestID, n.Channel, n.IROAS, 100*n.Capture, n.Prior.Mu, n.Prior.Sigma)
+// priorWarnings are the report's lines on how each test became a prior.
+// On an organic channel the note's ROI is its share of the KPI and IROAS
+// the measured contribution.
+func (in *Inputs) priorWarnings(notes []calibrate.PriorNote) []string {
+	var out []string
+	for _, n := range notes {
+		c, ok := in.Panel.Channel(n.Channel)
+		out = append(out, report.PriorNoteText(ok && in.isOrganic(c), n.TestID, n.Channel, n.IROAS, n.Capture, n.Prior.Mu, n.Prior.Sigma))
 	}
-	return fmt.Sprintf("roi_prior: test %s on %s (iROAS %.3g, window captures %.0f%% of the carryover) gives ROI evidence LogNormal(%.3f, %.3f), combined with the channel's prior",
-		n.TestID, n.Channel, n.IROAS, 100*n.Capture, n.Prior.Mu, n.Prior.Sigma)
+	return out
 }
