@@ -48,7 +48,7 @@ func byGeo(t *tabular.Table, spec Spec) ([]period, string, error) {
 			ps[k].controls[j] /= float64(len(all))
 		}
 	}
-	warn := fmt.Sprintf("%s: summed %d geos (%s) into a national panel; controls are averaged across geos",
+	warn := fmt.Sprintf("%s: %d geos (%s), summed for the national panel (controls averaged across geos)",
 		t.Source, len(all), listSome(all, 8))
 	return ps, warn, nil
 }

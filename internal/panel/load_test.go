@@ -182,7 +182,7 @@ func TestGeoSum(t *testing.T) {
 	}
 	p, warn, err := Load(writeFile(t, "geo.csv", b.String()), geoSpec)
 	require.NoError(t, err)
-	assert.Equal(t, []string{"geo.csv: summed 3 geos (east, north, west) into a national panel; controls are averaged across geos"}, warn)
+	assert.Equal(t, []string{"geo.csv: 3 geos (east, north, west), summed for the national panel (controls averaged across geos)"}, warn)
 	require.Equal(t, 80, p.Len())
 	assert.Equal(t, start, p.Dates[0])
 	for i := 0; i < 80; i++ {

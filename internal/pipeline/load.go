@@ -59,6 +59,9 @@ func Load(cfg *config.Config) (*Inputs, error) {
 	}
 	in.Panel = p
 	in.Warnings = append(in.Warnings, warn...)
+	if err := in.checkGeoInputs(); err != nil {
+		return nil, asInput(err)
+	}
 	if in.Extras, err = readExtras(cfg, p.Dates); err != nil {
 		return nil, asInput(err)
 	}
