@@ -52,3 +52,23 @@ func TestGeoModelRefusesNationalOnlyTerms(t *testing.T) {
 		}
 	}
 }
+
+// configs/meridian-geo-summed.yaml maps every column of Meridian's geo
+// panel (units, organic, the Promo treatment, revenue per conversion) and
+// loads them all on the geos summed.
+func TestLoadMeridianGeoSummed(t *testing.T) {
+	slice, err := filepath.Abs(filepath.Join("..", "..", "testdata", "peers", "meridian_geo", "geo_slice.csv"))
+	require.NoError(t, err)
+	cfg, err := config.Load(filepath.Join("..", "..", "configs", "meridian-geo-summed.yaml"),
+		map[string]string{"data.panel": slice, "output.dir": t.TempDir()})
+	require.NoError(t, err)
+	assert.Equal(t, config.GeoModelSum, cfg.GeoModel())
+	in, err := Load(cfg)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Channel0", "Channel1", "Channel2", "Channel3", "Channel4", "Organic_channel0"}, in.Panel.Channels)
+	for c := range in.Panel.Channels {
+		assert.NotNil(t, in.Panel.Impressions[c], in.Panel.Channels[c])
+	}
+	assert.True(t, cfg.Model.RevenuePerKPI.IsSet())
+	require.Len(t, cfg.Model.Treatments, 1)
+}
