@@ -117,6 +117,10 @@ func TestGeoOrganicGradient(t *testing.T) {
 			w := geoSimWorldGen(uint64(i+21), o)
 			if o.lifts > 0 {
 				w.spec.LiftTau = 3000
+				// A test of the organic channel's contribution in two geos.
+				w.spec.Lifts = append(w.spec.Lifts, GeoLiftObs{LiftObs: LiftObs{Channel: o.channels, Start: 12,
+					Moved: []float64{1, 1}, Measure: []float64{1, 1, 1, 1}, Scope: 1, Measured: 5000, SD: 500,
+					Contribution: true}, Geos: []int{0, 2}})
 			}
 			m, err := NewGeoModel(w.data, w.spec)
 			require.NoError(t, err)
@@ -193,6 +197,12 @@ func TestGeoOrganicRecovery(t *testing.T) {
 		assert.InDelta(t, 1, cs.Contribution.Mean/truth, 0.3, "geo %s", gs.Name)
 		assert.InDelta(t, cs.Contribution.Mean, stat.Sum(b.Geos[g].Media[oc]), 1e-6*truth)
 	}
+	// A contribution test predicts the channel's effect in its geos and
+	// window.
+	obs := GeoLiftObs{LiftObs: LiftObs{Channel: oc, Start: 10, Moved: []float64{1}, Measure: []float64{1, 1, 1, 1},
+		Scope: 1, Measured: 1, SD: 1, Contribution: true}, Geos: []int{0, 2}}
+	inWindow := stat.Sum(b.Geos[0].Media[oc][10:14]) + stat.Sum(b.Geos[2].Media[oc][10:14])
+	assert.InDelta(t, inWindow, p.GeoLiftDraws(obs)[0], 1e-9*inWindow)
 }
 
 func TestGeoUnitsInvalid(t *testing.T) {
