@@ -64,10 +64,16 @@ type geoLiftScratch struct {
 // ls.gsat and returns the log likelihood. Stride is cs's period stride.
 func (m *GeoModel) liftGrad(lt *geoLiftTerm, ls *geoLiftScratch, ch *geoChannel, cs *geoChanScratch, x []float64) float64 {
 	nm := len(lt.Measure)
-	for i, g := range lt.geos {
-		lt.modifiedAdstock(ls.a[i*nm:(i+1)*nm], ch.x[g], cs.w)
+	if lt.Contribution {
+		// The test measured the channel's contribution: the counterfactual
+		// is no effect at all (an organic channel's test, see LiftObs).
+		clear(ls.s)
+	} else {
+		for i, g := range lt.geos {
+			lt.modifiedAdstock(ls.a[i*nm:(i+1)*nm], ch.x[g], cs.w)
+		}
+		ch.spec.Saturation.Saturate(ls.s, ls.dsda, ls.d, ch.satU(x), ls.a)
 	}
-	ch.spec.Saturation.Saturate(ls.s, ls.dsda, ls.d, ch.satU(x), ls.a)
 	sign := 1.0
 	if lt.HeavyUp {
 		sign = -1
@@ -98,6 +104,9 @@ func (m *GeoModel) liftGrad(lt *geoLiftTerm, ls *geoLiftScratch, ch *geoChannel,
 			gs[j] += pre * w
 			lgs[j] = -pre * w
 		}
+	}
+	if lt.Contribution {
+		return -0.5 * res * res / lt.variance
 	}
 	backSaturation(ls.gsat, ls.gs, ls.dsda, ls.d)
 	for i, g := range lt.geos {

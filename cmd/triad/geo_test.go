@@ -121,4 +121,30 @@ func TestMeridianGeoConfig(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, exitOK, code)
 	assert.FileExists(t, filepath.Join(out, "report.json"))
+
+	// The organic channel is fitted per geo: a contribution in every geo,
+	// no spend and no ROI.
+	var rep struct {
+		Geos []struct {
+			Name     string
+			Channels []struct {
+				Name         string
+				Spend        float64
+				ROI          *struct{ Mean float64 } `json:"roi"`
+				Contribution struct{ Mean float64 }
+			}
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(out, "report.json"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &rep))
+	require.Len(t, rep.Geos, 4)
+	for _, g := range rep.Geos {
+		require.Len(t, g.Channels, 6, g.Name)
+		oc := g.Channels[5]
+		assert.Equal(t, "Organic_channel0", oc.Name)
+		assert.Zero(t, oc.Spend)
+		assert.Nil(t, oc.ROI, g.Name)
+		assert.Greater(t, oc.Contribution.Mean, 0.0, g.Name)
+	}
 }

@@ -66,6 +66,11 @@ func Load(cfg *config.Config) (*Inputs, error) {
 		return nil, asInput(err)
 	}
 	in.appendOrganic()
+	geoUnits, err := readGeoOrganic(cfg, p.Geos)
+	if err != nil {
+		return nil, asInput(err)
+	}
+	in.appendGeoOrganic(geoUnits)
 	if err := in.applyReach(); err != nil {
 		return nil, asInput(err)
 	}
