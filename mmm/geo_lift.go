@@ -71,6 +71,7 @@ func (m *GeoModel) liftGrad(lt *geoLiftTerm, ls *geoLiftScratch, ch *geoChannel,
 	} else {
 		for i, g := range lt.geos {
 			lt.modifiedAdstock(ls.a[i*nm:(i+1)*nm], ch.x[g], cs.w)
+			ch.addCarryAt(g, ls.a[i*nm:(i+1)*nm], cs.w, lt.Start)
 		}
 		ch.spec.Saturation.Saturate(ls.s, ls.dsda, ls.d, ch.satU(x), ls.a)
 	}
@@ -117,6 +118,7 @@ func (m *GeoModel) liftGrad(lt *geoLiftTerm, ls *geoLiftScratch, ch *geoChannel,
 				cs.gw[l] += ga * lt.xmod(xg, t-l)
 			}
 		}
+		ch.carryGrad(g, cs.gw, ls.gs[i*nm:(i+1)*nm], lt.Start)
 	}
 	return -0.5 * res * res / lt.variance
 }

@@ -52,6 +52,7 @@ type geoChannel struct {
 	// the contribution's share of the KPI, spendFit the KPI's total.
 	organic  bool
 	x        [][]float64 // [g][t] per-capita drive (spend, or units) / scale
+	pre      [][]float64 // [g] carry before the first period, scaled as x (GeoData.Carry)
 	scale    float64     // mean per-capita spend of the geo-periods with spend
 	spendFit float64     // national spend over the fitted periods
 	// level is the channel's population-weighted mean over fitted
@@ -216,6 +217,7 @@ func (m *GeoModel) buildChannels(kpiSum float64) error {
 				ch.x[g][t] = v / (d.popAt(g, t) * ch.scale)
 			}
 		}
+		ch.pre = m.geoCarry(c, cs.MaxLag, ch.scale)
 		ch.iROI, ch.iEta, ch.iZ = len(m.names), len(m.names)+1, len(m.names)+2
 		m.names = append(m.names, coord+name+"]", "eta["+name+"]")
 		for _, g := range d.Geos {

@@ -171,6 +171,9 @@ func validateGeoData(d GeoData) error {
 	if err := validateGeoUnits(d); err != nil {
 		return err
 	}
+	if err := validateGeoCarry(d); err != nil {
+		return err
+	}
 	if len(d.Spend) != len(d.Channels) || len(d.Controls) != len(d.ControlNames) {
 		return fmt.Errorf("mmm: %d spend panels for %d channels, %d control panels for %d controls",
 			len(d.Spend), len(d.Channels), len(d.Controls), len(d.ControlNames))

@@ -155,6 +155,7 @@ func treatedCalendar(t lift.Test, p *panel.Panel, paid int) (calibrate.Calendar,
 func (f *fitted) fitGeo(ctx context.Context, in *Inputs, opts Options, base mmm.Spec, both bool) error {
 	cfg := in.Config
 	gd := geoData(in.Panel, in.paidChannels())
+	gd.Carry = in.GeoCarry
 	gs := mmm.GeoSpec{Spec: base, Shocks: true}
 	alone, err := mmm.NewGeoModel(gd, gs)
 	if err != nil {
