@@ -8,8 +8,8 @@ import (
 )
 
 // checkGeoInputs refuses the inputs that the geo model cannot fit yet, so
-// that none is dropped without a word: organic media, treatments and
-// factors are terms of the national model only. A channel's impressions
+// that none is dropped without a word: treatments and factors are terms of
+// the national model only. A channel's impressions
 // are not refused (Meridian's geo panel carries them), but the geo model's
 // adstock and saturation run on spend, and the warning says so.
 func (in *Inputs) checkGeoInputs() error {
@@ -19,9 +19,6 @@ func (in *Inputs) checkGeoInputs() error {
 	}
 	m := cfg.Model
 	var terms []string
-	if len(m.Organic) > 0 {
-		terms = append(terms, "model.organic")
-	}
 	if len(m.Treatments) > 0 {
 		terms = append(terms, "model.treatments")
 	}

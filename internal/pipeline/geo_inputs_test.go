@@ -11,7 +11,7 @@ import (
 )
 
 // Terms the geo model cannot fit are refused with a config error, not
-// dropped (nor a panic, as organic media once caused); summed, they load.
+// dropped; summed, they load.
 // Impressions load with a warning that the geo model runs on spend.
 func TestGeoModelRefusesNationalOnlyTerms(t *testing.T) {
 	slice, err := filepath.Abs(filepath.Join("..", "..", "testdata", "peers", "meridian_geo", "geo_slice.csv"))
@@ -31,9 +31,6 @@ func TestGeoModelRefusesNationalOnlyTerms(t *testing.T) {
 	assert.Contains(t, in.Warnings, "geo model: the media units of Channel0, Channel1, Channel2, Channel3, Channel4 are not used; its adstock and saturation run on spend (model.geo_model: sum uses the units)")
 
 	terms := map[string]func(*config.Model){
-		"organic": func(m *config.Model) {
-			m.Organic = []config.Organic{{Name: "organic", Column: "Organic_channel0_impression", MaxLag: 4}}
-		},
 		"treatments": func(m *config.Model) {
 			m.Treatments = []config.Treatment{{Name: "promo", Column: "Promo", Baseline: "min"}}
 			m.Controls = []string{"competitor_sales_control", "sentiment_score_control"}
@@ -71,4 +68,36 @@ func TestLoadMeridianGeoSummed(t *testing.T) {
 	}
 	assert.True(t, cfg.Model.RevenuePerKPI.IsSet())
 	require.Len(t, cfg.Model.Treatments, 1)
+}
+
+// Organic media on a geo panel load per geo: each geo's units, after the
+// paid channels, with zero spend; the national panel holds their sum.
+func TestGeoOrganicLoadsPerGeo(t *testing.T) {
+	slice, err := filepath.Abs(filepath.Join("..", "..", "testdata", "peers", "meridian_geo", "geo_slice.csv"))
+	require.NoError(t, err)
+	cfg, err := config.Load(filepath.Join("..", "..", "configs", "meridian-geo.yaml"),
+		map[string]string{"data.panel": slice, "output.dir": t.TempDir()})
+	require.NoError(t, err)
+	require.Len(t, cfg.Model.Organic, 1)
+	in, err := Load(cfg)
+	require.NoError(t, err)
+	p, gp := in.Panel, in.Panel.Geos
+	oc := len(cfg.Model.Channels)
+	require.Len(t, p.Channels, oc+1)
+	// Geo0's first week in the file: 97320 organic impressions.
+	g0, ok := gp.Index("Geo0")
+	require.True(t, ok)
+	assert.Equal(t, 97320.0, gp.Impressions[g0][oc][0])
+	for tt := range p.Dates {
+		sum := 0.0
+		for g := range gp.Names {
+			assert.Zero(t, gp.Spend[g][oc][tt])
+			sum += gp.Impressions[g][oc][tt]
+		}
+		assert.InDelta(t, p.Impressions[oc][tt], sum, 1e-9*sum)
+	}
+	d := geoData(p, in.paidChannels())
+	require.Len(t, d.Units, oc+1)
+	assert.Nil(t, d.Units[0])
+	assert.Equal(t, gp.Impressions[g0][oc], d.Units[oc][g0])
 }

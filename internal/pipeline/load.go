@@ -33,6 +33,9 @@ type Inputs struct {
 	Carry [][]float64
 	// CarryFrequency holds an R&F channel's frequency in those rows.
 	CarryFrequency [][]float64
+	// GeoCarry holds, on a geo panel, each channel's drive per geo in
+	// those rows ([channel][geo][t], the geo model's mmm.GeoData.Carry).
+	GeoCarry [][][]float64
 	window         windowInfo
 	// Offline[c] reports whether channel c is invisible to MTA; nil when
 	// the config does not say and there is no MTA export to tell.
@@ -66,6 +69,11 @@ func Load(cfg *config.Config) (*Inputs, error) {
 		return nil, asInput(err)
 	}
 	in.appendOrganic()
+	geoUnits, err := readGeoOrganic(cfg, p.Geos)
+	if err != nil {
+		return nil, asInput(err)
+	}
+	in.appendGeoOrganic(geoUnits)
 	if err := in.applyReach(); err != nil {
 		return nil, asInput(err)
 	}
