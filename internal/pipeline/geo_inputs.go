@@ -8,8 +8,9 @@ import (
 )
 
 // checkGeoInputs refuses the inputs that the geo model cannot fit yet, so
-// that none is dropped without a word: treatments and factors are terms of
-// the national model only. A channel's impressions
+// that none is dropped without a word: factors are terms of
+// the national model only. (Factors: a categorical column's levels may
+// differ between geos, and the national coding takes the first geo's.) A channel's impressions
 // are not refused (Meridian's geo panel carries them), but the geo model's
 // adstock and saturation run on spend, and the warning says so.
 func (in *Inputs) checkGeoInputs() error {
@@ -19,9 +20,6 @@ func (in *Inputs) checkGeoInputs() error {
 	}
 	m := cfg.Model
 	var terms []string
-	if len(m.Treatments) > 0 {
-		terms = append(terms, "model.treatments")
-	}
 	if len(m.Factors) > 0 {
 		terms = append(terms, "model.factors")
 	}

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -31,8 +32,8 @@ func TestGeoModelRefusesNationalOnlyTerms(t *testing.T) {
 	assert.Contains(t, in.Warnings, "geo model: the media units of Channel0, Channel1, Channel2, Channel3, Channel4 are not used; its adstock and saturation run on spend (model.geo_model: sum uses the units)")
 
 	terms := map[string]func(*config.Model){
-		"treatments": func(m *config.Model) {
-			m.Treatments = []config.Treatment{{Name: "promo", Column: "Promo", Baseline: "min"}}
+		"factors": func(m *config.Model) {
+			m.Factors = []string{"Promo"}
 			m.Controls = []string{"competitor_sales_control", "sentiment_score_control"}
 		},
 	}
@@ -100,4 +101,48 @@ func TestGeoOrganicLoadsPerGeo(t *testing.T) {
 	require.Len(t, d.Units, oc+1)
 	assert.Nil(t, d.Units[0])
 	assert.Equal(t, gp.Impressions[g0][oc], d.Units[oc][g0])
+}
+
+// Treatments on a geo panel load per geo and join the geo model's
+// controls at the index the national model gives them.
+func TestGeoTreatmentsLoadPerGeo(t *testing.T) {
+	slice, err := filepath.Abs(filepath.Join("..", "..", "testdata", "peers", "meridian_geo", "geo_slice.csv"))
+	require.NoError(t, err)
+	cfg, err := config.Load(filepath.Join("..", "..", "configs", "meridian-geo.yaml"),
+		map[string]string{"data.panel": slice, "output.dir": t.TempDir()})
+	require.NoError(t, err)
+	cfg.Model.Controls = []string{"competitor_sales_control", "sentiment_score_control"}
+	cfg.Model.Treatments = []config.Treatment{{Name: "promo", Column: "Promo", Baseline: "min"}}
+	in, err := Load(cfg)
+	require.NoError(t, err)
+	gp := in.Panel.Geos
+	require.Len(t, in.Extras.geoTreatments, 1)
+	nat := in.modelData()
+	d := geoData(in.Panel, in.paidChannels())
+	in.geoTreatmentData(&d)
+	assert.Equal(t, nat.ControlNames, d.ControlNames)
+	k := len(d.ControlNames) - 1
+	for g := range gp.Names {
+		assert.Equal(t, in.Extras.geoTreatments[0][g], d.Controls[k][g])
+	}
+	// The national series averages the geos.
+	for tt := range in.Panel.Dates {
+		mean := 0.0
+		for g := range gp.Names {
+			mean += d.Controls[k][g][tt] / float64(gp.Len())
+		}
+		assert.InDelta(t, nat.Controls[k][tt], mean, 1e-12)
+	}
+	// The baseline range of a geo fit spans every geo-period: wider than
+	// the averaged series'.
+	var all []float64
+	for g := range gp.Names {
+		all = append(all, d.Controls[k][g]...)
+	}
+	lo, hi := in.treatmentRange(0, true)
+	assert.Equal(t, slices.Min(all), lo)
+	assert.Equal(t, slices.Max(all), hi)
+	nlo, nhi := in.treatmentRange(0, false)
+	assert.Greater(t, hi, nhi)
+	assert.GreaterOrEqual(t, nlo, lo)
 }

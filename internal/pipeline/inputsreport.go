@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/triad-mmm/triad/lift"
+	"github.com/triad-mmm/triad/mmm"
 	"github.com/triad-mmm/triad/report"
 	"github.com/triad-mmm/triad/stat"
 )
@@ -47,11 +48,11 @@ func addInputs(r *report.Report, in *Inputs, f *fitted, level float64) {
 		r.Organic = append(r.Organic, ro)
 	}
 	final := f.final()
+	_, geo := final.(*mmm.GeoPosterior)
 	draws := make([]float64, final.Draws())
 	for j, t := range in.Config.Model.Treatments {
 		k := slices.Index(f.data.ControlNames, t.Name)
-		col := ex.treatments[j]
-		base := t.BaselineValue(slices.Min(col), slices.Max(col))
+		base := t.BaselineValue(in.treatmentRange(j, geo))
 		if k < 0 || final.ControlEffectDraws(draws, k, base) != nil {
 			continue
 		}

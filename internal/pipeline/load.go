@@ -36,7 +36,7 @@ type Inputs struct {
 	// GeoCarry holds, on a geo panel, each channel's drive per geo in
 	// those rows ([channel][geo][t], the geo model's mmm.GeoData.Carry).
 	GeoCarry [][][]float64
-	window         windowInfo
+	window   windowInfo
 	// Offline[c] reports whether channel c is invisible to MTA; nil when
 	// the config does not say and there is no MTA export to tell.
 	Offline  []*bool
@@ -69,11 +69,12 @@ func Load(cfg *config.Config) (*Inputs, error) {
 		return nil, asInput(err)
 	}
 	in.appendOrganic()
-	geoUnits, err := readGeoOrganic(cfg, p.Geos)
+	geoUnits, geoTreatments, err := readGeoColumns(cfg, p.Geos)
 	if err != nil {
 		return nil, asInput(err)
 	}
 	in.appendGeoOrganic(geoUnits)
+	in.Extras.geoTreatments = geoTreatments
 	if err := in.applyReach(); err != nil {
 		return nil, asInput(err)
 	}
