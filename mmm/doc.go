@@ -97,5 +97,5 @@
 // exactly their treated geos, over the measurement window, with the
 // national term's carryover and saturation semantics.
 //
-// Imports of triad packages: civil, sampler, stat.
+// Imports of triad packages: civil, internal/vmath, sampler, stat.
 package mmm
