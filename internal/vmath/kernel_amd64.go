@@ -37,7 +37,7 @@ var kc = [...][4]float64{
 	splat(1<<52 + 1023),
 	splat(1.0 / 6), splat(1.0 / 24), splat(1.0 / 120), splat(1.0 / 720), splat(1.0 / 5040),
 	splat(1.0 / 40320), splat(1.0 / 362880), splat(1.0 / 3628800), splat(1.0 / 39916800), splat(1.0 / 479001600),
-	bits(logOff), bits(127), bits(0xfff0000000000000), bits(1 << 63), bits(0x4330000000000000),
+	bits(logOff), bits(127 << 4), bits(0xfff0000000000000), bits(1 << 63), bits(0x4330000000000000),
 	splat(1<<52 + 2048),
 	splat(1.0 / 3), splat(0.2), splat(-1.0 / 6), splat(1.0 / 7), splat(-0.5), splat(-0.25),
 	bits(0x0010000000000000), bits(0x7fe0000000000000 - 1),

@@ -35,7 +35,7 @@ const (
 
 // logTab[i] holds 1/c and −log(1/c) for the centre c of the i-th of 128
 // equal subintervals of the mantissa range of LogPos's reduced argument.
-// The assembly gathers from it.
+// The assembly loads its rows lane by lane.
 var logTab = func() (t [128][2]float64) {
 	for i := range t {
 		lo := math.Float64frombits(logOff + uint64(i)<<45)
