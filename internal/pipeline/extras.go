@@ -24,6 +24,9 @@ type extras struct {
 	// geoTreatments are the treatments per geo on a geo panel
 	// ([treatment][geo][t]), for the geo model.
 	geoTreatments [][][]float64
+	// geoFactors are the factors coded over every geo-period of a geo
+	// panel, for the geo model.
+	geoFactors []geoFactor
 	// reach and freq are the paid channels' reach and frequency ([c][t],
 	// nil for a channel without): geos' reach adds up, their frequency is
 	// averaged weighted by reach (impressions over reach).

@@ -7,18 +7,17 @@ import (
 	"github.com/triad-mmm/triad/internal/config"
 	"github.com/triad-mmm/triad/internal/panel"
 	"github.com/triad-mmm/triad/internal/tabular"
-	"github.com/triad-mmm/triad/mmm"
 )
 
-// readGeoColumns reads the organic and treatment columns of a geo panel
-// per geo ([column][geo][t]), for the geo model: organic units, which it
-// divides by each geo's population as it does spend, and treatments,
-// controls by geo. The national series stay in extras. Nil for a national
-// panel.
-func readGeoColumns(cfg *config.Config, gp *panel.GeoPanel) (organic, treatments [][][]float64, err error) {
+// readGeoColumns reads the organic, treatment and factor columns of a geo
+// panel per geo ([column][geo][t]), for the geo model: organic units,
+// which it divides by each geo's population as it does spend, and
+// treatments and factors, controls by geo. The national series stay in
+// extras. Nil for a national panel.
+func readGeoColumns(cfg *config.Config, gp *panel.GeoPanel) (organic, treatments [][][]float64, factors []geoFactor, err error) {
 	m := cfg.Model
-	if gp == nil || len(m.Organic)+len(m.Treatments) == 0 {
-		return nil, nil, nil
+	if gp == nil || len(m.Organic)+len(m.Treatments)+len(m.Factors) == 0 {
+		return nil, nil, nil, nil
 	}
 	cols := []tabular.Column{{Name: m.Date, Kind: tabular.Date}, {Name: m.Geo, Kind: tabular.String}}
 	for _, o := range m.Organic {
@@ -27,9 +26,12 @@ func readGeoColumns(cfg *config.Config, gp *panel.GeoPanel) (organic, treatments
 	for _, tr := range m.Treatments {
 		cols = append(cols, tabular.Column{Name: tr.Column, Kind: tabular.Float})
 	}
+	for _, f := range m.Factors {
+		cols = append(cols, tabular.Column{Name: f, Kind: tabular.String})
+	}
 	t, err := tabular.Read(cfg.Data.Panel, cols)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	byGeo := func(col, what string, nonNegative bool) ([][]float64, error) {
 		out := make([][]float64, gp.Len())
@@ -52,18 +54,30 @@ func readGeoColumns(cfg *config.Config, gp *panel.GeoPanel) (organic, treatments
 	for _, o := range m.Organic {
 		u, err := byGeo(o.Column, "organic units", true)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		organic = append(organic, u)
 	}
 	for _, tr := range m.Treatments {
 		v, err := byGeo(tr.Column, "treatment value", false)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		treatments = append(treatments, v)
 	}
-	return organic, treatments, nil
+	for _, col := range m.Factors {
+		byGeo := make([][]string, gp.Len())
+		for g, rows := range gp.Rows {
+			byGeo[g] = make([]string, len(rows))
+			for k, i := range rows {
+				if t.Valid(col, i) {
+					byGeo[g][k] = geoFactorValue(t.Strings(col)[i])
+				}
+			}
+		}
+		factors = append(factors, newGeoFactor(col, byGeo))
+	}
+	return organic, treatments, factors, nil
 }
 
 // appendGeoOrganic adds the organic channels to every geo after the paid
@@ -84,21 +98,6 @@ func (in *Inputs) appendGeoOrganic(units [][][]float64) {
 			gp.Spend[g] = append(gp.Spend[g], make([]float64, n))
 			gp.Impressions[g] = append(gp.Impressions[g], units[j][g])
 		}
-	}
-}
-
-// geoTreatmentData adds the treatments to d's controls, per geo, after the
-// configured ones, in the order modelData gives them nationally, so that
-// a treatment's control index is the same in both models.
-func (in *Inputs) geoTreatmentData(d *mmm.GeoData) {
-	if in.Extras == nil || len(in.Extras.geoTreatments) == 0 {
-		return
-	}
-	d.ControlNames = append([]string(nil), d.ControlNames...)
-	d.Controls = append([][][]float64(nil), d.Controls...)
-	for j, t := range in.Config.Model.Treatments {
-		d.ControlNames = append(d.ControlNames, t.Name)
-		d.Controls = append(d.Controls, in.Extras.geoTreatments[j])
 	}
 }
 

@@ -48,10 +48,14 @@ func addInputs(r *report.Report, in *Inputs, f *fitted, level float64) {
 		r.Organic = append(r.Organic, ro)
 	}
 	final := f.final()
-	_, geo := final.(*mmm.GeoPosterior)
+	names := f.data.ControlNames
+	gp, geo := final.(*mmm.GeoPosterior)
+	if geo {
+		names = gp.Model().ControlNames()
+	}
 	draws := make([]float64, final.Draws())
 	for j, t := range in.Config.Model.Treatments {
-		k := slices.Index(f.data.ControlNames, t.Name)
+		k := slices.Index(names, t.Name)
 		base := t.BaselineValue(in.treatmentRange(j, geo))
 		if k < 0 || final.ControlEffectDraws(draws, k, base) != nil {
 			continue
@@ -79,6 +83,13 @@ func (in *Inputs) factors() []report.Factor {
 	var out []report.Factor
 	for _, fc := range in.Extras.factors {
 		out = append(out, report.Factor{Column: fc.column, Reference: fc.reference, Levels: slices.Clone(fc.levels)})
+	}
+	if in.fitsGeo() {
+		// The geo model codes a factor over every geo-period.
+		out = out[:0]
+		for _, fc := range in.Extras.geoFactors {
+			out = append(out, report.Factor{Column: fc.column, Reference: fc.reference, Levels: slices.Clone(fc.levels)})
+		}
 	}
 	return out
 }

@@ -62,19 +62,17 @@ func Load(cfg *config.Config) (*Inputs, error) {
 	}
 	in.Panel = p
 	in.Warnings = append(in.Warnings, warn...)
-	if err := in.checkGeoInputs(); err != nil {
-		return nil, asInput(err)
-	}
+	in.warnGeoInputs()
 	if in.Extras, err = readExtras(cfg, p.Dates); err != nil {
 		return nil, asInput(err)
 	}
 	in.appendOrganic()
-	geoUnits, geoTreatments, err := readGeoColumns(cfg, p.Geos)
+	geoUnits, geoTreatments, geoFactors, err := readGeoColumns(cfg, p.Geos)
 	if err != nil {
 		return nil, asInput(err)
 	}
 	in.appendGeoOrganic(geoUnits)
-	in.Extras.geoTreatments = geoTreatments
+	in.Extras.geoTreatments, in.Extras.geoFactors = geoTreatments, geoFactors
 	if err := in.applyReach(); err != nil {
 		return nil, asInput(err)
 	}
