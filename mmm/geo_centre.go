@@ -35,20 +35,13 @@ type centring struct {
 // centredWhere chooses the exponents at x (the posterior mode).
 func (m *GeoModel) centredWhere(t sampler.Target, x []float64) *centring {
 	c := &centring{m: m, geo: make([][]int, len(m.ch)), w: make([][]float64, len(m.ch))}
-	n := len(x)
-	gp, gm := make([]float64, n), make([]float64, n)
-	xx := append([]float64(nil), x...)
 	for k := range m.ch {
+		idx := make([]int, m.G)
 		for g := range m.G {
-			i := m.ch[k].iZ + g
-			e := 1e-4 * math.Max(1, math.Abs(x[i]))
-			xx[i] = x[i] + e
-			lp := t.LogProbGrad(gp, xx)
-			xx[i] = x[i] - e
-			lm := t.LogProbGrad(gm, xx)
-			xx[i] = x[i]
-			h := -(gp[i] - gm[i]) / (2 * e)
-			if stat.Finite(lp) && stat.Finite(lm) && h > 1 && stat.Finite(h) {
+			idx[g] = m.ch[k].iZ + g
+		}
+		for g, h := range diagCurvature(t, x, idx) {
+			if h > 1 && stat.Finite(h) {
 				c.geo[k] = append(c.geo[k], g)
 				c.w[k] = append(c.w[k], 1-1/h)
 			}

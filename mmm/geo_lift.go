@@ -64,10 +64,17 @@ type geoLiftScratch struct {
 // ls.gsat and returns the log likelihood. Stride is cs's period stride.
 func (m *GeoModel) liftGrad(lt *geoLiftTerm, ls *geoLiftScratch, ch *geoChannel, cs *geoChanScratch, x []float64) float64 {
 	nm := len(lt.Measure)
-	for i, g := range lt.geos {
-		lt.modifiedAdstock(ls.a[i*nm:(i+1)*nm], ch.x[g], cs.w)
+	if lt.Contribution {
+		// The test measured the channel's contribution: the counterfactual
+		// is no effect at all (an organic channel's test, see LiftObs).
+		clear(ls.s)
+	} else {
+		for i, g := range lt.geos {
+			lt.modifiedAdstock(ls.a[i*nm:(i+1)*nm], ch.x[g], cs.w)
+			ch.addCarryAt(g, ls.a[i*nm:(i+1)*nm], cs.w, lt.Start)
+		}
+		ch.spec.Saturation.Saturate(ls.s, ls.dsda, ls.d, ch.satU(x), ls.a)
 	}
-	ch.spec.Saturation.Saturate(ls.s, ls.dsda, ls.d, ch.satU(x), ls.a)
 	sign := 1.0
 	if lt.HeavyUp {
 		sign = -1
@@ -99,6 +106,9 @@ func (m *GeoModel) liftGrad(lt *geoLiftTerm, ls *geoLiftScratch, ch *geoChannel,
 			lgs[j] = -pre * w
 		}
 	}
+	if lt.Contribution {
+		return -0.5 * res * res / lt.variance
+	}
 	backSaturation(ls.gsat, ls.gs, ls.dsda, ls.d)
 	for i, g := range lt.geos {
 		xg := ch.x[g]
@@ -108,6 +118,7 @@ func (m *GeoModel) liftGrad(lt *geoLiftTerm, ls *geoLiftScratch, ch *geoChannel,
 				cs.gw[l] += ga * lt.xmod(xg, t-l)
 			}
 		}
+		ch.carryGrad(g, cs.gw, ls.gs[i*nm:(i+1)*nm], lt.Start)
 	}
 	return -0.5 * res * res / lt.variance
 }

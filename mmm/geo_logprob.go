@@ -64,6 +64,7 @@ func (m *GeoModel) media(cs *geoChanScratch, ch *geoChannel, mu, x []float64) bo
 	st, nf := ch.need, m.nFit
 	for g := range m.G {
 		Convolve(cs.a[g*st:(g+1)*st], ch.x[g][:st], cs.w)
+		ch.addCarry(g, cs.a[g*st:(g+1)*st], cs.w)
 	}
 	ch.spec.Saturation.Saturate(cs.s, cs.dsda, cs.d, ch.satU(x), cs.a)
 	q := 0.0
@@ -253,6 +254,7 @@ func (m *GeoModel) mediaGrad(sc *geoScratch, c int, grad, x []float64, sr float6
 			}
 			cs.gw[l] += floats.Dot(gs[l:st], xs[:st-l])
 		}
+		ch.carryGrad(g, cs.gw, gs, 0)
 	}
 	ch.spec.Adstock.WeightsGrad(ch.adU(grad), ch.adU(x), cs.w, cs.gw)
 	for j, g := range cs.gsat {

@@ -33,20 +33,14 @@ func (m *GeoModel) findMode(ctx context.Context, t sampler.Target, x0 []float64)
 // curvatureScales returns |H_ii|^(−1/2) at x by central differences of the
 // gradient, 1 where the curvature is not positive or not finite.
 func curvatureScales(t sampler.Target, x []float64) []float64 {
-	n := len(x)
-	s := make([]float64, n)
-	gp, gm := make([]float64, n), make([]float64, n)
-	xx := append([]float64(nil), x...)
-	for i := range n {
-		e := 1e-4 * math.Max(1, math.Abs(x[i]))
-		xx[i] = x[i] + e
-		lp := t.LogProbGrad(gp, xx)
-		xx[i] = x[i] - e
-		lm := t.LogProbGrad(gm, xx)
-		xx[i] = x[i]
-		h := -(gp[i] - gm[i]) / (2 * e)
+	idx := make([]int, len(x))
+	for i := range idx {
+		idx[i] = i
+	}
+	s := diagCurvature(t, x, idx)
+	for i, h := range s {
 		s[i] = 1
-		if stat.Finite(lp) && stat.Finite(lm) && h > 0 && stat.Finite(h) {
+		if h > 0 && stat.Finite(h) {
 			s[i] = 1 / math.Sqrt(h)
 		}
 	}

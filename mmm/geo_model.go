@@ -46,9 +46,13 @@ type GeoModel struct {
 
 // geoChannel is one channel's fixed data and coordinates.
 type geoChannel struct {
-	name     string
-	spec     ChannelSpec
-	x        [][]float64 // [g][t] per-capita spend / scale
+	name string
+	spec ChannelSpec
+	// organic channels have units and no spend: their "ROI" coordinate is
+	// the contribution's share of the KPI, spendFit the KPI's total.
+	organic  bool
+	x        [][]float64 // [g][t] per-capita drive (spend, or units) / scale
+	pre      [][]float64 // [g] carry before the first period, scaled as x (GeoData.Carry)
 	scale    float64     // mean per-capita spend of the geo-periods with spend
 	spendFit float64     // national spend over the fitted periods
 	// level is the channel's population-weighted mean over fitted
@@ -182,29 +186,40 @@ func (m *GeoModel) buildChannels(kpiSum float64) error {
 		}
 		ch := &m.ch[c]
 		ch.name, ch.spec, ch.need = name, cs, m.nFit
-		popNZ, tot := 0.0, 0.0
+		popNZ, tot, money := 0.0, 0.0, 0.0
 		for g := range m.G {
-			for t, v := range d.Spend[c][g][:m.nFit] {
+			for t, v := range d.geoDrive(c, g)[:m.nFit] {
 				if v > 0 {
 					popNZ += d.popAt(g, t)
 					tot += v
 				}
 			}
+			for _, v := range d.Spend[c][g][:m.nFit] {
+				money += v
+			}
 		}
 		if tot == 0 {
 			return fmt.Errorf("mmm: channel %q has no spend in the fitted periods", name)
 		}
-		ch.scale, ch.spendFit = tot/popNZ, tot
-		ch.level = tot / (m.yBar * m.popTot * float64(m.nFit))
+		coord := "roi["
+		if ch.organic = money == 0; ch.organic {
+			// The coordinate is the share of the KPI: contribution = share ×
+			// KPI, as contribution = ROI × spend for paid media.
+			money, coord = kpiSum, "share["
+			ch.spec.ROI = cs.Contribution
+		}
+		ch.scale, ch.spendFit = tot/popNZ, money
+		ch.level = money / (m.yBar * m.popTot * float64(m.nFit))
 		ch.x = make([][]float64, m.G)
 		for g := range m.G {
 			ch.x[g] = make([]float64, m.n)
-			for t, v := range d.Spend[c][g] {
+			for t, v := range d.geoDrive(c, g) {
 				ch.x[g][t] = v / (d.popAt(g, t) * ch.scale)
 			}
 		}
+		ch.pre = m.geoCarry(c, cs.MaxLag, ch.scale)
 		ch.iROI, ch.iEta, ch.iZ = len(m.names), len(m.names)+1, len(m.names)+2
-		m.names = append(m.names, "roi["+name+"]", "eta["+name+"]")
+		m.names = append(m.names, coord+name+"]", "eta["+name+"]")
 		for _, g := range d.Geos {
 			m.names = append(m.names, "z["+name+","+g+"]")
 		}
@@ -232,6 +247,10 @@ func (m *GeoModel) Geos() []string { return append([]string(nil), m.data.Geos...
 
 // Channels returns the channel names.
 func (m *GeoModel) Channels() []string { return append([]string(nil), m.data.Channels...) }
+
+// ControlNames returns the control names, in the order of
+// GeoPosterior.ControlEffectDraws's index.
+func (m *GeoModel) ControlNames() []string { return append([]string(nil), m.data.ControlNames...) }
 
 // LogProbGrad returns the log posterior at x, up to a constant, and writes
 // its gradient into grad. It returns −Inf where the density vanishes.

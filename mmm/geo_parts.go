@@ -220,7 +220,11 @@ func (p *GeoPosterior) GeoLiftDraws(obs GeoLiftObs) []float64 {
 					hi, lo = mod, xs
 				}
 				p.media(ev, sh, c, g, d, hi)
-				p.media(ev, sl, c, g, d, lo)
+				if obs.Contribution {
+					clear(sl) // the channel's contribution: no effect in the counterfactual
+				} else {
+					p.media(ev, sl, c, g, d, lo)
+				}
 				for i, w := range obs.Measure {
 					t := obs.Start + i
 					v += w * (sh[t] - sl[t])

@@ -66,6 +66,7 @@ func newGeoPosterior(m *GeoModel, res *sampler.Result, maxDepth int) (*GeoPoster
 			q := 0.0
 			for g := range m.G {
 				Convolve(a, ch.x[g][:m.nFit], pc.w[d])
+				ch.addCarry(g, a, pc.w[d])
 				ch.spec.Saturation.Curve(a, a, pc.sat[d])
 				sum := 0.0
 				for _, v := range a {
@@ -114,6 +115,7 @@ func (p *GeoPosterior) media(ev *evaluator, dst []float64, c, g, d int, xs []flo
 	a := ev.a[:len(xs)]
 	pc := &p.ch[c]
 	Convolve(a, xs, pc.w[d])
+	p.m.ch[c].addCarry(g, a, pc.w[d]) // xs starts at the first period
 	p.m.ch[c].spec.Saturation.Curve(a, a, pc.sat[d])
 	beta := pc.beta[d][g]
 	sum := 0.0

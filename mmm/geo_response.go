@@ -76,6 +76,7 @@ func (r *geoResponse) prepare(c int) {
 			out[i] = make([][]float64, m.G)
 			for g := range m.G {
 				Convolve(a, m.ch[c].x[g], p.ch[c].w[d])
+				m.ch[c].addCarry(g, a, p.ch[c].w[d])
 				out[i][g] = sat.PrepareScaled(make([]float64, 0, len(a)), a, p.ch[c].sat[d])
 			}
 		})

@@ -25,6 +25,10 @@ type geoSimOptions struct {
 	// pop_g·exp(u_g·(t/n − ½)) with u_g uniform in ±popGrowth, given to
 	// the model as PopulationByPeriod.
 	popGrowth float64
+	// organic adds that many organic channels after the paid ones (units,
+	// no spend), drawn from their own stream so that the rest of the
+	// world is the one the same seed gives without them.
+	organic int
 }
 
 type geoSimWorld struct {
@@ -151,6 +155,7 @@ func geoSimWorldGen(seed uint64, o geoSimOptions) geoSimWorld {
 			d.KPI[g][t] = d.popAt(g, t) * v
 		}
 	}
+	w.addOrganic(seed, o)
 	w.spec = DefaultGeoSpec(w.data)
 	w.spec.Trend, w.spec.Holdout, w.spec.Shocks = o.trend, o.holdout, o.shocks
 	w.spec.FourierOrder = o.fourier
@@ -229,7 +234,7 @@ func (w *geoSimWorld) addLifts(rng *rand.Rand, o geoSimOptions) {
 	d := &w.data
 	G, nFit := len(d.Geos), len(d.Dates)-o.holdout
 	for k := range o.lifts {
-		c := k % len(d.Channels)
+		c := k % o.channels // paid channels only
 		start := 10 + rng.IntN(nFit-20)
 		var geos []int
 		for g := range G {

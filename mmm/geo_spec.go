@@ -26,8 +26,21 @@ type GeoData struct {
 	KPI                [][]float64 // [geo][t]
 	Channels           []string
 	Spend              [][][]float64 // [channel][geo][t]
-	ControlNames       []string
-	Controls           [][][]float64 // [control][geo][t]; a national control repeats its series in every geo
+	// Units[c], when not nil, drives channel c's adstock and saturation
+	// ([geo][t]: impressions, or an organic channel's sends or mentions)
+	// while ROI still divides by spend, as Data.Units nationally; it is
+	// divided by population as spend is. A channel with units and no spend
+	// in the fitted periods is organic: its coordinate is its share of the
+	// KPI (ChannelSpec.Contribution is its prior), and it has no ROI.
+	Units [][][]float64
+	// Carry[c][g], when not nil, is channel c's drive in geo g in the
+	// periods just before Dates[0], oldest first (Data.Carry per geo: the
+	// rows before a fit window), of which the last MaxLag feed the
+	// carryover of the first periods. Each series is divided by the geo's
+	// population of the first period.
+	Carry        [][][]float64
+	ControlNames []string
+	Controls     [][][]float64 // [control][geo][t]; a national control repeats its series in every geo
 }
 
 // GeoLiftObs is a lift test in geo-model terms: the LiftObs of the test,
@@ -153,6 +166,12 @@ func validateGeoData(d GeoData) error {
 		}
 	}
 	if err := validatePopulationByPeriod(d); err != nil {
+		return err
+	}
+	if err := validateGeoUnits(d); err != nil {
+		return err
+	}
+	if err := validateGeoCarry(d); err != nil {
 		return err
 	}
 	if len(d.Spend) != len(d.Channels) || len(d.Controls) != len(d.ControlNames) {

@@ -35,6 +35,9 @@ func (p *GeoPosterior) ChannelDraws(c int) ChannelDraws {
 			total += v
 		}
 	}
+	if total == 0 {
+		total = math.NaN() // an organic channel: no spend, no ROI
+	}
 	out := ChannelDraws{Contribution: make([]float64, nd), ROI: make([]float64, nd), MROI: make([]float64, nd)}
 	for d := range nd {
 		c0, c1 := 0.0, 0.0

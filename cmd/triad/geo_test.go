@@ -121,4 +121,111 @@ func TestMeridianGeoConfig(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, exitOK, code)
 	assert.FileExists(t, filepath.Join(out, "report.json"))
+
+	// The organic channel is fitted per geo: a contribution in every geo,
+	// no spend and no ROI.
+	var rep struct {
+		Geos []struct {
+			Name     string
+			Channels []struct {
+				Name         string
+				Spend        float64
+				ROI          *struct{ Mean float64 } `json:"roi"`
+				Contribution struct{ Mean float64 }
+			}
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(out, "report.json"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &rep))
+	require.Len(t, rep.Geos, 4)
+	for _, g := range rep.Geos {
+		require.Len(t, g.Channels, 6, g.Name)
+		oc := g.Channels[5]
+		assert.Equal(t, "Organic_channel0", oc.Name)
+		assert.Zero(t, oc.Spend)
+		assert.Nil(t, oc.ROI, g.Name)
+		assert.Greater(t, oc.Contribution.Mean, 0.0, g.Name)
+	}
+}
+
+// model.window on a geo panel: the geo model fits the window's periods in
+// every geo, the rows before it feeding each geo's carryover; a window of
+// too few periods is bad input and writes nothing.
+func TestGeoWindowRuns(t *testing.T) {
+	slice, err := filepath.Abs(filepath.Join("..", "..", "testdata", "peers", "meridian_geo", "geo_slice.csv"))
+	require.NoError(t, err)
+	src, err := os.ReadFile(filepath.Join("..", "..", "configs", "meridian-geo.yaml"))
+	require.NoError(t, err)
+	writeCfg := func(window string) string {
+		s := strings.Replace(string(src), "  kpi_type: count\n", "  kpi_type: count\n  window: "+window+"\n", 1)
+		s = strings.Replace(s, "../../shared/peers/meridian/geo_all_channels.csv", slice, 1)
+		p := filepath.Join(t.TempDir(), "geo-window.yaml")
+		require.NoError(t, os.WriteFile(p, []byte(s), 0o644))
+		return p
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	_, err, code := triad(t, "run", "--config", writeCfg("{start: 2021-07-05, end: 2023-06-26}"), "--out", out,
+		"--method", "laplace", "--draws", "200", "-q")
+	require.NoError(t, err)
+	require.Equal(t, exitOK, code)
+	var rep struct {
+		Period struct {
+			Start   string
+			Periods int
+		}
+		Geos []struct{ Name string }
+	}
+	b, err := os.ReadFile(filepath.Join(out, "report.json"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &rep))
+	assert.Equal(t, "2021-07-05", rep.Period.Start)
+	assert.Equal(t, 104, rep.Period.Periods)
+	assert.Len(t, rep.Geos, 4)
+	summary, err := os.ReadFile(filepath.Join(out, "data_summary.txt"))
+	require.NoError(t, err)
+	assert.Contains(t, string(summary), "23 earlier periods feed the carryover only")
+	dec, err := tabular.Read(filepath.Join(out, "decomposition.csv"), []tabular.Column{{Name: "geo", Kind: tabular.String}})
+	require.NoError(t, err)
+	assert.Equal(t, 5*104, dec.Len(), "national and four geos, window periods only")
+
+	bad := filepath.Join(t.TempDir(), "bad")
+	_, err, code = triad(t, "run", "--config", writeCfg("{start: 2023-06-05, end: 2023-06-26}"), "--out", bad, "-q")
+	require.Error(t, err)
+	assert.Equal(t, exitInput, code)
+	assert.Contains(t, err.Error(), "model.window 2023-06-05 .. 2023-06-26 holds 4 of the panel's periods")
+	assert.NoDirExists(t, bad)
+}
+
+// A treatment on a geo panel is a control by geo in the geo model, and its
+// effect against its baseline is reported.
+func TestGeoTreatmentRuns(t *testing.T) {
+	slice, err := filepath.Abs(filepath.Join("..", "..", "testdata", "peers", "meridian_geo", "geo_slice.csv"))
+	require.NoError(t, err)
+	src, err := os.ReadFile(filepath.Join("..", "..", "configs", "meridian-geo.yaml"))
+	require.NoError(t, err)
+	s := strings.Replace(string(src), "controls: [competitor_sales_control, sentiment_score_control, Promo]",
+		"controls: [competitor_sales_control, sentiment_score_control]\n  treatments:\n    - {name: Promo, column: Promo, baseline: min}", 1)
+	s = strings.Replace(s, "../../shared/peers/meridian/geo_all_channels.csv", slice, 1)
+	cfg := filepath.Join(t.TempDir(), "geo-treatment.yaml")
+	require.NoError(t, os.WriteFile(cfg, []byte(s), 0o644))
+	out := filepath.Join(t.TempDir(), "out")
+	_, err, code := triad(t, "run", "--config", cfg, "--out", out, "--method", "laplace", "--draws", "200", "-q")
+	require.NoError(t, err)
+	require.Equal(t, exitOK, code)
+	var rep struct {
+		Treatments []struct {
+			Name         string
+			Baseline     float64
+			Contribution struct{ Mean, Lo, Hi float64 }
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(out, "report.json"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &rep))
+	require.Len(t, rep.Treatments, 1)
+	tr := rep.Treatments[0]
+	assert.Equal(t, "Promo", tr.Name)
+	assert.Zero(t, tr.Baseline)
+	assert.Less(t, tr.Contribution.Lo, tr.Contribution.Hi)
 }

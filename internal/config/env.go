@@ -13,7 +13,7 @@ const envPrefix = "TRIAD_"
 
 // notConfig are the TRIAD_* variables of triad's own test harnesses, which
 // are not configuration keys.
-var notConfig = []string{"TRIAD_EVAL_SEEDS", "TRIAD_RECOVERY_METHOD", "TRIAD_RECOVERY_SEEDS", "TRIAD_SCREENSHOT_DIR"}
+var notConfig = []string{"TRIAD_EVAL_SEEDS", "TRIAD_EVAL_GEOS", "TRIAD_EVAL_KEEP", "TRIAD_RECOVERY_METHOD", "TRIAD_RECOVERY_SEEDS", "TRIAD_SCREENSHOT_DIR"}
 
 // EnvName is the environment variable that sets key: TRIAD_SAMPLER_CHAINS
 // for sampler.chains.

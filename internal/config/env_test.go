@@ -63,6 +63,8 @@ func TestEnvReachesKeys(t *testing.T) {
 	t.Setenv("TRIAD_DATA_LIFT_TESTS", "lift.csv")
 	t.Setenv("TRIAD_CALIBRATION_HALF_LIFE_WEEKS", "26")
 	t.Setenv("TRIAD_EVAL_SEEDS", "1-3")
+	t.Setenv("TRIAD_EVAL_GEOS", "12")
+	t.Setenv("TRIAD_EVAL_KEEP", "/tmp/keep")
 	t.Setenv("TRIAD_SAMPLER_DRAWS", "") // empty is unset
 	c, err := Load(p, nil)
 	require.NoError(t, err)

@@ -3,6 +3,8 @@
 package eval
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -14,15 +16,19 @@ import (
 
 	"github.com/triad-mmm/triad/internal/config"
 	"github.com/triad-mmm/triad/internal/simulate"
+	"github.com/triad-mmm/triad/report"
 )
 
 // TestGeoRecoveryLong fits `triad simulate --geos 40` worlds (seeds 1..10,
-// or TRIAD_EVAL_SEEDS) twice as a user would: with the geo model (the
-// config's default) and summed to national (model.geo_model: sum, geo
-// tests at their geos' spend share), and compares their recovery of the
-// true ROIs. TRIAD_* variables reach the config, e.g.
-// TRIAD_SAMPLER_METHOD=laplace for a quick pass, TRIAD_EVAL_GEOS for
-// another number of geos.
+// or TRIAD_EVAL_SEEDS) twice as a user would: with the geo model and summed
+// to national (model.geo_model: sum, geo tests at their geos' spend share),
+// prints every figure of issue 11's truth-recovery target per world, per
+// channel and pooled, and asserts the targets. TRIAD_* variables reach the
+// config, e.g. TRIAD_SAMPLER_METHOD=laplace for a quick pass;
+// TRIAD_EVAL_GEOS sets another number of geos; TRIAD_EVAL_KEEP=DIR keeps
+// each run's output in DIR/seed<N>-<geo|national> and reuses a report.json
+// already there, so seeds fitted one at a time (or by another sampler
+// length) can be pooled by a last run over all of them.
 func TestGeoRecoveryLong(t *testing.T) {
 	spec := os.Getenv("TRIAD_EVAL_SEEDS")
 	if spec == "" {
@@ -35,63 +41,103 @@ func TestGeoRecoveryLong(t *testing.T) {
 		geos, err = strconv.Atoi(v)
 		require.NoError(t, err)
 	}
-	var sGeo, sNat Summary
-	geoCovered, geoPairs := 0, 0
+	keep := os.Getenv("TRIAD_EVAL_KEEP")
+	var g GeoRecovery
 	for _, seed := range seeds {
-		w, err := simulate.Generate(simulate.Options{Seed: seed, Geos: geos})
-		require.NoError(t, err)
-		dir := t.TempDir()
-		require.NoError(t, w.WriteFiles(dir, "csv"))
-		for _, geo := range []bool{true, false} {
-			start := time.Now()
+		w := geoRecoveryWorld(t, simulate.Options{Seed: seed, Geos: geos}, keep, nil)
+		g.Worlds = append(g.Worlds, w)
+		t.Logf("seed %d: geo |ROI error| alone %.3f, calibrated %.3f; national %.3f, %.3f; per-geo coverage %d/%d",
+			seed, w.Geo.Alone.MeanAbsROIError, w.Geo.Calibrated.MeanAbsROIError,
+			w.National.Alone.MeanAbsROIError, w.National.Calibrated.MeanAbsROIError, w.GeoCovered, w.GeoPairs)
+	}
+	geo, nat := g.summaries()
+	t.Logf("geo model:\n%s\n%s", geo, geo.Channels())
+	t.Logf("summed to national:\n%s\n%s", nat, nat.Channels())
+	t.Logf("geo model against the national fit:\n%s", g)
+
+	for _, tg := range g.Targets() {
+		assert.True(t, tg.Pass(), "%s: %.3f, target [%g, %g]", tg.Name, tg.Value, tg.Lo, tg.Hi)
+	}
+	for _, e := range g.CalibrationEffects() {
+		assert.False(t, e.Worse(0.1), "calibration by geo tests makes %s (tested: %v) worse: mean |ROI error| %.3f → %.3f (paired diff %+.3f ± %.3f over %d worlds)",
+			e.Name, e.Tested, e.Alone, e.Calibrated, e.Diff, e.SE, e.Worlds)
+	}
+}
+
+// geoRecoveryWorld simulates the geo world of seed (geos geos, the rest
+// as `triad simulate --geos` writes it), runs its config.yaml with the geo
+// model and summed to national, and scores both against the truth. With
+// keep, each run's output goes to keep/seed<N>-<geo|national> and a
+// report.json already there is read instead of fitting again. edit, if set,
+// changes both configs after the fit kind is chosen.
+func geoRecoveryWorld(t *testing.T, o simulate.Options, keep string, edit func(*config.Config)) GeoWorld {
+	t.Helper()
+	w, err := simulate.Generate(o)
+	require.NoError(t, err)
+	dir := t.TempDir()
+	require.NoError(t, w.WriteFiles(dir, "csv"))
+	var gw GeoWorld
+	for _, geo := range []bool{true, false} {
+		kind := map[bool]string{true: "geo", false: "national"}[geo]
+		out := ""
+		if keep != "" {
+			out = filepath.Join(keep, fmt.Sprintf("seed%d-%s", o.Seed, kind))
+		}
+		start := time.Now()
+		r := readKeptReport(t, out)
+		if r == nil {
 			cfg := loadConfig(t, filepath.Join(dir, "config.yaml"))
-			r := runConfig(t, cfg, func(c *config.Config) {
-				if !geo {
-					c.Model.GeoModel = config.GeoModelSum
-				} else {
+			r = runConfig(t, cfg, func(c *config.Config) {
+				c.Model.GeoModel = config.GeoModelSum
+				if geo {
 					c.Model.GeoModel = config.GeoModelGeo
 				}
+				if out != "" {
+					c.Output.Dir = out
+				}
+				if edit != nil {
+					edit(c)
+				}
 			})
-			res, err := Evaluate(w, r)
-			require.NoError(t, err)
-			label := "national"
-			if geo {
-				sGeo.Results = append(sGeo.Results, res)
-				label = "geo"
-				k, n, err := GeoCoverage(w, r)
-				require.NoError(t, err)
-				geoCovered, geoPairs = geoCovered+k, geoPairs+n
-				t.Logf("seed %d geo: per-geo 90%% ROI intervals cover %d/%d = %.2f", seed, k, n, float64(k)/float64(n))
-			} else {
-				sNat.Results = append(sNat.Results, res)
-			}
-			t.Logf("seed %d %s: %.1f s wall (fits %.1f s and %s), R-hat max %.3f, divergences %d; |ROI error| alone %.3f, calibrated %.3f",
-				seed, label, time.Since(start).Seconds(), r.Fit.Seconds, calRHat(r.FitCalibrated), r.Fit.RHatMax, r.Fit.Divergences,
-				res.Alone.MeanAbsROIError, res.Calibrated.MeanAbsROIError)
 		}
+		res, err := Evaluate(w, r)
+		require.NoError(t, err)
+		if geo {
+			gw.Geo = res
+			gw.GeoCovered, gw.GeoPairs, err = GeoCoverage(w, r)
+			require.NoError(t, err)
+		} else {
+			gw.National = res
+		}
+		cal := "none"
+		if f := r.FitCalibrated; f != nil {
+			cal = fmt.Sprintf("R-hat max %s, divergences %d", num(f.RHatMax), f.Divergences)
+		}
+		t.Logf("seed %d %s: %s, %.0f s here (fit %.1f s); R-hat max %s, divergences %d; calibrated fit %s",
+			o.Seed, kind, fitLabel(r.Fit), time.Since(start).Seconds(), r.Fit.Seconds, num(r.Fit.RHatMax), r.Fit.Divergences, cal)
 	}
-	g, n := sGeo.Totals(), sNat.Totals()
-	t.Logf("geo model:\n%s\n%s", sGeo, sGeo.Channels())
-	t.Logf("summed to national:\n%s\n%s", sNat, sNat.Channels())
-	t.Logf("mean |ROI error| geo/national: alone %.3f / %.3f = %.2f, calibrated %.3f / %.3f = %.2f",
-		g.Alone.MeanAbsROIError, n.Alone.MeanAbsROIError, g.Alone.MeanAbsROIError/n.Alone.MeanAbsROIError,
-		g.Calibrated.MeanAbsROIError, n.Calibrated.MeanAbsROIError, g.Calibrated.MeanAbsROIError/n.Calibrated.MeanAbsROIError)
-	t.Logf("untested channels geo/national (calibrated): %.3f / %.3f; spend-weighted contribution error geo %.3f (calibrated %.3f), national %.3f (%.3f); coverage geo %.2f / %.2f, national %.2f / %.2f",
-		g.UntestedCalibrated.MeanAbsROIError, n.UntestedCalibrated.MeanAbsROIError,
-		g.Alone.SpendWeightedError, g.Calibrated.SpendWeightedError, n.Alone.SpendWeightedError, n.Calibrated.SpendWeightedError,
-		g.Alone.Coverage(), g.Calibrated.Coverage(), n.Alone.Coverage(), n.Calibrated.Coverage())
+	return gw
+}
 
-	changes := sGeo.ChannelChanges()
-	t.Logf("geo model by channel over worlds:\n%s", FormatChannelChanges(changes))
-	t.Logf("summed to national by channel over worlds:\n%s", FormatChannelChanges(sNat.ChannelChanges()))
-	t.Logf("geo model per-geo ROI coverage %d/%d = %.2f", geoCovered, geoPairs, float64(geoCovered)/float64(geoPairs))
-
-	assert.Less(t, g.Calibrated.MeanAbsROIError, 0.6*n.Calibrated.MeanAbsROIError, "geo model's ROI error at most 0.6× the national fit's")
-	assert.Less(t, g.Calibrated.SpendWeightedError, 0.2, "spend-weighted contribution error")
-	assert.InDelta(t, 0.885, g.Calibrated.Coverage(), 0.085, "90% intervals cover 80–97%")
-	assert.Less(t, g.TestedCalibrated.MeanAbsROIError, g.TestedAlone.MeanAbsROIError, "geo tests help the tested channels")
-	for _, c := range changes {
-		assert.False(t, c.Worse(0.1), "calibration by geo tests makes %s worse: mean |ROI error| %.3f → %.3f", c.Name, c.Alone, c.Calibrated)
+// readKeptReport reads dir/report.json, or returns nil when dir is empty
+// or holds none.
+func readKeptReport(t *testing.T, dir string) *report.Report {
+	if dir == "" {
+		return nil
 	}
-	assert.InDelta(t, 0.885, float64(geoCovered)/float64(geoPairs), 0.085, "per-geo 90%% ROI intervals cover 80–97%%")
+	b, err := os.ReadFile(filepath.Join(dir, report.JSONFile))
+	if os.IsNotExist(err) {
+		return nil
+	}
+	require.NoError(t, err)
+	var r report.Report
+	require.NoError(t, json.Unmarshal(b, &r), dir)
+	return &r
+}
+
+func fitLabel(f report.Fit) string {
+	if f.Method == "laplace" {
+		return fmt.Sprintf("laplace, %d draws", f.Draws)
+	}
+	return fmt.Sprintf("%s %d×%d draws", f.Method, f.Chains, f.Draws)
 }

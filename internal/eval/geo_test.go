@@ -32,26 +32,77 @@ func TestGeoCoverage(t *testing.T) {
 	assert.ErrorContains(t, err, `geo "a"`)
 }
 
-func TestChannelChanges(t *testing.T) {
-	iv := func(x float64) report.Interval { return report.Interval{Mean: x, Lo: x, Hi: x} }
-	s := Summary{Results: []Result{
-		{HasCalibrated: true, Channels: []ChannelResult{
-			{Name: "tv", TrueROI: 2, Alone: iv(3), Calibrated: iv(2.5)},
-			{Name: "search", TrueROI: 1, Alone: iv(1.1), Calibrated: iv(1.5)}}},
-		{HasCalibrated: true, Channels: []ChannelResult{
-			{Name: "search", TrueROI: 1, Alone: iv(0.9), Calibrated: iv(1.3)},
-			{Name: "tv", TrueROI: 2, Alone: iv(1), Calibrated: iv(1.5)}}},
-		{HasCalibrated: false, Channels: []ChannelResult{{Name: "tv", TrueROI: 2, Alone: iv(9)}}},
-	}}
-	cs := s.ChannelChanges()
-	require.Len(t, cs, 2)
-	assert.Equal(t, "tv", cs[0].Name)
-	assert.Equal(t, 2, cs[0].Worlds)
-	assert.InDelta(t, 1.0, cs[0].Alone, 1e-12)
-	assert.InDelta(t, 0.5, cs[0].Calibrated, 1e-12)
-	assert.False(t, cs[0].Worse(0.1))
-	assert.InDelta(t, 0.1, cs[1].Alone, 1e-12)
-	assert.InDelta(t, 0.4, cs[1].Calibrated, 1e-12)
-	assert.True(t, cs[1].Worse(0.1))
-	assert.Contains(t, FormatChannelChanges(cs), "search")
+func TestGeoRecoveryTargets(t *testing.T) {
+	iv := func(m, lo, hi float64) report.Interval { return report.Interval{Mean: m, Lo: lo, Hi: hi} }
+	// Two worlds, two channels: tv tested in both, search untested; the
+	// truth is 1 for every channel.
+	world := func(seed uint64, tvA, tvC, sA, sC, nat float64) GeoWorld {
+		chans := []ChannelResult{
+			{Name: "tv", Spend: 1, TrueROI: 1, Tested: true, Alone: iv(tvA, 0, 3), Calibrated: iv(tvC, 0, 3)},
+			{Name: "search", Spend: 1, TrueROI: 1, Alone: iv(sA, 0, 3), Calibrated: iv(sC, 1.5, 3)},
+		}
+		natChans := []ChannelResult{
+			{Name: "tv", Spend: 1, TrueROI: 1, Tested: true, Alone: iv(nat, 0, 3), Calibrated: iv(nat, 0, 3)},
+			{Name: "search", Spend: 1, TrueROI: 1, Alone: iv(nat, 0, 3), Calibrated: iv(nat, 0, 3)},
+		}
+		return GeoWorld{Geo: result(seed, chans), National: result(seed, natChans), GeoCovered: 9, GeoPairs: 10}
+	}
+	g := GeoRecovery{Worlds: []GeoWorld{world(1, 1.5, 1.1, 1.1, 1.3, 2), world(2, 0.6, 0.9, 0.9, 1.25, 2)}}
+
+	effects := g.CalibrationEffects()
+	require.Len(t, effects, 2)
+	s, tv := effects[0], effects[1]
+	assert.Equal(t, "search", s.Name, "untested channels first")
+	assert.False(t, s.Tested)
+	assert.Equal(t, 2, s.Worlds)
+	assert.InDelta(t, 0.1, s.Alone, 1e-12)
+	assert.InDelta(t, 0.275, s.Calibrated, 1e-12)
+	assert.InDelta(t, 0.175, s.Diff, 1e-12)
+	assert.InDelta(t, 0.025, s.SE, 1e-12) // diffs 0.2 and 0.15
+	assert.True(t, s.Worse(0.1), "7 SE above zero")
+	assert.Equal(t, "tv", tv.Name)
+	assert.InDelta(t, -0.35, tv.Diff, 1e-12)
+	assert.False(t, tv.Worse(0.1))
+	noisy := CalibrationEffect{Worlds: 3, Alone: 0.1, Calibrated: 0.2, Diff: 0.1, SE: 0.06}
+	assert.False(t, noisy.Worse(0.1), "within two SE")
+
+	targets := g.Targets()
+	byName := map[string]Target{}
+	for _, tg := range targets {
+		byName[tg.Name] = tg
+	}
+	// geo calibrated |error| 0.1, 0.3, 0.1, 0.25: mean 0.1875; national 1.
+	assert.InDelta(t, 0.1875, byName["ROI error geo/national, calibrated"].Value, 1e-12)
+	assert.True(t, byName["ROI error geo/national, calibrated"].Pass())
+	assert.InDelta(t, 0.275, byName["ROI error geo/national, untested channels"].Value, 1e-12)
+	// search's calibrated intervals [1.5, 3] miss 1: 2 of 4 cover.
+	cov := byName["90% ROI interval coverage, calibrated"]
+	assert.InDelta(t, 0.5, cov.Value, 1e-12)
+	assert.False(t, cov.Pass())
+	assert.InDelta(t, 0.9, byName["per-geo 90% ROI interval coverage"].Value, 1e-12)
+	assert.InDelta(t, 0.1/0.45, byName["tested channels' ROI error calibrated/alone"].Value, 1e-12)
+	assert.Contains(t, g.String(), "WORSE")
+	assert.Contains(t, g.String(), "FAIL")
+}
+
+// result scores channels as Evaluate does, from their intervals.
+func result(seed uint64, chans []ChannelResult) Result {
+	r := Result{Seed: seed, HasCalibrated: true, Channels: chans}
+	var a, c, ta, tc, ua, uc []Pair
+	for _, ch := range chans {
+		pa := Pair{Channel: ch.Name, Spend: ch.Spend, TrueROI: ch.TrueROI, TrueContribution: ch.TrueROI * ch.Spend,
+			ROI: ch.Alone, Contribution: ch.Alone.Scale(ch.Spend)}
+		pc := pa
+		pc.ROI, pc.Contribution = ch.Calibrated, ch.Calibrated.Scale(ch.Spend)
+		a, c = append(a, pa), append(c, pc)
+		if ch.Tested {
+			ta, tc = append(ta, pa), append(tc, pc)
+		} else {
+			ua, uc = append(ua, pa), append(uc, pc)
+		}
+	}
+	r.Alone, r.Calibrated = Score(a), Score(c)
+	r.TestedAlone, r.TestedCalibrated = Score(ta), Score(tc)
+	r.UntestedAlone, r.UntestedCalibrated = Score(ua), Score(uc)
+	return r
 }

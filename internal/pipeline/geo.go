@@ -48,7 +48,11 @@ func (f *fitted) liftDraws(p posterior, k int) []float64 {
 // geoData hands a geo panel to the geo model. A population that varies by
 // period divides each period's KPI and spend (PopulationByPeriod); the
 // geo's size is its mean.
-func geoData(p *panel.Panel) mmm.GeoData {
+//
+// Channels from paid on are organic: their units drive them
+// (GeoData.Units), and with no spend the model gives them a share of the
+// KPI and no ROI.
+func geoData(p *panel.Panel, paid int) mmm.GeoData {
 	gp := p.Geos
 	G := gp.Len()
 	d := mmm.GeoData{Dates: p.Dates, StepDays: p.StepDays, Geos: gp.Names, KPI: gp.KPI,
@@ -68,6 +72,16 @@ func geoData(p *panel.Panel) mmm.GeoData {
 		}
 		d.Spend = append(d.Spend, s)
 	}
+	for c := paid; c < len(p.Channels); c++ {
+		for len(d.Units) < c {
+			d.Units = append(d.Units, nil)
+		}
+		u := make([][]float64, G)
+		for g := range G {
+			u[g] = gp.Impressions[g][c]
+		}
+		d.Units = append(d.Units, u)
+	}
 	for j := range p.ControlNames {
 		s := make([][]float64, G)
 		for g := range G {
@@ -82,14 +96,14 @@ func geoData(p *panel.Panel) mmm.GeoData {
 // its treated geos: its moved share comes from their summed spend and its
 // scope is those geos (1). A national test covers every geo with its scope
 // share.
-func geoObservation(t lift.Test, p *panel.Panel, national mmm.LiftObs, nationalOK bool) (mmm.GeoLiftObs, []string, error) {
+func geoObservation(t lift.Test, p *panel.Panel, paid int, national mmm.LiftObs, nationalOK bool) (mmm.GeoLiftObs, []string, error) {
 	if len(t.Geos) == 0 {
 		if !nationalOK {
 			return mmm.GeoLiftObs{}, nil, fmt.Errorf("lift test %s cannot be predicted", t.ID)
 		}
 		return mmm.GeoLiftObs{LiftObs: national}, nil, nil
 	}
-	cal, geos, err := treatedCalendar(t, p)
+	cal, geos, err := treatedCalendar(t, p, paid)
 	if err != nil {
 		return mmm.GeoLiftObs{}, nil, err
 	}
@@ -105,7 +119,10 @@ func geoObservation(t lift.Test, p *panel.Panel, national mmm.LiftObs, nationalO
 
 // treatedCalendar is the calendar of t's treated geos: their summed
 // spend per channel, with their indices in the panel's geo order.
-func treatedCalendar(t lift.Test, p *panel.Panel) (calibrate.Calendar, []int, error) {
+//
+// An organic channel's (from paid on) "spend" is its units, as in
+// organicCalendar.
+func treatedCalendar(t lift.Test, p *panel.Panel, paid int) (calibrate.Calendar, []int, error) {
 	gp := p.Geos
 	var geos []int
 	for _, name := range t.Geos {
@@ -119,7 +136,11 @@ func treatedCalendar(t lift.Test, p *panel.Panel) (calibrate.Calendar, []int, er
 	for c := range p.Channels {
 		s := make([]float64, p.Len())
 		for _, g := range geos {
-			for k, v := range gp.Spend[g][c] {
+			src := gp.Spend[g][c]
+			if c >= paid {
+				src = gp.Impressions[g][c]
+			}
+			for k, v := range src {
 				s[k] += v
 			}
 		}
@@ -133,7 +154,9 @@ func treatedCalendar(t lift.Test, p *panel.Panel) (calibrate.Calendar, []int, er
 // the config (priors, components, baseline).
 func (f *fitted) fitGeo(ctx context.Context, in *Inputs, opts Options, base mmm.Spec, both bool) error {
 	cfg := in.Config
-	gd := geoData(in.Panel)
+	gd := geoData(in.Panel, in.paidChannels())
+	gd.Carry = in.GeoCarry
+	in.geoControlData(&gd)
 	gs := mmm.GeoSpec{Spec: base, Shocks: true}
 	alone, err := mmm.NewGeoModel(gd, gs)
 	if err != nil {
@@ -142,7 +165,7 @@ func (f *fitted) fitGeo(ctx context.Context, in *Inputs, opts Options, base mmm.
 	f.geo = true
 	f.geoObs = make([]mmm.GeoLiftObs, len(in.Tests))
 	for k, t := range in.Tests {
-		o, warns, err := geoObservation(t, in.Panel, f.obs[k], f.obsOK[k])
+		o, warns, err := geoObservation(t, in.Panel, in.paidChannels(), f.obs[k], f.obsOK[k])
 		for _, w := range warns {
 			opts.warn(w)
 		}
@@ -203,10 +226,17 @@ func (f *fitted) calibratedGeoSpec(in *Inputs, gs mmm.GeoSpec) (mmm.GeoSpec, err
 			if !t.Include {
 				continue
 			}
+			if c, ok := in.Panel.Channel(t.Channel); ok && in.isOrganic(c) {
+				if len(t.Geos) > 0 {
+					return gs, &InputError{Err: fmt.Errorf("%s: lift test %s: a test of organic channel %s on its treated geos cannot become a prior on its share (roi_prior reads organic tests nationally); use calibration.mode: counterfactual",
+						filepath.Base(cfg.Data.LiftTests), t.ID, t.Channel)}
+				}
+				continue // organicPriors, below
+			}
 			cal, tt := in.calendar(), t
 			if len(t.Geos) > 0 {
 				var err error
-				if cal, _, err = treatedCalendar(t, in.Panel); err != nil {
+				if cal, _, err = treatedCalendar(t, in.Panel, in.paidChannels()); err != nil {
 					return gs, asInput(err)
 				}
 				tt.ScopeShare = 1
@@ -225,6 +255,7 @@ func (f *fitted) calibratedGeoSpec(in *Inputs, gs mmm.GeoSpec) (mmm.GeoSpec, err
 		for c, ps := range byChannel {
 			gs.Channels[c].ROI = calibrate.CombineLogNormal(ps)
 		}
+		f.priorNotes = append(f.priorNotes, in.organicPriors(f.spec, &gs.Spec, cfg.Calibration.HalfLifeWeeks)...)
 	}
 	return gs, nil
 }

@@ -31,7 +31,7 @@ func TestGeoObservationTreatedGeos(t *testing.T) {
 	for _, tt := range in.Tests {
 		require.NotEmpty(t, tt.Geos)
 		c, _ := in.calendar().Channel(tt.Channel)
-		o, _, err := geoObservation(tt, in.Panel, mmm.LiftObs{}, false)
+		o, _, err := geoObservation(tt, in.Panel, in.paidChannels(), mmm.LiftObs{}, false)
 		require.NoError(t, err, tt.ID)
 		assert.Equal(t, 1.0, o.Scope)
 		require.Len(t, o.Geos, len(tt.Geos))

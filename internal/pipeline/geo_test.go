@@ -83,11 +83,11 @@ func TestGeoDataPopulationByPeriod(t *testing.T) {
 		Population: [][]float64{{100, 100, 100}, {50, 60, 70}},
 		KPI:        [][]float64{{1, 2, 3}, {4, 5, 6}},
 		Spend:      [][][]float64{{{1, 1, 1}}, {{2, 2, 2}}}}
-	d := geoData(p)
+	d := geoData(p, 1)
 	assert.Equal(t, []float64{100, 60}, d.Population)
 	assert.Equal(t, [][]float64{{100, 100, 100}, {50, 60, 70}}, d.PopulationByPeriod)
 	p.Geos.Population[1] = []float64{60, 60, 60}
-	d = geoData(p)
+	d = geoData(p, 1)
 	assert.Equal(t, []float64{100, 60}, d.Population)
 	assert.Nil(t, d.PopulationByPeriod)
 }

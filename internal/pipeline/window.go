@@ -23,9 +23,6 @@ func (in *Inputs) applyWindow() error {
 		return nil
 	}
 	p := in.Panel
-	if p.Geos != nil {
-		return &config.Error{Problems: []string{"model.window: a fit window on a geo panel is not supported yet; cut the geo file or drop model.geo"}}
-	}
 	s0, e0 := 0, len(p.Dates)
 	if w.Start != 0 {
 		s0, _ = slices.BinarySearch(p.Dates, w.Start)
@@ -56,6 +53,7 @@ func (in *Inputs) applyWindow() error {
 		}
 	}
 	in.window = windowInfo{before: s0, after: len(p.Dates) - e0}
+	in.GeoCarry = geoCarry(p.Geos, in.paidChannels(), s0)
 	in.Panel = slicePanel(p, s0, e0)
 	in.Extras.slice(s0, e0)
 	return nil
@@ -74,6 +72,7 @@ func slicePanel(p *panel.Panel, s0, e0 int) *panel.Panel {
 	q := *p
 	q.Dates, q.KPI = p.Dates[s0:e0], p.KPI[s0:e0]
 	q.Spend, q.Impressions, q.Controls = cut(p.Spend), cut(p.Impressions), cut(p.Controls)
+	q.Geos = sliceGeoPanel(p.Geos, s0, e0)
 	return &q
 }
 
@@ -86,6 +85,14 @@ func (ex *extras) slice(s0, e0 int) {
 	}
 	for j := range ex.treatments {
 		ex.treatments[j] = ex.treatments[j][s0:e0]
+	}
+	for _, geos := range ex.geoTreatments {
+		for g := range geos {
+			geos[g] = geos[g][s0:e0]
+		}
+	}
+	for j, f := range ex.geoFactors {
+		ex.geoFactors[j] = f.slice(s0, e0)
 	}
 	for c := range ex.freq {
 		if ex.freq[c] != nil {

@@ -1,4 +1,4 @@
-package mmm
+package vmath
 
 import (
 	"math"
@@ -6,15 +6,15 @@ import (
 	"testing"
 )
 
-// expNonPos against math.Exp over its whole range, including the ends of
+// ExpNonPos against math.Exp over its whole range, including the ends of
 // the range reduction's intervals and the underflow threshold.
 func TestExpNonPos(t *testing.T) {
 	worst := 0.0
 	check := func(x float64) {
-		got, want := expNonPos(x), math.Exp(x)
+		got, want := ExpNonPos(x), math.Exp(x)
 		if want < 1e-300 {
 			if got > 1e-300 {
-				t.Fatalf("expNonPos(%g) = %g, want ≈ %g", x, got, want)
+				t.Fatalf("ExpNonPos(%g) = %g, want ≈ %g", x, got, want)
 			}
 			return
 		}
@@ -35,21 +35,21 @@ func TestExpNonPos(t *testing.T) {
 	if worst > 1e-15 {
 		t.Errorf("worst relative error %g, want ≤ 1e-15", worst)
 	}
-	if v := expNonPos(math.NaN()); !math.IsNaN(v) {
-		t.Errorf("expNonPos(NaN) = %g, want NaN", v)
+	if v := ExpNonPos(math.NaN()); !math.IsNaN(v) {
+		t.Errorf("ExpNonPos(NaN) = %g, want NaN", v)
 	}
-	if v := expNonPos(0); v != 1 {
-		t.Errorf("expNonPos(0) = %g, want 1", v)
+	if v := ExpNonPos(0); v != 1 {
+		t.Errorf("ExpNonPos(0) = %g, want 1", v)
 	}
 }
 
-// logPos against math.Log from the smallest normal number to the largest,
+// LogPos against math.Log from the smallest normal number to the largest,
 // densely around 1 and at the table's subinterval ends.
 func TestLogPos(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	worstAbs, worstRel := 0.0, 0.0
 	check := func(x float64) {
-		got, want := logPos(x), math.Log(x)
+		got, want := LogPos(x), math.Log(x)
 		d := math.Abs(got - want)
 		worstAbs = math.Max(worstAbs, d/math.Max(1, math.Abs(want)))
 		if math.Abs(want) > 1 {
@@ -75,9 +75,9 @@ func TestLogPos(t *testing.T) {
 	}
 	t.Logf("worst error %g absolute, %g relative", worstAbs, worstRel)
 	for _, x := range []float64{0, -1, math.Inf(1), math.NaN()} {
-		got, want := logPos(x), math.Log(x)
+		got, want := LogPos(x), math.Log(x)
 		if !(got == want || math.IsNaN(got) && math.IsNaN(want)) {
-			t.Errorf("logPos(%g) = %g, want %g", x, got, want)
+			t.Errorf("LogPos(%g) = %g, want %g", x, got, want)
 		}
 	}
 }
