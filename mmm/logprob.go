@@ -226,6 +226,22 @@ func backMedia(cs *chanScratch, ch *channel) {
 // backSaturation adds Σ_t gs_t·d_k[t] to gsat[k] for every saturation
 // coordinate k and then turns gs (dLL/dS) into dLL/dA in place.
 func backSaturation(gsat, gs, dsda []float64, d [][]float64) {
+	if len(d) == 2 {
+		// Hill and the other two-parameter curves: both sums and the
+		// product in one pass, two independent chains of additions
+		// instead of one after the other (each sum in the same order,
+		// so the same bits).
+		g0, g1 := gsat[0], gsat[1]
+		d0, d1 := d[0][:len(gs)], d[1][:len(gs)]
+		dsda = dsda[:len(gs)]
+		for t, v := range gs {
+			g0 += v * d0[t]
+			g1 += v * d1[t]
+			gs[t] = v * dsda[t]
+		}
+		gsat[0], gsat[1] = g0, g1
+		return
+	}
 	for k, dk := range d {
 		g := gsat[k]
 		for t, v := range gs {
