@@ -196,3 +196,36 @@ func TestGeoWindowRuns(t *testing.T) {
 	assert.Contains(t, err.Error(), "model.window 2023-06-05 .. 2023-06-26 holds 4 of the panel's periods")
 	assert.NoDirExists(t, bad)
 }
+
+// A treatment on a geo panel is a control by geo in the geo model, and its
+// effect against its baseline is reported.
+func TestGeoTreatmentRuns(t *testing.T) {
+	slice, err := filepath.Abs(filepath.Join("..", "..", "testdata", "peers", "meridian_geo", "geo_slice.csv"))
+	require.NoError(t, err)
+	src, err := os.ReadFile(filepath.Join("..", "..", "configs", "meridian-geo.yaml"))
+	require.NoError(t, err)
+	s := strings.Replace(string(src), "controls: [competitor_sales_control, sentiment_score_control, Promo]",
+		"controls: [competitor_sales_control, sentiment_score_control]\n  treatments:\n    - {name: Promo, column: Promo, baseline: min}", 1)
+	s = strings.Replace(s, "../../shared/peers/meridian/geo_all_channels.csv", slice, 1)
+	cfg := filepath.Join(t.TempDir(), "geo-treatment.yaml")
+	require.NoError(t, os.WriteFile(cfg, []byte(s), 0o644))
+	out := filepath.Join(t.TempDir(), "out")
+	_, err, code := triad(t, "run", "--config", cfg, "--out", out, "--method", "laplace", "--draws", "200", "-q")
+	require.NoError(t, err)
+	require.Equal(t, exitOK, code)
+	var rep struct {
+		Treatments []struct {
+			Name         string
+			Baseline     float64
+			Contribution struct{ Mean, Lo, Hi float64 }
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(out, "report.json"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &rep))
+	require.Len(t, rep.Treatments, 1)
+	tr := rep.Treatments[0]
+	assert.Equal(t, "Promo", tr.Name)
+	assert.Zero(t, tr.Baseline)
+	assert.Less(t, tr.Contribution.Lo, tr.Contribution.Hi)
+}
