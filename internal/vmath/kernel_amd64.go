@@ -45,3 +45,24 @@ var kc = [...][4]float64{
 
 func splat(x float64) [4]float64 { return [4]float64{x, x, x, x} }
 func bits(b uint64) [4]float64   { return splat(math.Float64frombits(b)) }
+
+// The reductions and element-wise updates (reduce.go, axpy.go), over n
+// values, n a multiple of 4; the updates return n.
+
+//go:noescape
+func dotBlocks(x, y *float64, n int) float64
+
+//go:noescape
+func sumBlocks(x *float64, n int) float64
+
+//go:noescape
+func axpyBlocks(dst, x *float64, n int, a, c float64) int
+
+//go:noescape
+func scaleBlocks(dst, x *float64, n int, a float64) int
+
+//go:noescape
+func addConstBlocks(dst *float64, n int, c float64) int
+
+//go:noescape
+func mulBlocks(dst, x *float64, n int) int
