@@ -97,5 +97,12 @@
 // exactly their treated geos, over the measurement window, with the
 // national term's carryover and saturation semantics.
 //
+// GeoData.Units drives a channel by its units per capita; a channel with
+// units and no spend is organic, parameterised by its share of the KPI
+// (b_c = share_c·ΣKPI/(ȳ·Σ_g pop_g·e_gc·Σ_t S_gct)) and pooled across geos
+// like a paid channel (geo_units.go). GeoData.Carry holds each geo's drive
+// before a fit window, which feeds its carryover wherever its series is
+// convolved (geo_carry.go).
+//
 // Imports of triad packages: civil, internal/vmath, sampler, stat.
 package mmm

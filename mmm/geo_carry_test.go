@@ -128,7 +128,7 @@ func TestGeoCarryMatchesFullSeries(t *testing.T) {
 			return GeoLiftObs{LiftObs: LiftObs{Channel: c, Start: start, Moved: []float64{1, 1}, Measure: []float64{1, 1, 1, 1},
 				Scope: 1, Measured: 1, SD: 1, Contribution: full.Organic(c)}, Geos: []int{1}}
 		}
-		lf, lw := pf.GeoLiftDraws(obs(s0+1))[0]/pf.ch[c].beta[0][1], pw.GeoLiftDraws(obs(1))[0]/pw.ch[c].beta[0][1]
+		lf, lw := pf.GeoLiftDraws(obs(s0 + 1))[0]/pf.ch[c].beta[0][1], pw.GeoLiftDraws(obs(1))[0]/pw.ch[c].beta[0][1]
 		require.InDelta(t, lf, lw, 1e-12*math.Max(1, math.Abs(lf)), "%s lift", full.ch[c].name)
 	}
 

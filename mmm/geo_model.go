@@ -248,6 +248,10 @@ func (m *GeoModel) Geos() []string { return append([]string(nil), m.data.Geos...
 // Channels returns the channel names.
 func (m *GeoModel) Channels() []string { return append([]string(nil), m.data.Channels...) }
 
+// ControlNames returns the control names, in the order of
+// GeoPosterior.ControlEffectDraws's index.
+func (m *GeoModel) ControlNames() []string { return append([]string(nil), m.data.ControlNames...) }
+
 // LogProbGrad returns the log posterior at x, up to a constant, and writes
 // its gradient into grad. It returns −Inf where the density vanishes.
 func (m *GeoModel) LogProbGrad(grad, x []float64) float64 { return m.logProbGrad(m.s, grad, x) }

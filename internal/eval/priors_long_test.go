@@ -5,7 +5,9 @@ package eval
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -58,7 +60,11 @@ const largeROIError = 0.5
 // Two diagnostics edit the worlds' configs: EVAL_ORACLE_SHAPES=1 pins the
 // shapes at the truth (oracleShapes); EVAL_HILL_SIGMA=σ gives every
 // channel Hill priors K ~ LogNormal(0, σ), slope ~ LogNormal(0.3, σ)
-// (the defaults' medians) instead.
+// (the defaults' medians) instead. EVAL_BASELINE (quad, knots, gqv) adds
+// baseline columns to the world's controls (baselineControls);
+// EVAL_MTA_PRIOR=σ₀ refits each world whose tests cover a digital channel
+// with MTA-derived ROI priors on its untested digital channels (mtaPrior)
+// and scores the refit.
 func TestPriorRecoveryLong(t *testing.T) {
 	spec := os.Getenv("TRIAD_EVAL_SEEDS")
 	if spec == "" {
@@ -69,9 +75,14 @@ func TestPriorRecoveryLong(t *testing.T) {
 	var s Summary
 	p := newPriorTally()
 	for _, seed := range seeds {
-		w, r := runWorld(t, seed, diagnosticEdit(t, seed))
+		w, r := runWorldWith(t, seed, diagnosticEdit(t, seed))
 		res, err := Evaluate(w, r)
 		require.NoError(t, err)
+		if edit := mtaPrior(t, res, r); edit != nil {
+			w, r = runWorldWith(t, seed, edit)
+			res, err = Evaluate(w, r)
+			require.NoError(t, err)
+		}
 		s.Results = append(s.Results, res)
 		p.add(t, seed, res, r)
 		t.Logf("seed %d: fit %s, R-hat max %.3f, divergences %d", seed, r.Fit.Method, r.Fit.RHatMax, r.Fit.Divergences)
@@ -212,4 +223,113 @@ func (p *priorTally) String(tt Totals) string {
 	fmt.Fprintf(b, "prior_conflict %d, prior_dominated %d\n%s\n%s\n", len(p.conflicts), len(p.dominated),
 		strings.Join(p.conflicts, "\n"), strings.Join(p.dominated, "\n"))
 	return b.String()
+}
+
+// baselineControls adds the extra baseline columns EVAL_BASELINE asks for to
+// the world's controls before it is written, so that they reach the model
+// as standardised controls (prior Normal(0, 0.3) per SD): "quad" a
+// quadratic trend term (u − ½)², "knots" hinge functions max(0, u − k/6),
+// k = 1..5 (a piecewise-linear trend with a knot every half year, as
+// Prophet's changepoints or Meridian's knots), "gqv" the demand index
+// with noise as a query-volume control (an oracle), "" none.
+func baselineControls(t *testing.T, w *simulate.World) {
+	kind := os.Getenv("EVAL_BASELINE")
+	T := len(w.Dates)
+	u := func(i int) float64 { return float64(i) / float64(T-1) }
+	add := func(name string, f func(float64) float64) {
+		x := make([]float64, T)
+		for i := range x {
+			x[i] = f(u(i))
+		}
+		w.ControlNames = append(w.ControlNames, name)
+		w.Controls = append(w.Controls, x)
+	}
+	switch kind {
+	case "":
+	case "quad":
+		add("trend2", func(u float64) float64 { return (u - 0.5) * (u - 0.5) })
+	case "knots":
+		for k := 1; k <= 5; k++ {
+			at := float64(k) / 6
+			add(fmt.Sprintf("knot%d", k), func(u float64) float64 { return math.Max(0, u-at) })
+		}
+	case "gqv":
+		// The demand index a search-query-volume series would measure
+		// (Meridian's control for paid search): in these worlds demand is
+		// the baseline's shape, here with 3% measurement noise.
+		rng := rand.New(rand.NewPCG(w.Options.Seed, 99))
+		b := w.Truth.Series.Baseline
+		add("query_volume", func(u float64) float64 {
+			i := int(math.Round(u * float64(T-1)))
+			return b[i] * math.Exp(0.03*rng.NormFloat64())
+		})
+	default:
+		t.Fatalf("EVAL_BASELINE=%q: want quad, knots or gqv", kind)
+	}
+}
+
+// mtaPrior returns the config edit of EVAL_MTA_PRIOR=σ₀ after a first run
+// r of the world: every digital channel that no test entered gets an ROI
+// prior from its MTA credit times the tested digital channels' pooled
+// incrementality factor, LogNormal(log ROAS_c + mean log IF, s) with s the
+// IFs' SD, at least σ₀, combined (precisions added) with the channel's
+// default prior from r. Nil when no digital channel was tested.
+func mtaPrior(t *testing.T, res Result, r *report.Report) func(*config.Config) {
+	v := os.Getenv("EVAL_MTA_PRIOR")
+	if v == "" {
+		return nil
+	}
+	floor, err := strconv.ParseFloat(v, 64)
+	require.NoError(t, err)
+	var logIF []float64
+	for i, c := range res.Channels {
+		if m := r.Channels[i].MTA; c.Tested && m != nil && m.IncrementalityFactor.Mean > 0 {
+			logIF = append(logIF, math.Log(m.IncrementalityFactor.Mean))
+		}
+	}
+	if len(logIF) == 0 {
+		return nil
+	}
+	var mean, ss float64
+	for _, l := range logIF {
+		mean += l / float64(len(logIF))
+	}
+	for _, l := range logIF {
+		ss += (l - mean) * (l - mean)
+	}
+	s := floor
+	if len(logIF) > 1 {
+		s = math.Max(floor, math.Sqrt(ss/float64(len(logIF)-1)))
+	}
+	priors := map[string]mmm.LogNormal{}
+	for i, c := range res.Channels {
+		m := r.Channels[i].MTA
+		if c.Tested || m == nil || !(m.ROAS > 0) {
+			continue
+		}
+		pc := r.Priors.Channels[i]
+		w0, w1 := 1/(pc.Sigma*pc.Sigma), 1/(s*s)
+		mu := (w0*pc.Mu + w1*(math.Log(m.ROAS)+mean)) / (w0 + w1)
+		priors[c.Name] = mmm.LogNormal{Mu: mu, Sigma: math.Sqrt(1 / (w0 + w1))}
+		t.Logf("MTA prior %s: ROAS %.2f × IF %.2f (s %.2f, %d tests) → median %.2f σ %.2f (true %.2f)",
+			c.Name, m.ROAS, math.Exp(mean), s, len(logIF), math.Exp(mu), math.Sqrt(1/(w0+w1)), c.TrueROI)
+	}
+	return func(c *config.Config) {
+		for i := range c.Model.Channels {
+			if p, ok := priors[c.Model.Channels[i].Name]; ok {
+				c.Model.Channels[i].ROIPrior = &p
+			}
+		}
+	}
+}
+
+// runWorldWith is runWorld with the extra baseline columns of
+// EVAL_BASELINE added to the world first.
+func runWorldWith(t *testing.T, seed uint64, edit func(*config.Config)) (*simulate.World, *report.Report) {
+	w, err := simulate.Generate(simulate.Options{Seed: seed})
+	require.NoError(t, err)
+	baselineControls(t, w)
+	dir := t.TempDir()
+	require.NoError(t, w.WriteFiles(dir, "csv"))
+	return w, runConfig(t, loadConfig(t, filepath.Join(dir, "config.yaml")), edit)
 }

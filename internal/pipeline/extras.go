@@ -21,6 +21,12 @@ type extras struct {
 	factors    []factor
 	organic    [][]float64 // [organic][t], units
 	treatments [][]float64 // [treatment][t]
+	// geoTreatments are the treatments per geo on a geo panel
+	// ([treatment][geo][t]), for the geo model.
+	geoTreatments [][][]float64
+	// geoFactors are the factors coded over every geo-period of a geo
+	// panel, for the geo model.
+	geoFactors []geoFactor
 	// reach and freq are the paid channels' reach and frequency ([c][t],
 	// nil for a channel without): geos' reach adds up, their frequency is
 	// averaged weighted by reach (impressions over reach).

@@ -156,6 +156,7 @@ func (f *fitted) fitGeo(ctx context.Context, in *Inputs, opts Options, base mmm.
 	cfg := in.Config
 	gd := geoData(in.Panel, in.paidChannels())
 	gd.Carry = in.GeoCarry
+	in.geoControlData(&gd)
 	gs := mmm.GeoSpec{Spec: base, Shocks: true}
 	alone, err := mmm.NewGeoModel(gd, gs)
 	if err != nil {

@@ -7,31 +7,21 @@ import (
 	"github.com/triad-mmm/triad/internal/config"
 )
 
-// checkGeoInputs refuses the inputs that the geo model cannot fit yet, so
-// that none is dropped without a word: treatments and factors are terms of
-// the national model only. A channel's impressions
-// are not refused (Meridian's geo panel carries them), but the geo model's
-// adstock and saturation run on spend, and the warning says so.
-func (in *Inputs) checkGeoInputs() error {
-	cfg := in.Config
-	if in.Panel.Geos == nil || cfg.GeoModel() != config.GeoModelGeo {
-		return nil
-	}
-	m := cfg.Model
-	var terms []string
-	if len(m.Treatments) > 0 {
-		terms = append(terms, "model.treatments")
-	}
-	if len(m.Factors) > 0 {
-		terms = append(terms, "model.factors")
-	}
-	if len(terms) > 0 {
-		return &config.Error{Problems: []string{fmt.Sprintf(
-			"%s: not fitted by the geo model yet; set model.geo_model: sum to fit them on the geos summed, or give them as model.controls",
-			strings.Join(terms, ", "))}}
+// fitsGeo reports whether the inputs are fitted by the geo model.
+func (in *Inputs) fitsGeo() bool {
+	return in.Panel.Geos != nil && in.Config.GeoModel() == config.GeoModelGeo
+}
+
+// warnGeoInputs says what the geo model does not use: a paid channel's
+// impressions are accepted (Meridian's geo panel carries them), but the
+// geo model's adstock and saturation run on spend. Organic media,
+// treatments and factors are fitted per geo.
+func (in *Inputs) warnGeoInputs() {
+	if !in.fitsGeo() {
+		return
 	}
 	var units []string
-	for _, ch := range m.Channels {
+	for _, ch := range in.Config.Model.Channels {
 		if ch.Impressions != "" {
 			units = append(units, ch.Name)
 		}
@@ -41,5 +31,4 @@ func (in *Inputs) checkGeoInputs() error {
 			"geo model: the media units of %s are not used; its adstock and saturation run on spend (model.geo_model: sum uses the units)",
 			strings.Join(units, ", ")))
 	}
-	return nil
 }

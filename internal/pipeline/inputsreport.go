@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/triad-mmm/triad/lift"
+	"github.com/triad-mmm/triad/mmm"
 	"github.com/triad-mmm/triad/report"
 	"github.com/triad-mmm/triad/stat"
 )
@@ -47,11 +48,15 @@ func addInputs(r *report.Report, in *Inputs, f *fitted, level float64) {
 		r.Organic = append(r.Organic, ro)
 	}
 	final := f.final()
+	names := f.data.ControlNames
+	gp, geo := final.(*mmm.GeoPosterior)
+	if geo {
+		names = gp.Model().ControlNames()
+	}
 	draws := make([]float64, final.Draws())
 	for j, t := range in.Config.Model.Treatments {
-		k := slices.Index(f.data.ControlNames, t.Name)
-		col := ex.treatments[j]
-		base := t.BaselineValue(slices.Min(col), slices.Max(col))
+		k := slices.Index(names, t.Name)
+		base := t.BaselineValue(in.treatmentRange(j, geo))
 		if k < 0 || final.ControlEffectDraws(draws, k, base) != nil {
 			continue
 		}
@@ -78,6 +83,13 @@ func (in *Inputs) factors() []report.Factor {
 	var out []report.Factor
 	for _, fc := range in.Extras.factors {
 		out = append(out, report.Factor{Column: fc.column, Reference: fc.reference, Levels: slices.Clone(fc.levels)})
+	}
+	if in.fitsGeo() {
+		// The geo model codes a factor over every geo-period.
+		out = out[:0]
+		for _, fc := range in.Extras.geoFactors {
+			out = append(out, report.Factor{Column: fc.column, Reference: fc.reference, Levels: slices.Clone(fc.levels)})
+		}
 	}
 	return out
 }

@@ -36,7 +36,7 @@ type Inputs struct {
 	// GeoCarry holds, on a geo panel, each channel's drive per geo in
 	// those rows ([channel][geo][t], the geo model's mmm.GeoData.Carry).
 	GeoCarry [][][]float64
-	window         windowInfo
+	window   windowInfo
 	// Offline[c] reports whether channel c is invisible to MTA; nil when
 	// the config does not say and there is no MTA export to tell.
 	Offline  []*bool
@@ -62,18 +62,17 @@ func Load(cfg *config.Config) (*Inputs, error) {
 	}
 	in.Panel = p
 	in.Warnings = append(in.Warnings, warn...)
-	if err := in.checkGeoInputs(); err != nil {
-		return nil, asInput(err)
-	}
+	in.warnGeoInputs()
 	if in.Extras, err = readExtras(cfg, p.Dates); err != nil {
 		return nil, asInput(err)
 	}
 	in.appendOrganic()
-	geoUnits, err := readGeoOrganic(cfg, p.Geos)
+	geoUnits, geoTreatments, geoFactors, err := readGeoColumns(cfg, p.Geos)
 	if err != nil {
 		return nil, asInput(err)
 	}
 	in.appendGeoOrganic(geoUnits)
+	in.Extras.geoTreatments, in.Extras.geoFactors = geoTreatments, geoFactors
 	if err := in.applyReach(); err != nil {
 		return nil, asInput(err)
 	}

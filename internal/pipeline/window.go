@@ -86,6 +86,14 @@ func (ex *extras) slice(s0, e0 int) {
 	for j := range ex.treatments {
 		ex.treatments[j] = ex.treatments[j][s0:e0]
 	}
+	for _, geos := range ex.geoTreatments {
+		for g := range geos {
+			geos[g] = geos[g][s0:e0]
+		}
+	}
+	for j, f := range ex.geoFactors {
+		ex.geoFactors[j] = f.slice(s0, e0)
+	}
 	for c := range ex.freq {
 		if ex.freq[c] != nil {
 			ex.reach[c], ex.freq[c] = ex.reach[c][s0:e0], ex.freq[c][s0:e0]
