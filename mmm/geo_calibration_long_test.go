@@ -15,8 +15,10 @@ import (
 // they do not test, on worlds where the model is the truth's: per seed, the
 // posterior mode without and with the tests (two channels tested of four),
 // and the paired change of the untested channels' |ROI error| over seeds.
+// It also counts how often the Laplace 90% ROI intervals hold the truth.
 func TestGeoCalibrationUntestedLong(t *testing.T) {
 	var dU, dT []float64
+	covered, pairs := 0, 0
 	for seed := uint64(1); seed <= 16; seed++ {
 		w := geoSimWorldGen(seed, geoSimOptions{geos: 12, n: 104, channels: 4, fourier: 2, trend: true, shocks: true,
 			noise: 0.06, eta: 0.2, lifts: 2})
@@ -32,6 +34,14 @@ func TestGeoCalibrationUntestedLong(t *testing.T) {
 			require.NoError(t, err)
 			for c, cs := range p.ChannelSummary(0.9) {
 				errs[k] = append(errs[k], math.Abs(cs.ROI.Mean-w.roi[c]))
+			}
+			lp, err := GeoFit(context.Background(), m, FitConfig{Method: Laplace, Sampler: sampler.Config{Draws: 400, Seed: seed}})
+			require.NoError(t, err)
+			for c, cs := range lp.ChannelSummary(0.9) {
+				pairs++
+				if cs.ROI.Lo <= w.roi[c] && w.roi[c] <= cs.ROI.Hi {
+					covered++
+				}
 			}
 		}
 		tested := map[int]bool{}
@@ -51,6 +61,7 @@ func TestGeoCalibrationUntestedLong(t *testing.T) {
 	mu, se := meanSE(dU)
 	mt, st := meanSE(dT)
 	t.Logf("untested: mean change of |ROI error| %+.4f ± %.4f over %d; tested %+.4f ± %.4f over %d", mu, se, len(dU), mt, st, len(dT))
+	t.Logf("Laplace 90%% ROI intervals cover %d/%d = %.2f (alone and calibrated fits)", covered, pairs, float64(covered)/float64(pairs))
 	require.Less(t, mt, 0.0, "the tests help the tested channels")
 	require.Less(t, mu, 2*se, "calibration makes the untested channels systematically worse")
 }

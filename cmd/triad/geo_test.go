@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -149,18 +150,28 @@ func TestMeridianGeoConfig(t *testing.T) {
 	}
 }
 
-// model.window on a geo panel: the geo model fits the window's periods in
-// every geo, the rows before it feeding each geo's carryover; a window of
-// too few periods is bad input and writes nothing.
-func TestGeoWindowRuns(t *testing.T) {
+// The round's geo inputs in one geo run on Meridian's slice: model.window
+// (the window's periods fitted in every geo, the rows before it feeding
+// each geo's carryover), Promo as a treatment (its effect reported) and a
+// lift test of the organic channel on two geos (its contribution there
+// predicted, and calibration moves the prediction towards it). A window
+// of too few periods is bad input and writes nothing.
+func TestGeoInputsRun(t *testing.T) {
 	slice, err := filepath.Abs(filepath.Join("..", "..", "testdata", "peers", "meridian_geo", "geo_slice.csv"))
 	require.NoError(t, err)
+	dir := t.TempDir()
+	tests := filepath.Join(dir, "lift.csv")
+	require.NoError(t, os.WriteFile(tests, []byte("test_id,channel,start_date,end_date,spend,incremental_kpi,se,geos\n"+
+		"news1,Organic_channel0,2022-03-07,2022-04-03,0,2000000,500000,Geo0;Geo1\n"), 0o644))
 	src, err := os.ReadFile(filepath.Join("..", "..", "configs", "meridian-geo.yaml"))
 	require.NoError(t, err)
 	writeCfg := func(window string) string {
 		s := strings.Replace(string(src), "  kpi_type: count\n", "  kpi_type: count\n  window: "+window+"\n", 1)
-		s = strings.Replace(s, "../../shared/peers/meridian/geo_all_channels.csv", slice, 1)
-		p := filepath.Join(t.TempDir(), "geo-window.yaml")
+		s = strings.Replace(s, "  panel: ../../shared/peers/meridian/geo_all_channels.csv\n",
+			"  panel: "+slice+"\n  lift_tests: "+tests+"\n", 1)
+		s = strings.Replace(s, "controls: [competitor_sales_control, sentiment_score_control, Promo]",
+			"controls: [competitor_sales_control, sentiment_score_control]\n  treatments:\n    - {name: Promo, column: Promo, baseline: min}", 1)
+		p := filepath.Join(t.TempDir(), "geo-inputs.yaml")
 		require.NoError(t, os.WriteFile(p, []byte(s), 0o644))
 		return p
 	}
@@ -174,7 +185,18 @@ func TestGeoWindowRuns(t *testing.T) {
 			Start   string
 			Periods int
 		}
-		Geos []struct{ Name string }
+		Geos       []struct{ Name string }
+		Treatments []struct {
+			Name         string
+			Baseline     float64
+			Contribution struct{ Mean, Lo, Hi float64 }
+		}
+		Experiments []struct {
+			TestID                 string                  `json:"test_id"`
+			Geos                   []string                `json:"geos"`
+			MMMContribution        *struct{ Mean float64 } `json:"mmm_contribution"`
+			CalibratedContribution *struct{ Mean float64 } `json:"calibrated_contribution"`
+		}
 	}
 	b, err := os.ReadFile(filepath.Join(out, "report.json"))
 	require.NoError(t, err)
@@ -189,43 +211,24 @@ func TestGeoWindowRuns(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 5*104, dec.Len(), "national and four geos, window periods only")
 
+	require.Len(t, rep.Treatments, 1)
+	tr := rep.Treatments[0]
+	assert.Equal(t, "Promo", tr.Name)
+	assert.Zero(t, tr.Baseline)
+	assert.Less(t, tr.Contribution.Lo, tr.Contribution.Hi)
+
+	require.Len(t, rep.Experiments, 1)
+	e := rep.Experiments[0]
+	assert.Equal(t, []string{"Geo0", "Geo1"}, e.Geos)
+	require.NotNil(t, e.MMMContribution)
+	require.NotNil(t, e.CalibratedContribution)
+	t.Logf("organic test: measured 2e6, MMM alone %.3g, calibrated %.3g", e.MMMContribution.Mean, e.CalibratedContribution.Mean)
+	assert.Less(t, math.Abs(e.CalibratedContribution.Mean-2e6), math.Abs(e.MMMContribution.Mean-2e6))
+
 	bad := filepath.Join(t.TempDir(), "bad")
 	_, err, code = triad(t, "run", "--config", writeCfg("{start: 2023-06-05, end: 2023-06-26}"), "--out", bad, "-q")
 	require.Error(t, err)
 	assert.Equal(t, exitInput, code)
 	assert.Contains(t, err.Error(), "model.window 2023-06-05 .. 2023-06-26 holds 4 of the panel's periods")
 	assert.NoDirExists(t, bad)
-}
-
-// A treatment on a geo panel is a control by geo in the geo model, and its
-// effect against its baseline is reported.
-func TestGeoTreatmentRuns(t *testing.T) {
-	slice, err := filepath.Abs(filepath.Join("..", "..", "testdata", "peers", "meridian_geo", "geo_slice.csv"))
-	require.NoError(t, err)
-	src, err := os.ReadFile(filepath.Join("..", "..", "configs", "meridian-geo.yaml"))
-	require.NoError(t, err)
-	s := strings.Replace(string(src), "controls: [competitor_sales_control, sentiment_score_control, Promo]",
-		"controls: [competitor_sales_control, sentiment_score_control]\n  treatments:\n    - {name: Promo, column: Promo, baseline: min}", 1)
-	s = strings.Replace(s, "../../shared/peers/meridian/geo_all_channels.csv", slice, 1)
-	cfg := filepath.Join(t.TempDir(), "geo-treatment.yaml")
-	require.NoError(t, os.WriteFile(cfg, []byte(s), 0o644))
-	out := filepath.Join(t.TempDir(), "out")
-	_, err, code := triad(t, "run", "--config", cfg, "--out", out, "--method", "laplace", "--draws", "200", "-q")
-	require.NoError(t, err)
-	require.Equal(t, exitOK, code)
-	var rep struct {
-		Treatments []struct {
-			Name         string
-			Baseline     float64
-			Contribution struct{ Mean, Lo, Hi float64 }
-		}
-	}
-	b, err := os.ReadFile(filepath.Join(out, "report.json"))
-	require.NoError(t, err)
-	require.NoError(t, json.Unmarshal(b, &rep))
-	require.Len(t, rep.Treatments, 1)
-	tr := rep.Treatments[0]
-	assert.Equal(t, "Promo", tr.Name)
-	assert.Zero(t, tr.Baseline)
-	assert.Less(t, tr.Contribution.Lo, tr.Contribution.Hi)
 }

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"text/tabwriter"
+
+	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // GeoWorld is one geo world fitted twice: with the geo model and summed to
@@ -205,6 +207,10 @@ func (g GeoRecovery) String() string {
 		num(gt.Calibrated.SpendWeightedError), num(nt.Calibrated.SpendWeightedError),
 		frac(gt.Calibrated.Covered, gt.Calibrated.N), frac(nt.Calibrated.Covered, nt.Calibrated.N))
 
+	k, n := gt.Calibrated.Covered, gt.Calibrated.N
+	fmt.Fprintf(&b, "Coverage %d/%d: if the intervals held the truth 90%% of the time, P(at most %d) = %.3f, P(at least %d) = %.3f\n",
+		k, n, k, binomialCDF(k, n, 0.9), k, 1-binomialCDF(k-1, n, 0.9))
+
 	fmt.Fprintf(&b, "\nTargets over %d worlds\n", len(g.Worlds))
 	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	for _, t := range g.Targets() {
@@ -216,4 +222,12 @@ func (g GeoRecovery) String() string {
 	}
 	tw.Flush()
 	return b.String()
+}
+
+// binomialCDF is P(X ≤ k) for X ~ Binomial(n, p): 0 for k < 0.
+func binomialCDF(k, n int, p float64) float64 {
+	if k < 0 {
+		return 0
+	}
+	return distuv.Binomial{N: float64(n), P: p}.CDF(float64(k))
 }

@@ -83,6 +83,9 @@ func TestGeoRecoveryTargets(t *testing.T) {
 	assert.InDelta(t, 0.1/0.45, byName["tested channels' ROI error calibrated/alone"].Value, 1e-12)
 	assert.Contains(t, g.String(), "WORSE")
 	assert.Contains(t, g.String(), "FAIL")
+	assert.Contains(t, g.String(), "P(at most 2) = 0.052", "2 of 4 at 90%: 1 − 0.9⁴ − 4·0.9³·0.1")
+	assert.InDelta(t, 0.9*0.9*0.9, 1-binomialCDF(2, 3, 0.9), 1e-12)
+	assert.Equal(t, 0.0, binomialCDF(-1, 3, 0.9))
 }
 
 // result scores channels as Evaluate does, from their intervals.

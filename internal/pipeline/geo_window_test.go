@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 
 	"github.com/triad-mmm/triad/civil"
 	"github.com/triad-mmm/triad/internal/config"
+	"github.com/triad-mmm/triad/mmm"
 )
 
 // model.window on a geo panel cuts every geo to the window and keeps each
@@ -46,4 +48,32 @@ func TestGeoWindowCarry(t *testing.T) {
 	d := geoData(in.Panel, oc)
 	assert.Len(t, d.Dates, n)
 	assert.Equal(t, civil.New(2021, 7, 5), d.Dates[0])
+}
+
+// In roi_prior mode a test of an organic channel on its treated geos is
+// bad input naming the file and the test: roi_prior reads an organic
+// test nationally.
+func TestGeoOrganicTestROIPrior(t *testing.T) {
+	slice, err := filepath.Abs(filepath.Join("..", "..", "testdata", "peers", "meridian_geo", "geo_slice.csv"))
+	require.NoError(t, err)
+	tests := filepath.Join(t.TempDir(), "lift.csv")
+	require.NoError(t, os.WriteFile(tests, []byte("test_id,channel,start_date,end_date,spend,incremental_kpi,se,geos\n"+
+		"news1,Organic_channel0,2022-03-07,2022-04-03,0,2000000,500000,Geo0;Geo1\n"), 0o644))
+	cfg, err := config.Load(filepath.Join("..", "..", "configs", "meridian-geo.yaml"),
+		map[string]string{"data.panel": slice, "data.lift_tests": tests, "output.dir": t.TempDir(), "calibration.mode": "roi_prior"})
+	require.NoError(t, err)
+	in, err := Load(cfg)
+	require.NoError(t, err)
+	require.Len(t, in.Tests, 1)
+	f := &fitted{mode: config.ROIPrior, data: in.modelData()}
+	base, err := modelSpec(cfg, f.data)
+	require.NoError(t, err)
+	nat, err := mmm.NewModel(f.data, base)
+	require.NoError(t, err)
+	f.spec = nat.Spec()
+	_, err = f.calibratedGeoSpec(in, mmm.GeoSpec{Spec: base, Shocks: true})
+	require.Error(t, err)
+	assert.True(t, IsInputError(err))
+	assert.Contains(t, err.Error(), "lift.csv: lift test news1: a test of organic channel Organic_channel0 on its treated geos")
+	assert.Contains(t, err.Error(), "calibration.mode: counterfactual")
 }
