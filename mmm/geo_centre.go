@@ -22,7 +22,8 @@ import (
 // model this w makes y_gc and η_c independent a posteriori. The map is
 // smooth and one-to-one, the draws are mapped back, and its Jacobian
 // (dz/dy = η_c^(−w)) is added to the log density, so the posterior is
-// unchanged; only its geometry is.
+// unchanged; only its geometry is. The same space samples each Hill
+// channel's ROI as its marginal ROI (geo_shear.go).
 
 // centring holds, per channel, the geos sampled (partially) centred and
 // their exponents w.
@@ -30,11 +31,15 @@ type centring struct {
 	m   *GeoModel
 	geo [][]int
 	w   [][]float64
+	// shear[k] samples channel k's log ROI as its log marginal ROI
+	// (geo_shear.go).
+	shear []bool
 }
 
 // centredWhere chooses the exponents at x (the posterior mode).
 func (m *GeoModel) centredWhere(t sampler.Target, x []float64) *centring {
 	c := &centring{m: m, geo: make([][]int, len(m.ch)), w: make([][]float64, len(m.ch))}
+	c.shear = m.hillShear()
 	for k := range m.ch {
 		idx := make([]int, m.G)
 		for g := range m.G {
@@ -68,6 +73,7 @@ func (c *centring) toModel(x, y []float64) {
 			x[ch.iZ+g] = y[ch.iZ+g] * math.Exp(-c.w[k][j]*y[ch.iEta])
 		}
 	}
+	c.shearToModel(x)
 }
 
 // fromModel writes the sampler's coordinates y of x.
@@ -79,6 +85,7 @@ func (c *centring) fromModel(y, x []float64) {
 			y[ch.iZ+g] = x[ch.iZ+g] * math.Exp(c.w[k][j]*x[ch.iEta])
 		}
 	}
+	c.shearFromModel(y)
 }
 
 // target returns the log density in the sampler's coordinates, with its
@@ -115,6 +122,7 @@ func (t *centredTarget) LogProbGrad(gy, y []float64) float64 {
 		gy[ch.iEta] -= acc + ws
 		lp -= ws * u
 	}
+	t.c.shearGrad(gy, y)
 	return lp
 }
 

@@ -22,7 +22,8 @@ func TestGeoCentredTarget(t *testing.T) {
 	w.spec.LiftTau = 3000
 	m, err := NewGeoModel(w.data, w.spec)
 	require.NoError(t, err)
-	c := &centring{m: m, geo: [][]int{{0, 2}, nil, {0, 1, 2, 3}}, w: [][]float64{{0.3, 1}, nil, {0.9, 0.5, 0.99, 0.1}}}
+	c := &centring{m: m, geo: [][]int{{0, 2}, nil, {0, 1, 2, 3}}, w: [][]float64{{0.3, 1}, nil, {0.9, 0.5, 0.99, 0.1}}, shear: m.hillShear()}
+	require.Contains(t, c.shear, true)
 	tg := c.target()
 	rng := rand.New(rand.NewPCG(5, 1))
 	x0 := m.center()

@@ -84,16 +84,24 @@ func runChain(ctx context.Context, t Target, chain int, cfg *Config) (Chain, err
 	dim := t.Dim()
 	rng := rand.New(rand.NewPCG(cfg.Seed, uint64(chain)+1))
 	invMetric := make([]float64, dim)
-	if cfg.InvMetric != nil {
+	if cfg.InvMetric != nil && !cfg.DenseMetric {
 		copy(invMetric, cfg.InvMetric)
 	} else {
 		for i := range invMetric {
 			invMetric[i] = 1
 		}
 	}
-	n := newNUTS(t, rng, invMetric, cfg.MaxTreeDepth)
+	kt := t
+	var af *affine
+	if cfg.DenseMetric {
+		af = newAffine(t)
+		kt = af
+	}
+	n := newNUTS(kt, rng, invMetric, cfg.MaxTreeDepth)
 	n.eps = cfg.StepSize
-	if err := initialise(t, &n.z, chain, cfg, rng); err != nil {
+	// The affine map starts as the identity, so the starting point is the
+	// same in either coordinates.
+	if err := initialise(kt, &n.z, chain, cfg, rng); err != nil {
 		return Chain{}, err
 	}
 
@@ -106,7 +114,7 @@ func runChain(ctx context.Context, t Target, chain int, cfg *Config) (Chain, err
 	}
 
 	if cfg.Warmup > 0 {
-		if err := n.warmup(ctx, chain, cfg, report); err != nil {
+		if err := n.warmup(ctx, chain, cfg, af, report); err != nil {
 			return Chain{}, err
 		}
 	}
@@ -129,7 +137,11 @@ func runChain(ctx context.Context, t Target, chain int, cfg *Config) (Chain, err
 		}
 		tr := n.transition()
 		d := flat[it*dim : (it+1)*dim : (it+1)*dim]
-		copy(d, n.z.q)
+		if af != nil {
+			af.toQ(d, n.z.q)
+		} else {
+			copy(d, n.z.q)
+		}
 		out.Draws[it] = d
 		out.LogProb[it] = n.z.logp
 		out.Divergent[it] = tr.divergent
@@ -139,12 +151,16 @@ func runChain(ctx context.Context, t Target, chain int, cfg *Config) (Chain, err
 		out.AcceptStat[it] = tr.accept
 		report(cfg.Warmup + it + 1)
 	}
+	if af != nil {
+		af.variances(out.InvMetric)
+	}
 	return out, nil
 }
 
 // warmup adapts the step size by dual averaging and the diagonal metric
-// over Stan's windows, calling report after each iteration.
-func (n *nuts) warmup(ctx context.Context, chain int, cfg *Config, report func(done int)) error {
+// over Stan's windows, or with af the dense one (dense.go), calling report
+// after each iteration.
+func (n *nuts) warmup(ctx context.Context, chain int, cfg *Config, af *affine, report func(done int)) error {
 	if err := n.initStepSize(); err != nil {
 		return fmt.Errorf("chain %d: %w", chain, err)
 	}
@@ -153,13 +169,29 @@ func (n *nuts) warmup(ctx context.Context, chain int, cfg *Config, report func(d
 	da := newDualAveraging(cfg.TargetAccept)
 	da.restart(n.eps)
 	va := varAdapter{windows: newWindows(cfg.Warmup), est: newWelford(len(n.invMetric))}
+	ca := covAdapter{windows: newWindows(cfg.Warmup)}
+	var q []float64
+	if af != nil {
+		q = make([]float64, len(n.z.q))
+	}
 	for it := range cfg.Warmup {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		tr := n.transition()
 		n.eps = da.learn(tr.accept)
-		if va.learn(n.invMetric, n.z.q) {
+		var end bool
+		if af != nil {
+			af.toQ(q, n.z.q)
+			if end = ca.learn(af, q); end {
+				// The same point in the new coordinates.
+				af.toU(n.z.q, q)
+				n.z.logp = evalLogProb(af, n.z.g, n.z.q)
+			}
+		} else {
+			end = va.learn(n.invMetric, n.z.q)
+		}
+		if end {
 			if err := n.initStepSize(); err != nil {
 				return fmt.Errorf("chain %d: %w", chain, err)
 			}

@@ -44,6 +44,12 @@ type Config struct {
 	StepSize float64
 	// InvMetric, if set, is the initial diagonal inverse metric (default all 1).
 	InvMetric []float64
+	// DenseMetric adapts a dense metric over the warmup windows instead of
+	// a diagonal one (Stan's dense_e; see dense.go): for posteriors whose
+	// correlations the caller's own coordinates leave. InvMetric, if set,
+	// is then ignored, and Chain.InvMetric reports the adapted variances.
+	// Each gradient costs dim² multiply-adds more.
+	DenseMetric bool
 	// NoWarmup accepts Warmup 0: the chain then samples with the initial
 	// step size and metric, unadapted.
 	NoWarmup bool

@@ -7,9 +7,10 @@
 // NUTS is the No-U-Turn sampler as implemented in Stan: multinomial sampling
 // along the trajectory, the generalised U-turn criterion including the checks
 // across merged subtrees, dual-averaging step size adaptation and windowed
-// adaptation of a diagonal inverse metric. Chains run in parallel goroutines;
-// each chain owns its Target and its random stream, so results depend only on
-// the seed, never on the number of workers.
+// adaptation of a diagonal inverse metric, or with Config.DenseMetric a dense
+// one (the window's covariance shrunk towards its diagonal). Chains run in
+// parallel goroutines; each chain owns its Target and its random stream, so
+// results depend only on the seed, never on the number of workers.
 //
 // Laplace is the fast path for batch runs: posterior mode by L-BFGS, Hessian
 // by differencing the analytic gradient, iid Gaussian draws.

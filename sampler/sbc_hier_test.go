@@ -43,14 +43,20 @@ func (m sbcHier) LogProbGrad(grad, x []float64) float64 {
 }
 
 // TestSBCHierarchical runs simulation-based calibration on sbcHier: the
-// ranks of μ, log τ and θ_1 among thinned posterior draws are uniform.
+// ranks of μ, log τ and θ_1 among thinned posterior draws are uniform,
+// with the diagonal and with the dense metric.
 func TestSBCHierarchical(t *testing.T) {
+	t.Run("diagonal", func(t *testing.T) { sbcHierarchical(t, false) })
+	t.Run("dense", func(t *testing.T) { sbcHierarchical(t, true) })
+}
+
+func sbcHierarchical(t *testing.T, dense bool) {
 	reps := 150
 	if testing.Short() {
 		reps = 40
 	}
 	const J, n, thin = 4, 3, 4
-	cfg := Config{Chains: 2, Warmup: 300, Draws: 200, Workers: 2, TargetAccept: 0.9}
+	cfg := Config{Chains: 2, Warmup: 300, Draws: 200, Workers: 2, TargetAccept: 0.9, DenseMetric: dense}
 	l := cfg.Chains * cfg.Draws / thin
 	ranks := make([][]int, 3)
 	rng := rand.New(rand.NewPCG(200, 3))
