@@ -64,8 +64,8 @@ func TestGeoRecoveryLong(t *testing.T) {
 	}
 }
 
-// geoRecoveryWorld simulates the geo world of seed (geos geos, the rest
-// as `triad simulate --geos` writes it), runs its config.yaml with the geo
+// geoRecoveryWorld simulates the geo world o (as `triad simulate --seed
+// --geos` writes it), runs its config.yaml with the geo
 // model and summed to national, and scores both against the truth. With
 // keep, each run's output goes to keep/seed<N>-<geo|national> and a
 // report.json already there is read instead of fitting again.
