@@ -44,7 +44,7 @@ func TestGeoRecoveryLong(t *testing.T) {
 	keep := os.Getenv("TRIAD_EVAL_KEEP")
 	var g GeoRecovery
 	for _, seed := range seeds {
-		w := geoRecoveryWorld(t, simulate.Options{Seed: seed, Geos: geos}, keep, nil)
+		w := geoRecoveryWorld(t, simulate.Options{Seed: seed, Geos: geos}, keep)
 		g.Worlds = append(g.Worlds, w)
 		t.Logf("seed %d: geo |ROI error| alone %.3f, calibrated %.3f; national %.3f, %.3f; per-geo coverage %d/%d",
 			seed, w.Geo.Alone.MeanAbsROIError, w.Geo.Calibrated.MeanAbsROIError,
@@ -64,13 +64,12 @@ func TestGeoRecoveryLong(t *testing.T) {
 	}
 }
 
-// geoRecoveryWorld simulates the geo world of seed (geos geos, the rest
-// as `triad simulate --geos` writes it), runs its config.yaml with the geo
+// geoRecoveryWorld simulates the geo world o (as `triad simulate --seed
+// --geos` writes it), runs its config.yaml with the geo
 // model and summed to national, and scores both against the truth. With
 // keep, each run's output goes to keep/seed<N>-<geo|national> and a
-// report.json already there is read instead of fitting again. edit, if set,
-// changes both configs after the fit kind is chosen.
-func geoRecoveryWorld(t *testing.T, o simulate.Options, keep string, edit func(*config.Config)) GeoWorld {
+// report.json already there is read instead of fitting again.
+func geoRecoveryWorld(t *testing.T, o simulate.Options, keep string) GeoWorld {
 	t.Helper()
 	w, err := simulate.Generate(o)
 	require.NoError(t, err)
@@ -94,9 +93,6 @@ func geoRecoveryWorld(t *testing.T, o simulate.Options, keep string, edit func(*
 				}
 				if out != "" {
 					c.Output.Dir = out
-				}
-				if edit != nil {
-					edit(c)
 				}
 			})
 		}
