@@ -12,6 +12,10 @@ import (
 // multiply-add (every AVX2 CPU made has it, but the flags are separate).
 var accel = cpu.X86.HasAVX2 && cpu.X86.HasFMA
 
+// accel512: HillGrad also has an eight-lane AVX-512F kernel (the same
+// bits; x/sys/cpu checks that the OS saves the ZMM registers).
+var accel512 = accel && cpu.X86.HasAVX512F
+
 // The kernels below process whole blocks of four from the start of their
 // arguments and return how many values they wrote: n rounded down to a
 // multiple of 4, or fewer where a block holds an input that only the Go
@@ -20,6 +24,9 @@ var accel = cpu.X86.HasAVX2 && cpu.X86.HasFMA
 
 //go:noescape
 func hillGradBlocks(s, dsda, dc, dls, a *float64, n int, slope, c0, cScale, off float64) int
+
+//go:noescape
+func hillGrad8Blocks(s, dsda, dc, dls, a *float64, n int, slope, c0, cScale, off float64) int
 
 //go:noescape
 func hillCurveBlocks(s, a *float64, n int, slope, logK float64) int
