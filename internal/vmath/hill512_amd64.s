@@ -4,8 +4,9 @@
 
 // hillGradBlocks (kernel_amd64.s) eight lanes at a time in AVX-512F:
 // the same operations in the same order, the constants broadcast from
-// ·kc's first lane, lane choices by mask registers instead of
-// VBLENDVPD, and the log table rows gathered (two VGATHERQPD).
+// ·kc's first lane, lane choices by mask registers instead of VBLENDVPD,
+// and the log table rows loaded four lanes at a time as there (two
+// VGATHERQPD instead: geo gradient 0.31 ms, not 0.28 ms, AMD EPYC).
 
 #define ONE 0
 #define HALF 32
@@ -39,6 +40,21 @@
 #define NORMLO 928
 #define NORMHI 960
 
+// ROWS4 loads the log table rows at the four byte offsets in Y3's lanes,
+// as LOGPOS does (kernel_amd64.s), leaving 1/c in Y4 and −log(1/c) in Y8.
+#define ROWS4 \
+	VMOVQ        X3, AX \
+	VPEXTRQ      $1, X3, DX \
+	VEXTRACTI128 $1, Y3, X9 \
+	VMOVQ        X9, R13 \
+	VPEXTRQ      $1, X9, CX \
+	VMOVUPD      (R9)(AX*1), X7 \
+	VINSERTF128  $1, (R9)(R13*1), Y7, Y7 \
+	VMOVUPD      (R9)(DX*1), X8 \
+	VINSERTF128  $1, (R9)(CX*1), Y8, Y8 \
+	VUNPCKLPD    Y8, Y7, Y4 \
+	VUNPCKHPD    Y8, Y7, Y8
+
 // func hillGrad8Blocks(s, dsda, dc, dls, a *float64, n int, slope, c0, cScale, off float64) int
 TEXT ·hillGrad8Blocks(SB), NOSPLIT, $0-88
 	MOVQ         s+0(FP), DI
@@ -56,11 +72,12 @@ TEXT ·hillGrad8Blocks(SB), NOSPLIT, $0-88
 	VPXORQ       Z17, Z17, Z17
 	VBROADCASTSD ONE(R8), Z18
 	ANDQ         $-8, CX
+	MOVQ         CX, n+40(FP)
 	XORQ         BX, BX
 
 loop8:
-	CMPQ CX, BX
-	JLE  done8
+	CMPQ BX, n+40(FP)
+	JGE  done8
 	VMOVUPD (SI)(BX*8), Z0
 
 	// Stop at a lane that is not a positive normal number and not ≤ 0.
@@ -81,10 +98,14 @@ loop8:
 	VPSRLQ           $52, Z6, Z6
 	VPORQ.BCST       MAGICLOG(R8), Z6, Z6
 	VSUBPD.BCST      MAGICLOGF(R8), Z6, Z6
-	KXNORB           K1, K1, K1
-	VGATHERQPD       (R9)(Z3*1), K1, Z4
-	KXNORB           K1, K1, K1
-	VGATHERQPD       8(R9)(Z3*1), K1, Z8
+	VEXTRACTI64X4    $1, Z3, Y19
+	ROWS4
+	VMOVAPD          Z4, Z20
+	VMOVAPD          Z8, Z21
+	VMOVAPD          Z19, Z3
+	ROWS4
+	VINSERTF64X4     $1, Y4, Z20, Z4
+	VINSERTF64X4     $1, Y8, Z21, Z8
 	VFMSUB213PD.BCST ONE(R8), Z4, Z5
 	VMULPD.BCST      LN2HI(R8), Z6, Z9
 	VADDPD           Z8, Z9, Z9
