@@ -109,7 +109,7 @@ func (m *GeoModel) liftGrad(lt *geoLiftTerm, ls *geoLiftScratch, ch *geoChannel,
 	if lt.Contribution {
 		return -0.5 * res * res / lt.variance
 	}
-	backSaturation(ls.gsat, ls.gs, ls.dsda, ls.d)
+	geoBackSaturation(ls.gsat, ls.gs, ls.dsda, ls.d)
 	for i, g := range lt.geos {
 		xg := ch.x[g]
 		for j, ga := range ls.gs[i*nm : (i+1)*nm] {

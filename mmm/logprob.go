@@ -3,6 +3,7 @@ package mmm
 import (
 	"math"
 
+	"github.com/triad-mmm/triad/internal/vmath"
 	"gonum.org/v1/gonum/floats"
 )
 
@@ -105,10 +106,7 @@ func (m *Model) media(cs *chanScratch, ch *channel, mu, x []float64) bool {
 	}
 	cs.sumS = sum
 	cs.b = cs.roi * ch.spendFit / (m.yBar * sum)
-	b, off := cs.b, cs.roi*ch.level
-	for t, v := range cs.s[:m.nFit] {
-		mu[t] += b*v - off
-	}
+	vmath.AddScaledShift(mu[:m.nFit], cs.b, cs.s, cs.roi*ch.level)
 	return true
 }
 

@@ -3,7 +3,7 @@ package mmm
 import (
 	"math"
 
-	"gonum.org/v1/gonum/floats"
+	"github.com/triad-mmm/triad/internal/vmath"
 )
 
 // softmaxWeights writes w_l = exp(e_l·logAlpha)/Σ exp(e_k·logAlpha); w and
@@ -46,11 +46,8 @@ func weightedMean(w, g []float64) float64 {
 func Convolve(dst, x, w []float64) {
 	n := len(x)
 	dst = dst[:n]
-	w0 := w[0]
-	for t := range dst {
-		dst[t] = w0 * x[t]
-	}
+	vmath.ScaleTo(dst, w[0], x)
 	for l := 1; l < len(w) && l < n; l++ {
-		floats.AddScaled(dst[l:n], w[l], x[:n-l])
+		vmath.AddScaledShift(dst[l:n], w[l], x[:n-l], 0)
 	}
 }

@@ -19,6 +19,9 @@ func HillGrad(s, dsda, dc, dls, a []float64, slope, c0, cScale, off float64) {
 		return
 	}
 	for i := 0; i < n; {
+		if accel512 && n-i >= 8 {
+			i += hillGrad8Blocks(&s[i], &dsda[i], &dc[i], &dls[i], &a[i], n-i, slope, c0, cScale, off)
+		}
 		if n-i >= 4 {
 			i += hillGradBlocks(&s[i], &dsda[i], &dc[i], &dls[i], &a[i], n-i, slope, c0, cScale, off)
 		}

@@ -12,6 +12,10 @@ import (
 // multiply-add (every AVX2 CPU made has it, but the flags are separate).
 var accel = cpu.X86.HasAVX2 && cpu.X86.HasFMA
 
+// accel512: HillGrad also has an eight-lane AVX-512F kernel (the same
+// bits; x/sys/cpu checks that the OS saves the ZMM registers).
+var accel512 = accel && cpu.X86.HasAVX512F
+
 // The kernels below process whole blocks of four from the start of their
 // arguments and return how many values they wrote: n rounded down to a
 // multiple of 4, or fewer where a block holds an input that only the Go
@@ -20,6 +24,9 @@ var accel = cpu.X86.HasAVX2 && cpu.X86.HasFMA
 
 //go:noescape
 func hillGradBlocks(s, dsda, dc, dls, a *float64, n int, slope, c0, cScale, off float64) int
+
+//go:noescape
+func hillGrad8Blocks(s, dsda, dc, dls, a *float64, n int, slope, c0, cScale, off float64) int
 
 //go:noescape
 func hillCurveBlocks(s, a *float64, n int, slope, logK float64) int
@@ -45,3 +52,24 @@ var kc = [...][4]float64{
 
 func splat(x float64) [4]float64 { return [4]float64{x, x, x, x} }
 func bits(b uint64) [4]float64   { return splat(math.Float64frombits(b)) }
+
+// The reductions and element-wise updates (reduce.go, axpy.go), over n
+// values, n a multiple of 4; the updates return n.
+
+//go:noescape
+func dotBlocks(x, y *float64, n int) float64
+
+//go:noescape
+func sumBlocks(x *float64, n int) float64
+
+//go:noescape
+func axpyBlocks(dst, x *float64, n int, a, c float64) int
+
+//go:noescape
+func scaleBlocks(dst, x *float64, n int, a float64) int
+
+//go:noescape
+func addConstBlocks(dst *float64, n int, c float64) int
+
+//go:noescape
+func mulBlocks(dst, x *float64, n int) int

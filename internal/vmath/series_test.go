@@ -46,10 +46,10 @@ func sameAll(t *testing.T, what string, in, got, want []float64) {
 // pure-Go functions, bit for bit, over lengths that leave every tail and
 // inputs that put an edge case in any lane.
 func TestSeriesBitIdentical(t *testing.T) {
-	t.Logf("assembly kernels in use: %v", accel)
+	t.Logf("assembly kernels in use: %v, AVX-512 Hill kernel: %v", accel, accel512)
 	rng := rand.New(rand.NewPCG(3, 4))
-	for trial := range 400 {
-		n := trial % 23
+	for trial := range 680 {
+		n := trial % 34
 		if trial%50 == 0 {
 			n = 4096
 		}
