@@ -96,6 +96,11 @@ type Sampler struct {
 	Seed         uint64     `mapstructure:"seed"`
 	MaxTreeDepth int        `mapstructure:"max_tree_depth"`
 	TargetAccept float64    `mapstructure:"target_accept"`
+	// Metric is NUTS's mass matrix adapted in warmup: "diag" (Stan's
+	// diag_e, the default) or "dense" (Stan's dense_e, shrunk towards its
+	// diagonal), for posteriors whose correlations the model's own
+	// whitening at the mode leaves.
+	Metric string `mapstructure:"metric"`
 }
 
 // Calibration controls how lift tests enter the model.

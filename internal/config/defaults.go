@@ -39,6 +39,7 @@ func Defaults() map[string]any {
 		"sampler.seed":                1,
 		"sampler.max_tree_depth":      sampler.DefaultMaxTreeDepth,
 		"sampler.target_accept":       mmm.DefaultTargetAccept,
+		"sampler.metric":              "diag",
 		"calibration.mode":            CalibrationAuto.String(),
 		"calibration.format":          lift.Canonical.String(),
 		"calibration.tau":             0.0,

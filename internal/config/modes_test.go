@@ -83,7 +83,7 @@ model:
   likelihood: 1
   channels:
     - {name: tv, spend: spend_tv, adstock: gamma, saturation: tanh}
-sampler: {method: gibbs, chains: 0}
+sampler: {method: gibbs, chains: 0, metric: unit}
 calibration: {mode: auto, format: meridian}
 budget: {objective: max}
 `), nil)
@@ -95,6 +95,7 @@ budget: {objective: max}
 		`model.channels[0].saturation "tanh": want hill or logistic`,
 		`sampler.method "gibbs": want nuts or laplace`,
 		`sampler.chains 0: want 1..64`,
+		`sampler.metric "unit": want diag or dense`,
 		`calibration.mode "auto": want counterfactual, roi_prior or none`,
 		`calibration.format "meridian": want canonical, robyn, pymc or geolift`,
 		`budget.objective "max": want mean or quantile`,

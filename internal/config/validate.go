@@ -215,6 +215,9 @@ func (c *Config) validateSampler(p *problems) {
 	if !(s.TargetAccept > 0.5 && s.TargetAccept < 1) {
 		p.add("sampler.target_accept %g: want a value in (0.5, 1)", s.TargetAccept)
 	}
+	if s.Metric != "" && s.Metric != "diag" && s.Metric != "dense" {
+		p.add("sampler.metric %q: want diag or dense", s.Metric)
+	}
 }
 
 func (c *Config) validateCalibration(p *problems) {

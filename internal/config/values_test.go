@@ -26,7 +26,7 @@ model:
     - {name: tv, spend: spend_tv, adstock: weibull, saturation: logistic, max_lag: 6, offline: true,
        roi_prior: {mu: 0.5, sigma: 0.4}, shape_prior: {mu: 0, sigma: 0.5}, scale_prior: {a: 2, b: 5}}
     - {name: search, spend: spend_search, impressions: imp_search}
-sampler: {method: laplace, chains: 2, warmup: 300, draws: 200, seed: 77, target_accept: 0.95}
+sampler: {method: laplace, chains: 2, warmup: 300, draws: 200, seed: 77, target_accept: 0.95, metric: dense}
 calibration: {mode: roi_prior, format: geolift, tau: 10, half_life_weeks: 26}
 mta: {value: attr, channel_map: [{mta: Google, channel: search}], calibrated_csv: true, use_model: dda}
 report: {interval: 0.8}

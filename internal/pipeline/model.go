@@ -98,6 +98,7 @@ func fitConfig(cfg *config.Config, progress sampler.Progress) mmm.FitConfig {
 			Seed:         s.Seed,
 			MaxTreeDepth: s.MaxTreeDepth,
 			TargetAccept: s.TargetAccept,
+			DenseMetric:  s.Metric == "dense",
 			Progress:     progress,
 		},
 	}
