@@ -11,8 +11,8 @@ import (
 )
 
 // TestGeoRecovery fits a small geo world with known truth: every channel's
-// national ROI within its 90% interval or within 25% of the truth, no
-// divergences, R-hat below 1.05, per-geo ROIs that cover the truth mostly,
+// national ROI within its 90% interval or within 25% of the truth, at
+// most 5% divergent draws, R-hat below 1.05, per-geo ROIs that cover the truth mostly,
 // and a mean |ROI error| at most 0.6× that of the same panel and tests
 // summed to national (issue 11's truth-recovery target, on one world).
 func TestGeoRecovery(t *testing.T) {
@@ -23,18 +23,19 @@ func TestGeoRecovery(t *testing.T) {
 		noise: 0.04, eta: 0.2, lifts: 2})
 	m, err := NewGeoModel(w.data, w.spec)
 	require.NoError(t, err)
-	// The no-divergence condition holds on few seeds of this short run
-	// (before the vmath sums: seed 3 of seeds 1–6; after, which changed
-	// the gradient's rounding and so every trajectory: seed 8 of 1–14,
-	// the others 1–22 divergences, R-hat 1.02–1.05 alike): a sampler
-	// geometry limit of this world, not of the gradient.
-	p, err := GeoFit(context.Background(), m, FitConfig{Sampler: sampler.Config{Chains: 2, Warmup: 300, Draws: 300, Seed: 8}})
+	// 300 warmup iterations are short for this geometry: across seeds
+	// 1–14 the fits show 0–22 divergent transitions (at most 3.7% of the
+	// 600 draws) and R-hat 1.02–1.05, and which seed gets none is chance
+	// (any change to the gradient's rounding reshuffles it). So the test
+	// bounds their share rather than asking for none on a chosen seed; the
+	// full-length fits are measured in BenchmarkGeoFit40x156x6.
+	p, err := GeoFit(context.Background(), m, FitConfig{Sampler: sampler.Config{Chains: 2, Warmup: 300, Draws: 300, Seed: 1}})
 	require.NoError(t, err)
 	d := p.Diagnostics()
 	t.Logf("rhat max %.3f, divergences %d, ess min %.0f", d.RHatMax, d.Divergences, d.ESSBulkMin)
 	logSamplerStats(t, p.Result(), m.ParamNames(), d)
 	require.Less(t, d.RHatMax, 1.05)
-	require.Zero(t, d.Divergences)
+	require.LessOrEqual(t, d.Divergences, 30, "more than 5% of the draws divergent")
 	for c, s := range p.ChannelSummary(0.9) {
 		t.Logf("%s: ROI %.3f [%.3f, %.3f], truth %.3f", s.Name, s.ROI.Mean, s.ROI.Lo, s.ROI.Hi, w.roi[c])
 		ok := (s.ROI.Lo <= w.roi[c] && w.roi[c] <= s.ROI.Hi) || math.Abs(s.ROI.Mean/w.roi[c]-1) < 0.25
