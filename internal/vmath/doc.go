@@ -8,10 +8,11 @@
 //
 // The series functions run four values per instruction in AVX2 assembly
 // on amd64 CPUs that have AVX2 and FMA (detected at run time), HillGrad
-// eight in AVX-512F where the CPU has it too, and in pure Go elsewhere. Both paths give the same bits: the assembly performs
-// the pure-Go code's operations in the same order, with the one fused
-// multiply-add the Go code asks for explicitly (math.FMA), so a fit is
-// reproducible across CPUs. The pure-Go code rounds every product
+// eight in AVX-512F where the CPU has it too, and in pure Go elsewhere.
+// All paths give the same bits: the assembly performs the pure-Go code's
+// operations in the same order, with the one fused multiply-add the Go
+// code asks for explicitly (math.FMA), so a fit is reproducible across
+// CPUs. The pure-Go code rounds every product
 // explicitly (float64(x*y)), which keeps compilers that fuse x*y + z
 // (arm64, GOAMD64=v3) to the same bits as well.
 //
