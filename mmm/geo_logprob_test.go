@@ -11,6 +11,19 @@ import (
 	"gonum.org/v1/gonum/diff/fd"
 )
 
+// checkGeoGradientAround checks the gradient at three points jittered by
+// N(0, 0.3²) around m's prior centre, drawn from rng.
+func checkGeoGradientAround(t *testing.T, m *GeoModel, rng *rand.Rand) {
+	x0 := m.center()
+	for range 3 {
+		x := make([]float64, m.Dim())
+		for j := range x {
+			x[j] = x0[j] + 0.3*rng.NormFloat64()
+		}
+		checkGeoGradient(t, m, x)
+	}
+}
+
 func checkGeoGradient(t *testing.T, m *GeoModel, x []float64) {
 	t.Helper()
 	grad := make([]float64, m.Dim())
@@ -44,15 +57,7 @@ func TestGeoLogProbGradient(t *testing.T) {
 			m, err := NewGeoModel(w.data, w.spec)
 			require.NoError(t, err)
 			require.Len(t, m.lifts, len(w.spec.Lifts))
-			rng := rand.New(rand.NewPCG(uint64(i), 7))
-			x0 := m.center()
-			for rep := 0; rep < 3; rep++ {
-				x := make([]float64, m.Dim())
-				for j := range x {
-					x[j] = x0[j] + 0.3*rng.NormFloat64()
-				}
-				checkGeoGradient(t, m, x)
-			}
+			checkGeoGradientAround(t, m, rand.New(rand.NewPCG(uint64(i), 7)))
 		})
 	}
 }

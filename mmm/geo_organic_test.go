@@ -129,15 +129,7 @@ func TestGeoOrganicGradient(t *testing.T) {
 				assert.Contains(t, m.ParamNames(), "share["+w.data.Channels[c]+"]")
 			}
 			require.False(t, m.Organic(0))
-			rng := rand.New(rand.NewPCG(uint64(i), 9))
-			x0 := m.center()
-			for range 3 {
-				x := make([]float64, m.Dim())
-				for j := range x {
-					x[j] = x0[j] + 0.3*rng.NormFloat64()
-				}
-				checkGeoGradient(t, m, x)
-			}
+			checkGeoGradientAround(t, m, rand.New(rand.NewPCG(uint64(i), 9)))
 		})
 	}
 }
